@@ -1,0 +1,46 @@
+//! Markdown → blocks: headings, paragraphs, list items and quotes, without the markup.
+
+use super::BlockKind;
+use super::clean::RawBlock;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut kind = BlockKind::Paragraph;
+    let mut seen_title = false;
+    let flush = |out: &mut Vec<RawBlock>, current: &mut String, kind: BlockKind| {
+        let t = current.trim();
+        if !t.is_empty() {
+            out.push(RawBlock { text: t.to_string(), hint: Some(kind) });
+        }
+        current.clear();
+    };
+    for ev in Parser::new(text) {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut out, &mut current, kind);
+                kind = if level == pulldown_cmark::HeadingLevel::H1 && !seen_title && out.is_empty() {
+                    seen_title = true;
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading
+                };
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::CodeBlock(_)) => {
+                flush(&mut out, &mut current, kind);
+                kind = BlockKind::Paragraph;
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
+                flush(&mut out, &mut current, kind);
+                kind = BlockKind::Paragraph;
+            }
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak => current.push(' '),
+            Event::HardBreak => current.push('\n'),
+            _ => {}
+        }
+    }
+    flush(&mut out, &mut current, kind);
+    out
+}

@@ -1,0 +1,154 @@
+//! Per-language knowledge as data: `assets/lexicons/<lang>.json`, one file per language.
+//! Adding a language means adding a file here and a line in `BUNDLED`, not code.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const BUNDLED: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/lexicons/en.json")),
+    ("fr", include_str!("../../assets/lexicons/fr.json")),
+];
+
+#[derive(Debug, Deserialize)]
+struct LexiconFile {
+    language: String,
+    abbreviations: Vec<String>,
+    sentence_final_abbreviations: Vec<String>,
+    attribution: Vec<String>,
+    quote_verbs: Vec<String>,
+    opinion: Vec<String>,
+    hedges: Vec<String>,
+    greetings: Vec<String>,
+    comparison: Vec<String>,
+    causal: Vec<String>,
+    prediction: Vec<String>,
+    law: Vec<String>,
+    months: Vec<String>,
+    weekdays: Vec<String>,
+    number_words: Vec<String>,
+    stopwords_capitalised: Vec<String>,
+    first_person: Vec<String>,
+    boilerplate: Vec<String>,
+    share_words: Vec<String>,
+    credit_markers: Vec<String>,
+    auxiliaries: Vec<String>,
+    participle_suffixes: Vec<String>,
+}
+
+/// A language's word lists, ready for matching. Phrases are lower-case.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub language: String,
+    pub abbreviations: HashSet<String>,
+    pub sentence_final_abbreviations: HashSet<String>,
+    pub attribution: Vec<String>,
+    pub quote_verbs: Vec<String>,
+    pub opinion: Vec<String>,
+    pub hedges: Vec<String>,
+    pub greetings: Vec<String>,
+    pub comparison: Vec<String>,
+    pub causal: Vec<String>,
+    pub prediction: Vec<String>,
+    pub law: Vec<String>,
+    pub months: Vec<String>,
+    pub weekdays: Vec<String>,
+    pub number_words: Vec<String>,
+    pub stopwords_capitalised: HashSet<String>,
+    pub first_person: HashSet<String>,
+    pub boilerplate: Vec<String>,
+    pub share_words: HashSet<String>,
+    pub credit_markers: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub participle_suffixes: Vec<String>,
+}
+
+fn lower(v: Vec<String>) -> Vec<String> {
+    v.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    fn from_file(f: LexiconFile) -> Self {
+        Self {
+            language: f.language,
+            abbreviations: f.abbreviations.into_iter().collect(),
+            sentence_final_abbreviations: f.sentence_final_abbreviations.into_iter().collect(),
+            attribution: lower(f.attribution),
+            quote_verbs: lower(f.quote_verbs),
+            opinion: lower(f.opinion),
+            hedges: lower(f.hedges),
+            greetings: lower(f.greetings),
+            comparison: lower(f.comparison),
+            causal: lower(f.causal),
+            prediction: lower(f.prediction),
+            law: lower(f.law),
+            months: lower(f.months),
+            weekdays: lower(f.weekdays),
+            number_words: lower(f.number_words),
+            stopwords_capitalised: f.stopwords_capitalised.into_iter().collect(),
+            first_person: lower(f.first_person).into_iter().collect(),
+            boilerplate: lower(f.boilerplate),
+            share_words: lower(f.share_words).into_iter().collect(),
+            credit_markers: lower(f.credit_markers),
+            auxiliaries: lower(f.auxiliaries),
+            participle_suffixes: lower(f.participle_suffixes),
+        }
+    }
+
+    /// Is `token` (the word before a period, without the period) an abbreviation?
+    pub fn is_abbreviation(&self, token: &str) -> bool {
+        self.abbreviations.contains(token)
+            || (token.chars().next().is_some_and(|c| c.is_uppercase())
+                && self.abbreviations.contains(&token.to_lowercase()))
+    }
+}
+
+fn all() -> &'static Vec<Lexicon> {
+    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    LEXICONS.get_or_init(|| {
+        BUNDLED
+            .iter()
+            .map(|(code, json)| {
+                // The lexicons are compiled in; a broken one is a build defect caught by the tests.
+                let file: LexiconFile = serde_json::from_str(json)
+                    .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
+                Lexicon::from_file(file)
+            })
+            .collect()
+    })
+}
+
+/// Languages with a lexicon, as ISO 639-1 codes.
+pub fn languages() -> Vec<&'static str> {
+    BUNDLED.iter().map(|(c, _)| *c).collect()
+}
+
+/// The lexicon for `lang` (ISO 639-1), or English when Claimdesk has none for it.
+pub fn for_language(lang: &str) -> &'static Lexicon {
+    let all = all();
+    all.iter()
+        .find(|l| l.language == lang)
+        .unwrap_or_else(|| &all[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_lexicon_loads_and_knows_its_language() {
+        for code in languages() {
+            let lex = for_language(code);
+            assert_eq!(lex.language, code);
+            assert!(!lex.abbreviations.is_empty());
+            assert!(!lex.attribution.is_empty());
+        }
+    }
+
+    #[test]
+    fn unknown_language_falls_back_to_english() {
+        assert_eq!(for_language("xx").language, "en");
+        assert!(for_language("fr").is_abbreviation("Mme"));
+        assert!(for_language("en").is_abbreviation("e.g"));
+    }
+}

@@ -1,0 +1,79 @@
+//! Offsets. Claimdesk works in UTF-8 byte ranges on char boundaries internally and speaks
+//! Unicode scalar (char) offsets to the outside world, as the W3C selectors define them.
+
+/// Char offset of the byte offset `byte` in `text` (which must be a char boundary).
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].chars().count()
+}
+
+/// Converts sorted or unsorted byte offsets to char offsets in one pass over the text.
+pub struct CharIndex {
+    /// `(byte, char)` pairs for every char start, built lazily for non-ASCII text.
+    ascii: bool,
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self { ascii: true, starts: Vec::new() };
+        }
+        let starts = text.char_indices().map(|(b, _)| b).collect();
+        Self { ascii: false, starts }
+    }
+
+    /// Char offset of a byte offset (a char boundary, or the text's end).
+    pub fn char_of(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        match self.starts.binary_search(&byte) {
+            Ok(i) | Err(i) => i,
+        }
+    }
+}
+
+/// Largest char boundary of `text` that is `<= byte`.
+pub fn floor_boundary(text: &str, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+/// Smallest char boundary of `text` that is `>= byte`.
+pub fn ceil_boundary(text: &str, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    b
+}
+
+/// Collapses runs of whitespace to single spaces and trims the ends.
+pub fn squash_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalars_not_bytes() {
+        let t = "« Élan » et 24 ans";
+        let b = t.find("24").unwrap();
+        assert_eq!(char_offset(t, b), 12);
+        let idx = CharIndex::new(t);
+        assert_eq!(idx.char_of(b), 12);
+        assert_eq!(idx.char_of(t.len()), t.chars().count());
+    }
+
+    #[test]
+    fn boundaries_snap_inside_multibyte_chars() {
+        let t = "aé";
+        assert_eq!(floor_boundary(t, 2), 1);
+        assert_eq!(ceil_boundary(t, 2), 3);
+    }
+}
