@@ -110,7 +110,10 @@ fn read_input(input: &Path) -> Result<String, CliError> {
         let meta = std::fs::metadata(input)
             .map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
         if meta.is_dir() {
-            return Err(CliError::Input(format!("{} is a folder, not a text file", input.display())));
+            return Err(CliError::Input(format!(
+                "{} is a folder, not a text file",
+                input.display()
+            )));
         }
         if meta.len() > article::MAX_FILE_BYTES {
             return Err(ArticleError::TooLarge {
@@ -120,7 +123,8 @@ fn read_input(input: &Path) -> Result<String, CliError> {
             }
             .into());
         }
-        bytes = std::fs::read(input).map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
+        bytes = std::fs::read(input)
+            .map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
     }
     Ok(article::decode_text(&bytes))
 }
@@ -134,7 +138,12 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
     }
 }
 
-fn candidate_json(c: &Candidate, id: Option<u32>, idx: &CharIndex, threshold: f32) -> serde_json::Value {
+fn candidate_json(
+    c: &Candidate,
+    id: Option<u32>,
+    idx: &CharIndex,
+    threshold: f32,
+) -> serde_json::Value {
     json!({
         "id": id,
         "start": idx.char_of(c.range.start),
@@ -170,7 +179,11 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             }
             write_out(out, &buf)
         }
-        Command::Score { lang: l, input, min_score } => {
+        Command::Score {
+            lang: l,
+            input,
+            min_score,
+        } => {
             check_threshold(min_score)?;
             let text = read_input(&input)?;
             let code = lang::resolve(Some(&l), &text);
@@ -190,7 +203,13 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             }
             write_out(out, &buf)
         }
-        Command::Extract { article: path, format, all, min_score, session } => {
+        Command::Extract {
+            article: path,
+            format,
+            all,
+            min_score,
+            session,
+        } => {
             check_threshold(min_score)?;
             let a = article::load(&path)?;
             let sentences = extract::sentences(&a);
@@ -222,7 +241,9 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             };
             let text = match format {
                 ExtractFormat::Jsonl => shown.iter().map(|v| v.to_string() + "\n").collect(),
-                ExtractFormat::Json => serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n",
+                ExtractFormat::Json => {
+                    serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n"
+                }
                 ExtractFormat::Md => {
                     let mut s = format!("# Claims in {}\n\n", a.display_title());
                     for v in &shown {
@@ -230,7 +251,11 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                             .as_array()
                             .map(|r| r.iter().filter_map(|x| x.as_str()).collect())
                             .unwrap_or_default();
-                        let tag = if v["check_worthy"] == true { "" } else { " (below threshold)" };
+                        let tag = if v["check_worthy"] == true {
+                            ""
+                        } else {
+                            " (below threshold)"
+                        };
                         s.push_str(&format!(
                             "- **{:.2}**{tag} {} — _{}_\n",
                             v["score"].as_f64().unwrap_or(0.0),
@@ -243,7 +268,11 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             };
             write_out(out, &text)
         }
-        Command::Report { session, format, output } => {
+        Command::Report {
+            session,
+            format,
+            output,
+        } => {
             let review = store::load(&session)?;
             let fmt = match format {
                 ReportFormat::Md => Format::Markdown,
@@ -259,7 +288,11 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
 }
 
 fn check_threshold(t: f32) -> Result<(), CliError> {
-    if (0.0..=1.0).contains(&t) { Ok(()) } else { Err(CliError::Threshold(t)) }
+    if (0.0..=1.0).contains(&t) {
+        Ok(())
+    } else {
+        Err(CliError::Threshold(t))
+    }
 }
 
 /// Scores printed with three decimals ("0.45", not "0.44999998807907104").

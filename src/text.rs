@@ -16,10 +16,16 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return Self { ascii: true, starts: Vec::new() };
+            return Self {
+                ascii: true,
+                starts: Vec::new(),
+            };
         }
         let starts = text.char_indices().map(|(b, _)| b).collect();
-        Self { ascii: false, starts }
+        Self {
+            ascii: false,
+            starts,
+        }
     }
 
     /// Char offset of a byte offset (a char boundary, or the text's end).

@@ -18,19 +18,27 @@ pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
-        let lines: Vec<&str> = chunk.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             continue;
         }
         let mut block = String::new();
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
-                let list = is_list_item(line) || is_list_item(lines[i - 1]) && lines.iter().all(|l| is_list_item(l));
+                let list = is_list_item(line)
+                    || is_list_item(lines[i - 1]) && lines.iter().all(|l| is_list_item(l));
                 block.push(if list { '\n' } else { ' ' });
             }
             block.push_str(&squash_whitespace(line));
         }
-        out.push(RawBlock { text: block, hint: None });
+        out.push(RawBlock {
+            text: block,
+            hint: None,
+        });
     }
     out
 }
@@ -46,7 +54,9 @@ fn ends_with_credit(text: &str, lex: &lexicon::Lexicon) -> bool {
     if !t.ends_with(')') {
         return false;
     }
-    let Some(open) = t.rfind('(') else { return false };
+    let Some(open) = t.rfind('(') else {
+        return false;
+    };
     let inner = &t[open + 1..t.len() - 1];
     let lower = inner.to_lowercase();
     let words = inner.split_whitespace().count();
@@ -55,14 +65,21 @@ fn ends_with_credit(text: &str, lex: &lexicon::Lexicon) -> bool {
         && (inner.contains('/')
             || lower.contains(" via ")
             || lower.starts_with("photo")
-            || lex.credit_markers.iter().any(|m| lower.contains(m.as_str()))
+            || lex
+                .credit_markers
+                .iter()
+                .any(|m| lower.contains(m.as_str()))
             || ["afp", "ap", "reuters", "getty images", "epa"].contains(&lower.as_str()))
 }
 
 fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
     let lower = text.trim().to_lowercase();
     lower.split_whitespace().count() <= 10
-        && (lex.credit_markers.iter().any(|m| lower.starts_with(m.as_str())) || lower.starts_with('©'))
+        && (lex
+            .credit_markers
+            .iter()
+            .any(|m| lower.starts_with(m.as_str()))
+            || lower.starts_with('©'))
 }
 
 fn ends_like_sentence(text: &str) -> bool {
@@ -77,7 +94,11 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// Cleans and lays out the blocks as one text, blocks separated by a blank line.
 pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
-    let all: String = raw.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let all: String = raw
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let code = match metadata.language.as_deref() {
         Some(l) if lexicon::languages().contains(&l) => l.to_string(),
         _ => lang::detect(&all).to_string(),
@@ -116,10 +137,17 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
             Some(BlockKind::Heading) => BlockKind::Heading,
             _ if is_credit_line(&text, lex) || is_credit_line(&text, en) => BlockKind::Credit,
             _ if ends_with_credit(&text, lex) => BlockKind::Caption,
-            _ if i == 0 && typed.is_empty() && title.is_none() && n_words <= 25 && !ends_like_sentence(&text) => {
+            _ if i == 0
+                && typed.is_empty()
+                && title.is_none()
+                && n_words <= 25
+                && !ends_like_sentence(&text) =>
+            {
                 BlockKind::Title
             }
-            _ if n_words <= 12 && !ends_like_sentence(&text) && !text.contains('\n') => BlockKind::Heading,
+            _ if n_words <= 12 && !ends_like_sentence(&text) && !text.contains('\n') => {
+                BlockKind::Heading
+            }
             _ => BlockKind::Paragraph,
         };
         if kind == BlockKind::Title {
@@ -140,7 +168,16 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         }
         let start = text.len();
         text.push_str(&t);
-        blocks.push(Block { kind, start, end: text.len() });
+        blocks.push(Block {
+            kind,
+            start,
+            end: text.len(),
+        });
     }
-    Article { text, blocks, metadata, boilerplate }
+    Article {
+        text,
+        blocks,
+        metadata,
+        boilerplate,
+    }
 }

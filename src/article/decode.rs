@@ -7,7 +7,9 @@ pub(super) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some("a PDF file (PDF is not supported yet; copy its text into a .txt file)");
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Some("a zip archive or a Word/OpenDocument file (not supported yet; save it as .txt or .html)");
+        return Some(
+            "a zip archive or a Word/OpenDocument file (not supported yet; save it as .txt or .html)",
+        );
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return None; // UTF-16 text has zero bytes by design
@@ -47,7 +49,10 @@ mod tests {
     fn boms_and_utf16() {
         let (t, e) = decode(b"\xEF\xBB\xBFcaf\xC3\xA9");
         assert_eq!((t.as_str(), e.as_str()), ("café", "UTF-8"));
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("é!".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("é!".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(binary_kind(&utf16), None);
         assert_eq!(decode(&utf16).0, "é!");
     }

@@ -15,14 +15,19 @@ pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
         Ok(a) => {
             let title = a.title.trim().to_string();
             if !title.is_empty() {
-                out.push(RawBlock { text: title.clone(), hint: Some(BlockKind::Title) });
+                out.push(RawBlock {
+                    text: title.clone(),
+                    hint: Some(BlockKind::Title),
+                });
                 meta.title = Some(title);
             }
             meta.byline = a.byline.filter(|s| !s.trim().is_empty());
             meta.published = a.published_time;
             meta.site_name = a.site_name;
             meta.url = a.url;
-            meta.language = a.lang.map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase());
+            meta.language = a
+                .lang
+                .map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase());
             out.extend(super::clean::text_blocks(&a.text_content));
         }
         Err(_) => {

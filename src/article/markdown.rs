@@ -12,7 +12,10 @@ pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
     let flush = |out: &mut Vec<RawBlock>, current: &mut String, kind: BlockKind| {
         let t = current.trim();
         if !t.is_empty() {
-            out.push(RawBlock { text: t.to_string(), hint: Some(kind) });
+            out.push(RawBlock {
+                text: t.to_string(),
+                hint: Some(kind),
+            });
         }
         current.clear();
     };
@@ -20,7 +23,8 @@ pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut out, &mut current, kind);
-                kind = if level == pulldown_cmark::HeadingLevel::H1 && !seen_title && out.is_empty() {
+                kind = if level == pulldown_cmark::HeadingLevel::H1 && !seen_title && out.is_empty()
+                {
                     seen_title = true;
                     BlockKind::Title
                 } else {
@@ -31,7 +35,9 @@ pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
                 flush(&mut out, &mut current, kind);
                 kind = BlockKind::Paragraph;
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock,
+            ) => {
                 flush(&mut out, &mut current, kind);
                 kind = BlockKind::Paragraph;
             }

@@ -101,21 +101,27 @@ impl Article {
 /// Why an article could not be opened. Each message says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
-    #[error("{path}: no such file. Check the path, or choose the file with File ▸ Open.")]
+    #[error("{path}: no such file. Check the path, or choose the file with File > Open.")]
     NotFound { path: String },
     #[error("{path} is a folder, not an article. Choose a .txt, .md or .html file.")]
     IsDirectory { path: String },
     #[error(
         "{path} is {size_mb:.1} MB, more than the {limit_mb} MB Claimdesk opens. Keep only the article's text, or split it."
     )]
-    TooLarge { path: String, size_mb: f64, limit_mb: u64 },
+    TooLarge {
+        path: String,
+        size_mb: f64,
+        limit_mb: u64,
+    },
     #[error("{path} is empty: there is no text to review.")]
     Empty { path: String },
     #[error("{path} looks like {what}, not an article. Open a .txt, .md or .html file.")]
     Binary { path: String, what: &'static str },
     #[error("{path} has no readable text once the page furniture is taken out.")]
     NoText { path: String },
-    #[error("could not read {path}: {source}. Check that the file exists and that you may read it.")]
+    #[error(
+        "could not read {path}: {source}. Check that the file exists and that you may read it."
+    )]
     Io {
         path: String,
         #[source]
@@ -127,8 +133,13 @@ pub enum ArticleError {
 pub fn load(path: &Path) -> Result<Article, ArticleError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::NotFound { path: shown.clone() },
-        _ => ArticleError::Io { path: shown.clone(), source: e },
+        std::io::ErrorKind::NotFound => ArticleError::NotFound {
+            path: shown.clone(),
+        },
+        _ => ArticleError::Io {
+            path: shown.clone(),
+            source: e,
+        },
     })?;
     if meta.is_dir() {
         return Err(ArticleError::IsDirectory { path: shown });
@@ -140,13 +151,17 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
             limit_mb: MAX_FILE_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| ArticleError::Io { path: shown.clone(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| ArticleError::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
     let mut article = from_bytes(&bytes, &name)?;
-    article.metadata.source_path = Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+    article.metadata.source_path =
+        Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
     Ok(article)
 }
 
@@ -160,10 +175,15 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
         });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ArticleError::Empty { path: name.to_string() });
+        return Err(ArticleError::Empty {
+            path: name.to_string(),
+        });
     }
     if let Some(what) = decode::binary_kind(bytes) {
-        return Err(ArticleError::Binary { path: name.to_string(), what });
+        return Err(ArticleError::Binary {
+            path: name.to_string(),
+            what,
+        });
     }
     let (text, encoding) = decode::decode(bytes);
     let ext = Path::new(name)
@@ -171,7 +191,11 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let looks_html = {
-        let head = text.trim_start().get(..200).unwrap_or(text.trim_start()).to_lowercase();
+        let head = text
+            .trim_start()
+            .get(..200)
+            .unwrap_or(text.trim_start())
+            .to_lowercase();
         head.starts_with("<!doctype html") || head.starts_with("<html")
     };
     let (raw, mut metadata, format) = match ext.as_str() {
@@ -191,7 +215,9 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
     metadata.encoding = encoding;
     let article = clean::assemble(raw, metadata);
     if article.text.trim().is_empty() {
-        return Err(ArticleError::NoText { path: name.to_string() });
+        return Err(ArticleError::NoText {
+            path: name.to_string(),
+        });
     }
     Ok(article)
 }
@@ -231,7 +257,11 @@ mod tests {
             .collect();
         assert_eq!(captions.len(), 2, "{captions:?}");
         assert!(captions[0].ends_with("(KCNA/AP via CNN Newsource)"));
-        let paragraphs = a.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+        let paragraphs = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count();
         assert_eq!(paragraphs, 14);
         assert_eq!(a.metadata.language.as_deref(), Some("fr"));
     }
@@ -247,13 +277,24 @@ mod tests {
 
     #[test]
     fn bad_bytes_give_clear_errors() {
-        assert!(matches!(from_bytes(b"", "a.txt"), Err(ArticleError::Empty { .. })));
-        assert!(matches!(from_bytes(b"  \n\n ", "a.txt"), Err(ArticleError::Empty { .. })));
+        assert!(matches!(
+            from_bytes(b"", "a.txt"),
+            Err(ArticleError::Empty { .. })
+        ));
+        assert!(matches!(
+            from_bytes(b"  \n\n ", "a.txt"),
+            Err(ArticleError::Empty { .. })
+        ));
         let bin = [0u8, 1, 2, 3, 0, 0, 159, 146, 150];
         let err = from_bytes(&bin, "a.bin").unwrap_err();
         assert!(err.to_string().contains("not an article"), "{err}");
         let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj";
-        assert!(from_bytes(pdf, "a.pdf").unwrap_err().to_string().contains("PDF"));
+        assert!(
+            from_bytes(pdf, "a.pdf")
+                .unwrap_err()
+                .to_string()
+                .contains("PDF")
+        );
     }
 
     #[test]
@@ -269,7 +310,11 @@ mod tests {
         let md = "# Le titre\n\nUn **premier** paragraphe avec [un lien](http://x.fr).\n\n- point un\n- point deux\n";
         let a = from_bytes(md.as_bytes(), "a.md").unwrap();
         assert_eq!(a.display_title(), "Le titre");
-        assert!(a.text.contains("Un premier paragraphe avec un lien."), "{}", a.text);
+        assert!(
+            a.text.contains("Un premier paragraphe avec un lien."),
+            "{}",
+            a.text
+        );
         assert!(!a.text.contains("**") && !a.text.contains("]("));
     }
 

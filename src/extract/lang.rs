@@ -34,7 +34,9 @@ mod tests {
     #[test]
     fn detects_french_and_english() {
         assert_eq!(
-            detect("Le président russe a atterri en Corée du Nord tôt mercredi matin, heure locale."),
+            detect(
+                "Le président russe a atterri en Corée du Nord tôt mercredi matin, heure locale."
+            ),
             "fr"
         );
         assert_eq!(

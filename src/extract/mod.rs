@@ -42,7 +42,11 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
     let mut out = Vec::new();
-    for block in article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+    for block in article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+    {
         let body = &article.text[block.start..block.end];
         for r in segment::sentences(body, lex) {
             let range = block.start + r.start..block.start + r.end;
@@ -65,7 +69,10 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
 
 /// The checklist: sentences scoring at least `threshold`.
 pub fn claims(article: &Article, threshold: f32) -> Vec<Candidate> {
-    let mut all: Vec<Candidate> = sentences(article).into_iter().filter(|c| c.is_claim(threshold)).collect();
+    let mut all: Vec<Candidate> = sentences(article)
+        .into_iter()
+        .filter(|c| c.is_claim(threshold))
+        .collect();
     assign_groups(&mut all);
     all
 }
@@ -117,14 +124,35 @@ mod tests {
         let claims = claims(&a, DEFAULT_THRESHOLD);
         assert!(claims.len() >= 8, "only {} claims", claims.len());
         for c in &claims {
-            assert!(!c.text.contains("Facebook") && !c.text.contains("Akismet"), "{}", c.text);
-            assert!(!c.text.contains("via CNN Newsource"), "caption offered: {}", c.text);
-            assert_ne!(c.text, "Vladimir Poutine et Kim Jong Un riaient dans une limousine russe");
+            assert!(
+                !c.text.contains("Facebook") && !c.text.contains("Akismet"),
+                "{}",
+                c.text
+            );
+            assert!(
+                !c.text.contains("via CNN Newsource"),
+                "caption offered: {}",
+                c.text
+            );
+            assert_ne!(
+                c.text,
+                "Vladimir Poutine et Kim Jong Un riaient dans une limousine russe"
+            );
             assert_eq!(&a.text[c.range.clone()], c.text);
         }
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-        for needle in ["accord de défense", "1961", "Aurus", "Pungsan", "24 ans jour pour jour", "Hanoï"] {
-            assert!(texts.iter().any(|t| t.contains(needle)), "no claim mentions {needle}");
+        for needle in [
+            "accord de défense",
+            "1961",
+            "Aurus",
+            "Pungsan",
+            "24 ans jour pour jour",
+            "Hanoï",
+        ] {
+            assert!(
+                texts.iter().any(|t| t.contains(needle)),
+                "no claim mentions {needle}"
+            );
         }
     }
 }

@@ -59,7 +59,14 @@ const W: Weights = Weights {
 };
 
 /// Full Fact's claim types, as used in reports.
-pub const KINDS: &[&str] = &["quantity", "prediction", "causation", "law", "personal", "other"];
+pub const KINDS: &[&str] = &[
+    "quantity",
+    "prediction",
+    "causation",
+    "law",
+    "personal",
+    "other",
+];
 
 /// A sentence's check-worthiness and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,10 +86,9 @@ pub(crate) fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
     while let Some(pos) = hay[from..].find(phrase_trim) {
         let s = from + pos;
         let e = s + phrase_trim.len();
-        let before_ok = hay[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || !phrase_trim.starts_with(char::is_alphanumeric));
+        let before_ok = hay[..s].chars().next_back().is_none_or(|c| {
+            !c.is_alphanumeric() || !phrase_trim.starts_with(char::is_alphanumeric)
+        });
         let after_ok = hay[e..]
             .chars()
             .next()
@@ -109,7 +115,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 fn has_year(s: &str) -> bool {
     words(s).any(|w| {
-        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("1") || w.starts_with("20"))
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (w.starts_with("1") || w.starts_with("20"))
     })
 }
 
@@ -117,18 +125,27 @@ fn has_year(s: &str) -> bool {
 fn past_event(lower: &str, lex: &Lexicon) -> Option<String> {
     let ws: Vec<&str> = words(lower).collect();
     ws.windows(2).find_map(|p| {
-        let participle = p[1].chars().count() > 3 && lex.participle_suffixes.iter().any(|s| p[1].ends_with(s.as_str()));
-        (lex.auxiliaries.iter().any(|a| a == p[0]) && participle).then(|| format!("{} {}", p[0], p[1]))
+        let participle = p[1].chars().count() > 3
+            && lex
+                .participle_suffixes
+                .iter()
+                .any(|s| p[1].ends_with(s.as_str()));
+        (lex.auxiliaries.iter().any(|a| a == p[0]) && participle)
+            .then(|| format!("{} {}", p[0], p[1]))
     })
 }
 
 /// Runs of capitalised words that are not at the sentence start and not function words.
 /// Punctuation ends a run: "Corée du Nord, Poutine" is two entities.
 fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
-    const LINKERS: [&str; 11] = ["de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin"];
+    const LINKERS: [&str; 11] = [
+        "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
+    ];
     let mut out: Vec<String> = Vec::new();
     let mut first = true;
-    for part in sentence.split([',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?']) {
+    for part in sentence.split([
+        ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
+    ]) {
         let mut current: Vec<&str> = Vec::new();
         for w in words(part) {
             // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
@@ -137,8 +154,10 @@ fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
                 _ => w,
             };
             let cap = core.chars().next().is_some_and(char::is_uppercase);
-            let is_entity =
-                cap && !first && !lex.stopwords_capitalised.contains(core) && core.chars().count() > 1;
+            let is_entity = cap
+                && !first
+                && !lex.stopwords_capitalised.contains(core)
+                && core.chars().count() > 1;
             first = false;
             if is_entity {
                 current.push(core);
@@ -169,7 +188,9 @@ fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]
 fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
     for p in &lex.attribution {
         let p = p.trim_end();
-        let Some(at) = find_phrase(lower, p) else { continue };
+        let Some(at) = find_phrase(lower, p) else {
+            continue;
+        };
         let leading = ["selon", "d'après", "d’après", "according to"].contains(&p);
         if leading {
             let after = &sentence[at + p.len()..];
@@ -234,7 +255,8 @@ pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
         z += W.attribution;
         reasons.push(format!("attribution: {a}"));
     }
-    let quoted = sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2;
+    let quoted =
+        sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2;
     if quoted {
         z += W.quote;
         reasons.push("quote".to_string());
@@ -242,7 +264,15 @@ pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
     let entities = named_entities(sentence, lex);
     if !entities.is_empty() {
         z += W.entity * entities.len().min(W.max_entities) as f32;
-        reasons.push(format!("named entity: {}", entities.iter().take(3).cloned().collect::<Vec<_>>().join(", ")));
+        reasons.push(format!(
+            "named entity: {}",
+            entities
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let comparison = first_hit(&lower, &lex.comparison);
     if let Some(c) = comparison {
@@ -268,7 +298,11 @@ pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
         z += W.long_enough;
     }
     // Negative evidence.
-    if sentence.trim_end().trim_end_matches(['»', '"', '”', ' ', ')']).ends_with('?') {
+    if sentence
+        .trim_end()
+        .trim_end_matches(['»', '"', '”', ' ', ')'])
+        .ends_with('?')
+    {
         z += W.question;
         reasons.push("question".to_string());
     }
@@ -299,9 +333,12 @@ pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
         reasons.push("too short".to_string());
     }
 
-    let kind = if prediction.is_some() && (digit || number_word.is_some() || has_year(sentence)) && lower.contains("will")
-        || prediction.is_some_and(|p| ["prévoit", "devrait", "forecast", "expected to", "predicted"].contains(&p))
-    {
+    let kind = if prediction.is_some()
+        && (digit || number_word.is_some() || has_year(sentence))
+        && lower.contains("will")
+        || prediction.is_some_and(|p| {
+            ["prévoit", "devrait", "forecast", "expected to", "predicted"].contains(&p)
+        }) {
         "prediction"
     } else if causal.is_some() {
         "causation"
@@ -332,7 +369,11 @@ pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
         return true; // a row of share buttons: "Facebook Twitter LinkedIn"
     }
     let n_words = words(&lower).count();
-    n_words <= 25 && lex.boilerplate.iter().any(|p| find_phrase(&lower, p).is_some())
+    n_words <= 25
+        && lex
+            .boilerplate
+            .iter()
+            .any(|p| find_phrase(&lower, p).is_some())
 }
 
 #[cfg(test)]
@@ -348,23 +389,38 @@ mod tests {
         );
         assert!(s.score >= DEFAULT_THRESHOLD, "{s:?}");
         assert!(s.reasons.contains(&"date".to_string()), "{s:?}");
-        assert!(s.reasons.contains(&"attribution: selon".to_string()), "{s:?}");
+        assert!(
+            s.reasons.contains(&"attribution: selon".to_string()),
+            "{s:?}"
+        );
         assert_eq!(s.claimant.as_deref(), Some("les médias d’État russes"));
     }
 
     #[test]
     fn questions_greetings_and_boilerplate_score_low() {
         let en = for_language("en");
-        for s in ["What do you think about that?", "Thank you very much.", "Leave a Comment", "Facebook"] {
+        for s in [
+            "What do you think about that?",
+            "Thank you very much.",
+            "Leave a Comment",
+            "Facebook",
+        ] {
             let sc = score(s, en);
             assert!(sc.score < DEFAULT_THRESHOLD, "{s}: {sc:?}");
         }
-        assert!(score("Leave a Comment", en).reasons.contains(&"boilerplate".to_string()));
+        assert!(
+            score("Leave a Comment", en)
+                .reasons
+                .contains(&"boilerplate".to_string())
+        );
     }
 
     #[test]
     fn numbers_and_comparisons_make_quantity_claims() {
-        let s = score("Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years.", for_language("en"));
+        let s = score(
+            "Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years.",
+            for_language("en"),
+        );
         assert!(s.score > 0.7, "{s:?}");
         assert_eq!(s.kind, "quantity");
         assert!(s.reasons.iter().any(|r| r.starts_with("comparison")));
@@ -372,7 +428,10 @@ mod tests {
 
     #[test]
     fn claimant_before_a_reporting_verb() {
-        let s = score("Senator Smith said the budget doubled in 2020.", for_language("en"));
+        let s = score(
+            "Senator Smith said the budget doubled in 2020.",
+            for_language("en"),
+        );
         assert_eq!(s.claimant.as_deref(), Some("Senator Smith"));
     }
 

@@ -15,7 +15,21 @@ fn is_closer(c: char) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '‘' | '“' | '«' | '‹' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-' | '•' | '*' | '…'
+        '"' | '\''
+            | '‘'
+            | '“'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '¿'
+            | '¡'
+            | '—'
+            | '–'
+            | '-'
+            | '•'
+            | '*'
+            | '…'
     )
 }
 
@@ -89,7 +103,8 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Range<usize>> {
     };
     while i < bytes.len() {
         let b = bytes[i];
-        let is_ellipsis_char = b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
+        let is_ellipsis_char =
+            b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
         if b == b'\n' {
             if line_break_ends_sentence(text, start, i) {
                 push(&mut out, start, i);
@@ -156,7 +171,10 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Range<usize>> {
             continue;
         };
         let next_is_lower = next.is_lowercase();
-        let starts_new = next.is_uppercase() || next.is_ascii_digit() || is_opener(next) || !next.is_alphabetic();
+        let starts_new = next.is_uppercase()
+            || next.is_ascii_digit()
+            || is_opener(next)
+            || !next.is_alphabetic();
         let boundary = if next_is_lower {
             false
         } else if has_strong {
@@ -195,7 +213,11 @@ fn period_ends_sentence(text: &str, start: usize, dot: usize, next: char, lex: &
         return false;
     }
     // Dotted abbreviations such as "U.S.A" or "p.m" not in the list: letters separated by dots.
-    if token.contains('.') && token.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
+    if token.contains('.')
+        && token
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+    {
         return next.is_uppercase() && token.chars().filter(|c| c.is_alphabetic()).count() > 2;
     }
     // "1. Introduction" at the start of a line is a list number, not a sentence.
@@ -227,7 +249,10 @@ fn line_break_ends_sentence(text: &str, start: usize, nl: usize) -> bool {
         return true;
     }
     line.chars().count() < 60
-        && !matches!(last, ',' | ';' | '-' | '–' | '(' | '«' | '.' | '!' | '?' | ':')
+        && !matches!(
+            last,
+            ',' | ';' | '-' | '–' | '(' | '«' | '.' | '!' | '?' | ':'
+        )
         && (first_next.is_uppercase() || first_next.is_ascii_digit())
 }
 
@@ -288,17 +313,27 @@ mod tests {
 
     #[test]
     fn headings_and_lists_without_final_punctuation() {
-        let t = "Key figures\nUnemployment fell to 7%.\n- first item\n- second item\n\nLast paragraph";
+        let t =
+            "Key figures\nUnemployment fell to 7%.\n- first item\n- second item\n\nLast paragraph";
         assert_eq!(
             split(t, "en"),
-            vec!["Key figures", "Unemployment fell to 7%.", "- first item", "- second item", "Last paragraph"]
+            vec![
+                "Key figures",
+                "Unemployment fell to 7%.",
+                "- first item",
+                "- second item",
+                "Last paragraph"
+            ]
         );
     }
 
     #[test]
     fn ellipsis_breaks_only_before_a_capital() {
         assert_eq!(split("Wait… What now?", "en"), vec!["Wait…", "What now?"]);
-        assert_eq!(split("Well... maybe not.", "en"), vec!["Well... maybe not."]);
+        assert_eq!(
+            split("Well... maybe not.", "en"),
+            vec!["Well... maybe not."]
+        );
     }
 
     #[test]

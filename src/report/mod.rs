@@ -39,7 +39,8 @@ impl Format {
 
     /// The format a file name asks for by its extension.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        path.extension().and_then(|e| Format::parse(&e.to_string_lossy()))
+        path.extension()
+            .and_then(|e| Format::parse(&e.to_string_lossy()))
     }
 }
 
@@ -134,7 +135,10 @@ fn json(review: &Review) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -158,8 +162,17 @@ fn markdown(review: &Review) -> String {
     if let Some(lang) = &m.language {
         let _ = writeln!(s, "- **Language:** {lang}");
     }
-    let _ = writeln!(s, "- **Date of review:** {}", review.modified.format("%Y-%m-%d %H:%M UTC"));
-    let _ = writeln!(s, "- **Reviewed:** {} of {} claims\n", counts.reviewed(), counts.total);
+    let _ = writeln!(
+        s,
+        "- **Date of review:** {}",
+        review.modified.format("%Y-%m-%d %H:%M UTC")
+    );
+    let _ = writeln!(
+        s,
+        "- **Reviewed:** {} of {} claims\n",
+        counts.reviewed(),
+        counts.total
+    );
     let _ = writeln!(s, "## Summary\n\n| Verdict | Claims |\n|---|---:|");
     for v in Verdict::ALL {
         let _ = writeln!(s, "| {} | {} |", v.label(), counts.of(v));
@@ -170,7 +183,11 @@ fn markdown(review: &Review) -> String {
         let _ = writeln!(s, "### Claim {} — {}\n", c.id, c.verdict.label());
         let _ = writeln!(s, "> {}\n", md_escape(c.text()));
         let _ = writeln!(s, "- **Verdict:** {}", c.verdict.label());
-        let reasons = if c.reasons.is_empty() { String::new() } else { format!(" ({})", md_escape(&c.reasons.join(", "))) };
+        let reasons = if c.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", md_escape(&c.reasons.join(", ")))
+        };
         let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
         let _ = writeln!(s, "- **Type:** {}", c.kind);
         if let Some(who) = &c.claimant {
@@ -186,7 +203,13 @@ fn markdown(review: &Review) -> String {
             let _ = writeln!(s, "- **Repeats:** claim {g}");
         }
         if !c.note.trim().is_empty() {
-            let note = c.note.trim().lines().map(md_escape).collect::<Vec<_>>().join("\n  ");
+            let note = c
+                .note
+                .trim()
+                .lines()
+                .map(md_escape)
+                .collect::<Vec<_>>()
+                .join("\n  ");
             let _ = writeln!(s, "- **Note:** {note}");
         }
         s.push('\n');
@@ -203,8 +226,16 @@ mod tests {
     fn reviewed() -> Review {
         let mut r = Review::from_article(article::sample());
         let id = r.claims[0].id;
-        r.apply(Action::SetVerdict { claim: id, verdict: Verdict::Disputed }).unwrap();
-        r.apply(Action::SetNote { claim: id, note: "KCNA images only".into() }).unwrap();
+        r.apply(Action::SetVerdict {
+            claim: id,
+            verdict: Verdict::Disputed,
+        })
+        .unwrap();
+        r.apply(Action::SetNote {
+            claim: id,
+            note: "KCNA images only".into(),
+        })
+        .unwrap();
         r
     }
 
@@ -225,7 +256,10 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
         let chars: Vec<char> = r.article.text.chars().collect();
         for (c, j) in r.claims.iter().zip(v["claims"].as_array().unwrap()) {
-            let (s, e) = (j["start"].as_u64().unwrap() as usize, j["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                j["start"].as_u64().unwrap() as usize,
+                j["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(chars[s..e].iter().collect::<String>(), c.text());
         }
         assert_eq!(v["counts"]["disputed"], 1);

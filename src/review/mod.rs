@@ -21,7 +21,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced, Verdict::Unreviewed];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Verified,
+        Verdict::Disputed,
+        Verdict::Unsourced,
+        Verdict::Unreviewed,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -34,7 +39,9 @@ impl Verdict {
 
     /// Parses "verified", "Disputed", … (case-insensitive).
     pub fn parse(s: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.label().eq_ignore_ascii_case(s.trim()))
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.label().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -58,11 +65,19 @@ pub struct TextQuote {
 impl TextQuote {
     pub fn from_text(text: &str, start: usize, end: usize) -> Self {
         let prefix: String = {
-            let before: Vec<char> = text[..start].chars().rev().take(QUOTE_CONTEXT_CHARS).collect();
+            let before: Vec<char> = text[..start]
+                .chars()
+                .rev()
+                .take(QUOTE_CONTEXT_CHARS)
+                .collect();
             before.into_iter().rev().collect()
         };
         let suffix: String = text[end..].chars().take(QUOTE_CONTEXT_CHARS).collect();
-        Self { exact: text[start..end].to_string(), prefix, suffix }
+        Self {
+            exact: text[start..end].to_string(),
+            prefix,
+            suffix,
+        }
     }
 }
 
@@ -108,8 +123,12 @@ impl Action {
     /// One line for the history: "claim 3 marked Disputed".
     pub fn describe(&self) -> String {
         match self {
-            Action::SetVerdict { claim, verdict } => format!("claim {claim} marked {}", verdict.label()),
-            Action::SetNote { claim, note } if note.is_empty() => format!("claim {claim}: note cleared"),
+            Action::SetVerdict { claim, verdict } => {
+                format!("claim {claim} marked {}", verdict.label())
+            }
+            Action::SetNote { claim, note } if note.is_empty() => {
+                format!("claim {claim}: note cleared")
+            }
             Action::SetNote { claim, .. } => format!("claim {claim}: note edited"),
         }
     }
@@ -176,7 +195,10 @@ impl Review {
             .enumerate()
             .map(|(i, c)| Claim {
                 id: i as u32 + 1,
-                position: TextPosition { start: c.range.start, end: c.range.end },
+                position: TextPosition {
+                    start: c.range.start,
+                    end: c.range.end,
+                },
                 quote: TextQuote::from_text(&article.text, c.range.start, c.range.end),
                 score: (c.score * 1000.0).round() / 1000.0,
                 reasons: c.reasons.clone(),
@@ -187,7 +209,14 @@ impl Review {
                 note: String::new(),
             })
             .collect();
-        Self { article, claims, created: now, modified: now, history: Vec::new(), revision: 0 }
+        Self {
+            article,
+            claims,
+            created: now,
+            modified: now,
+            history: Vec::new(),
+            revision: 0,
+        }
     }
 
     /// Extracts the claims of `article` at the default threshold and starts a review.
@@ -201,7 +230,10 @@ impl Review {
     }
 
     fn claim_mut(&mut self, id: u32) -> Result<&mut Claim, ReviewError> {
-        self.claims.iter_mut().find(|c| c.id == id).ok_or(ReviewError::NoSuchClaim(id))
+        self.claims
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(ReviewError::NoSuchClaim(id))
     }
 
     /// The claim whose span contains byte offset `at`.
@@ -213,7 +245,10 @@ impl Review {
     }
 
     pub fn counts(&self) -> Counts {
-        let mut c = Counts { total: self.claims.len(), ..Counts::default() };
+        let mut c = Counts {
+            total: self.claims.len(),
+            ..Counts::default()
+        };
         for claim in &self.claims {
             match claim.verdict {
                 Verdict::Verified => c.verified += 1,
@@ -231,11 +266,17 @@ impl Review {
         let inverse = match &action {
             Action::SetVerdict { claim: id, verdict } => {
                 let old = std::mem::replace(&mut claim.verdict, *verdict);
-                Action::SetVerdict { claim: *id, verdict: old }
+                Action::SetVerdict {
+                    claim: *id,
+                    verdict: old,
+                }
             }
             Action::SetNote { claim: id, note } => {
                 let old = std::mem::replace(&mut claim.note, note.clone());
-                Action::SetNote { claim: *id, note: old }
+                Action::SetNote {
+                    claim: *id,
+                    note: old,
+                }
             }
         };
         let now = Utc::now();
@@ -271,9 +312,25 @@ mod tests {
         let mut r = review();
         let before = r.claims.clone();
         let id = r.claims[2].id;
-        let inv1 = r.apply(Action::SetVerdict { claim: id, verdict: Verdict::Disputed }).unwrap();
-        assert_eq!(inv1, Action::SetVerdict { claim: id, verdict: Verdict::Unreviewed });
-        let inv2 = r.apply(Action::SetNote { claim: id, note: "source: KCNA".into() }).unwrap();
+        let inv1 = r
+            .apply(Action::SetVerdict {
+                claim: id,
+                verdict: Verdict::Disputed,
+            })
+            .unwrap();
+        assert_eq!(
+            inv1,
+            Action::SetVerdict {
+                claim: id,
+                verdict: Verdict::Unreviewed
+            }
+        );
+        let inv2 = r
+            .apply(Action::SetNote {
+                claim: id,
+                note: "source: KCNA".into(),
+            })
+            .unwrap();
         assert_eq!(r.claim(id).unwrap().verdict, Verdict::Disputed);
         assert_eq!(r.claim(id).unwrap().note, "source: KCNA");
         assert_eq!(r.counts().disputed, 1);
@@ -287,7 +344,12 @@ mod tests {
     #[test]
     fn unknown_claim_is_an_error_not_a_panic() {
         let mut r = review();
-        let err = r.apply(Action::SetVerdict { claim: 9999, verdict: Verdict::Verified }).unwrap_err();
+        let err = r
+            .apply(Action::SetVerdict {
+                claim: 9999,
+                verdict: Verdict::Verified,
+            })
+            .unwrap_err();
         assert_eq!(err, ReviewError::NoSuchClaim(9999));
         assert!(r.history.is_empty());
     }
@@ -297,18 +359,32 @@ mod tests {
         let mut r = review();
         let id = r.claims[0].id;
         for note in ["s", "so", "sou", "source"] {
-            r.apply(Action::SetNote { claim: id, note: note.into() }).unwrap();
+            r.apply(Action::SetNote {
+                claim: id,
+                note: note.into(),
+            })
+            .unwrap();
         }
-        r.apply(Action::SetVerdict { claim: id, verdict: Verdict::Verified }).unwrap();
+        r.apply(Action::SetVerdict {
+            claim: id,
+            verdict: Verdict::Verified,
+        })
+        .unwrap();
         assert_eq!(r.history.len(), 2);
-        assert_eq!(r.history[0].action.describe(), format!("claim {id}: note edited"));
+        assert_eq!(
+            r.history[0].action.describe(),
+            format!("claim {id}: note edited")
+        );
     }
 
     #[test]
     fn claims_carry_position_and_quote_selectors() {
         let r = review();
         for c in &r.claims {
-            assert_eq!(&r.article.text[c.position.start..c.position.end], c.quote.exact);
+            assert_eq!(
+                &r.article.text[c.position.start..c.position.end],
+                c.quote.exact
+            );
             assert!(r.article.text[..c.position.start].ends_with(&c.quote.prefix));
             assert!(r.article.text[c.position.end..].starts_with(&c.quote.suffix));
             assert_eq!(r.claim_at(c.position.start), Some(c.id));

@@ -21,17 +21,36 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not a readable session: {detail} (line {line}, column {column}). The file may be truncated or hand-edited; open the article itself to start a new review.")]
-    Syntax { path: String, detail: String, line: usize, column: usize },
+    #[error(
+        "{path} is not a readable session: {detail} (line {line}, column {column}). The file may be truncated or hand-edited; open the article itself to start a new review."
+    )]
+    Syntax {
+        path: String,
+        detail: String,
+        line: usize,
+        column: usize,
+    },
     #[error("{path} has no \"format_version\": it is not a Claimdesk session file.")]
     NotASession { path: String },
-    #[error("{path} is a session of format {found}, newer than this Claimdesk understands (up to {supported}). Update Claimdesk to open it.")]
-    TooNew { path: String, found: u64, supported: u32 },
+    #[error(
+        "{path} is a session of format {found}, newer than this Claimdesk understands (up to {supported}). Update Claimdesk to open it."
+    )]
+    TooNew {
+        path: String,
+        found: u64,
+        supported: u32,
+    },
     #[error("{path} is damaged: {detail}. Open the article itself to start a new review.")]
     Invalid { path: String, detail: String },
     #[error("{path} is {size_mb:.0} MB, larger than the {limit_mb} MB a session may be.")]
-    TooLarge { path: String, size_mb: f64, limit_mb: u64 },
-    #[error("could not save to {path}: {source}. The previous file, if any, is unchanged; choose another folder with File ▸ Save As.")]
+    TooLarge {
+        path: String,
+        size_mb: f64,
+        limit_mb: u64,
+    },
+    #[error(
+        "could not save to {path}: {source}. The previous file, if any, is unchanged; choose another folder with File > Save As."
+    )]
     Write {
         path: String,
         #[source]
@@ -88,7 +107,10 @@ pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
 
 /// Writes `bytes` to `path` atomically (used for sessions and reports).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = |source| StoreError::Write { path: path.display().to_string(), source };
+    let err = |source| StoreError::Write {
+        path: path.display().to_string(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -111,7 +133,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// Reads a session file.
 pub fn load(path: &Path) -> Result<Review, StoreError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| StoreError::Read { path: shown.clone(), source: e })?;
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::Read {
+        path: shown.clone(),
+        source: e,
+    })?;
     if meta.len() > MAX_SESSION_BYTES {
         return Err(StoreError::TooLarge {
             path: shown,
@@ -119,7 +144,10 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
             limit_mb: MAX_SESSION_BYTES / 1048576,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| StoreError::Read { path: shown.clone(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| StoreError::Read {
+        path: shown.clone(),
+        source: e,
+    })?;
     from_json(&bytes, &shown)
 }
 
@@ -127,7 +155,12 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
 pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
     let syntax = |e: serde_json::Error| StoreError::Syntax {
         path: shown.to_string(),
-        detail: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+        detail: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         line: e.line(),
         column: e.column(),
     };
@@ -135,14 +168,27 @@ pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
     let version = value
         .get("format_version")
         .and_then(|v| v.as_u64())
-        .ok_or_else(|| StoreError::NotASession { path: shown.to_string() })?;
+        .ok_or_else(|| StoreError::NotASession {
+            path: shown.to_string(),
+        })?;
     let mut review = match version {
-        1 => serde_json::from_slice::<SessionV1>(bytes).map_err(syntax)?.review,
+        1 => {
+            serde_json::from_slice::<SessionV1>(bytes)
+                .map_err(syntax)?
+                .review
+        }
         v => {
-            return Err(StoreError::TooNew { path: shown.to_string(), found: v, supported: FORMAT_VERSION });
+            return Err(StoreError::TooNew {
+                path: shown.to_string(),
+                found: v,
+                supported: FORMAT_VERSION,
+            });
         }
     };
-    validate(&mut review).map_err(|detail| StoreError::Invalid { path: shown.to_string(), detail })?;
+    validate(&mut review).map_err(|detail| StoreError::Invalid {
+        path: shown.to_string(),
+        detail,
+    })?;
     Ok(review)
 }
 
@@ -150,14 +196,25 @@ pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
 fn validate(review: &mut Review) -> Result<(), String> {
     let text = &review.article.text;
     for b in &review.article.blocks {
-        if b.start > b.end || b.end > text.len() || !text.is_char_boundary(b.start) || !text.is_char_boundary(b.end) {
-            return Err(format!("a block ({}..{}) lies outside the article text", b.start, b.end));
+        if b.start > b.end
+            || b.end > text.len()
+            || !text.is_char_boundary(b.start)
+            || !text.is_char_boundary(b.end)
+        {
+            return Err(format!(
+                "a block ({}..{}) lies outside the article text",
+                b.start, b.end
+            ));
         }
     }
     let mut ids = std::collections::HashSet::new();
     for c in &review.claims {
         let p = c.position;
-        if p.start > p.end || p.end > text.len() || !text.is_char_boundary(p.start) || !text.is_char_boundary(p.end) {
+        if p.start > p.end
+            || p.end > text.len()
+            || !text.is_char_boundary(p.start)
+            || !text.is_char_boundary(p.end)
+        {
             return Err(format!("claim {} points outside the article text", c.id));
         }
         if !ids.insert(c.id) {
@@ -180,20 +237,32 @@ mod tests {
         let path = dir.path().join("a.claimdesk.json");
         let mut r = Review::from_article(article::sample());
         let id = r.claims[1].id;
-        r.apply(Action::SetVerdict { claim: id, verdict: Verdict::Unsourced }).unwrap();
-        r.apply(Action::SetNote { claim: id, note: "Appelé l’agence : « pas de source »".into() }).unwrap();
+        r.apply(Action::SetVerdict {
+            claim: id,
+            verdict: Verdict::Unsourced,
+        })
+        .unwrap();
+        r.apply(Action::SetNote {
+            claim: id,
+            note: "Appelé l’agence : « pas de source »".into(),
+        })
+        .unwrap();
         save(&r, &path).unwrap();
         let back = load(&path).unwrap();
         assert_eq!(back.claims, r.claims);
         assert_eq!(back.article, r.article);
         assert_eq!(back.history, r.history);
-        let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let raw: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(raw["format_version"], FORMAT_VERSION);
     }
 
     #[test]
     fn session_paths() {
-        assert_eq!(session_path_for(Path::new("/x/art.fr.txt")), Path::new("/x/art.fr.claimdesk.json"));
+        assert_eq!(
+            session_path_for(Path::new("/x/art.fr.txt")),
+            Path::new("/x/art.fr.claimdesk.json")
+        );
         assert!(is_session_path(Path::new("a.Claimdesk.JSON")));
         assert!(!is_session_path(Path::new("a.json")));
     }
@@ -204,10 +273,19 @@ mod tests {
         let json = to_json(&r);
         let truncated = &json.as_bytes()[..json.len() / 2];
         let e = from_json(truncated, "s.claimdesk.json").unwrap_err();
-        assert!(matches!(e, StoreError::Syntax { line, .. } if line > 1), "{e}");
-        assert!(matches!(from_json(b"{\"a\":1}", "s"), Err(StoreError::NotASession { .. })));
+        assert!(
+            matches!(e, StoreError::Syntax { line, .. } if line > 1),
+            "{e}"
+        );
+        assert!(matches!(
+            from_json(b"{\"a\":1}", "s"),
+            Err(StoreError::NotASession { .. })
+        ));
         let newer = json.replacen("\"format_version\": 1", "\"format_version\": 99", 1);
-        assert!(matches!(from_json(newer.as_bytes(), "s"), Err(StoreError::TooNew { found: 99, .. })));
+        assert!(matches!(
+            from_json(newer.as_bytes(), "s"),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
         let bad = json.replacen("\"end_byte\": ", "\"end_byte\": 99999", 1);
         let e = from_json(bad.as_bytes(), "s").unwrap_err();
         assert!(e.to_string().contains("outside the article text"), "{e}");

@@ -1,1 +1,41 @@
-pub fn run(_p: Option<std::path::PathBuf>) -> Result<(), String> { Ok(()) }
+//! The desktop app (egui/eframe). The only module that uses egui, eframe or rfd; it turns input
+//! into `Action`s and draws the review.
+
+mod app;
+mod article_view;
+mod claim_list;
+mod command;
+mod picker;
+mod theme;
+
+pub use app::ClaimdeskApp;
+pub use command::Command;
+pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
+pub use theme::setup as setup_context;
+
+use std::path::PathBuf;
+
+/// Opens the window, on `path` if given (an article or a session), else on the bundled sample.
+pub fn run(path: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Claimdesk")
+            .with_app_id("claimdesk")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Claimdesk",
+        options,
+        Box::new(move |cc| {
+            let mut app = ClaimdeskApp::new(&cc.egui_ctx, Box::new(NativePicker::default()));
+            if let Some(p) = path {
+                // A failed open shows its error in the window, over the sample.
+                let _ = app.open_path(&p);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}

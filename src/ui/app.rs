@@ -1,0 +1,733 @@
+//! The Claimdesk window: menus, header, article view, checklist. Input becomes `Command`s and
+//! `Action`s, applied after the panels are drawn.
+
+use super::article_view::ArticleView;
+use super::claim_list::{ClaimList, ListRequest};
+use super::command::Command;
+use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
+use super::theme;
+use crate::article;
+use crate::report::{self, Format};
+use crate::review::{Action, Review, Verdict};
+use crate::store;
+use eframe::egui::{self, RichText};
+use std::path::{Path, PathBuf};
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    Close,
+    OpenPath(PathBuf),
+    OpenDialog,
+}
+
+/// A message shown under the header until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+enum Notice {
+    Error(String),
+    Info(String),
+}
+
+pub struct ClaimdeskApp {
+    review: Review,
+    /// The session file this review was loaded from or last saved to.
+    session_path: Option<PathBuf>,
+    saved_revision: u64,
+    selected: Option<u32>,
+    undo: Vec<Action>,
+    redo: Vec<Action>,
+    picker: Box<dyn FilePicker>,
+    notice: Option<Notice>,
+    /// The unsaved-changes question, when it is being asked.
+    confirm: Option<Pending>,
+    /// What to do after a Save As started from the unsaved-changes question succeeds.
+    after_save: Option<Pending>,
+    close_confirmed: bool,
+    show_shortcuts: bool,
+    article_view: ArticleView,
+    claim_list: ClaimList,
+    window_title: String,
+}
+
+impl ClaimdeskApp {
+    /// The app on the bundled sample article.
+    pub fn new(ctx: &egui::Context, picker: Box<dyn FilePicker>) -> Self {
+        theme::setup(ctx);
+        let review = Review::from_article(article::sample());
+        let selected = review.claims.first().map(|c| c.id);
+        Self {
+            saved_revision: review.revision,
+            review,
+            session_path: None,
+            selected,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            picker,
+            notice: None,
+            confirm: None,
+            after_save: None,
+            close_confirmed: false,
+            show_shortcuts: false,
+            article_view: ArticleView {
+                scroll_to_selected: false,
+            },
+            claim_list: ClaimList::default(),
+            window_title: String::new(),
+        }
+    }
+
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
+    pub fn selected(&self) -> Option<u32> {
+        self.selected
+    }
+
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session_path.as_deref()
+    }
+
+    /// The error shown to the user, if any.
+    pub fn error(&self) -> Option<&str> {
+        match &self.notice {
+            Some(Notice::Error(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The last information message (saved, exported), if any.
+    pub fn info(&self) -> Option<&str> {
+        match &self.notice {
+            Some(Notice::Info(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.review.revision != self.saved_revision
+    }
+
+    /// Opens an article or a session file. On failure the current review stays and the error is
+    /// shown (and returned).
+    pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
+        match load_any(path) {
+            Ok((review, session)) => {
+                self.selected = review.claims.first().map(|c| c.id);
+                self.saved_revision = review.revision;
+                self.review = review;
+                self.session_path = session;
+                self.undo.clear();
+                self.redo.clear();
+                self.article_view.scroll_to_selected = true;
+                self.claim_list = ClaimList::default();
+                self.claim_list.scroll_to_selected = true;
+                self.notice = None;
+                Ok(())
+            }
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.clone()));
+                Err(e)
+            }
+        }
+    }
+
+    /// Applies a change to the review, keeping the undo history.
+    fn apply(&mut self, action: Action) {
+        match self.review.apply(action.clone()) {
+            Ok(inverse) => {
+                // Typing a note: one undo step for the whole edit of that note.
+                let merge = matches!(
+                    (&action, self.undo.last()),
+                    (Action::SetNote { claim: a, .. }, Some(Action::SetNote { claim: b, .. })) if a == b
+                ) && self.redo.is_empty();
+                if !merge {
+                    self.undo.push(inverse);
+                }
+                self.redo.clear();
+            }
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(action) = from.pop() else { return };
+        match self.review.apply(action) {
+            Ok(inverse) => {
+                self.selected = Some(inverse.claim());
+                to.push(inverse);
+                self.article_view.scroll_to_selected = true;
+                self.claim_list.scroll_to_selected = true;
+            }
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    fn select(&mut self, id: u32) {
+        self.selected = Some(id);
+        self.article_view.scroll_to_selected = true;
+        self.claim_list.scroll_to_selected = true;
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let claims = &self.review.claims;
+        if claims.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected
+            .and_then(|id| claims.iter().position(|c| c.id == id));
+        let next = match pos {
+            None => 0,
+            Some(p) => (p as isize + delta).clamp(0, claims.len() as isize - 1) as usize,
+        };
+        self.select(claims[next].id);
+    }
+
+    fn mark(&mut self, verdict: Verdict) {
+        if let Some(id) = self.selected
+            && self.review.claim(id).is_some_and(|c| c.verdict != verdict)
+        {
+            self.apply(Action::SetVerdict { claim: id, verdict });
+        }
+    }
+
+    fn default_stem(&self) -> String {
+        let m = &self.review.article.metadata;
+        let name = self
+            .session_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| {
+                n.to_string_lossy()
+                    .trim_end_matches(store::SESSION_SUFFIX)
+                    .to_string()
+            })
+            .unwrap_or_else(|| m.source_name.clone());
+        Path::new(&name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "review".into())
+    }
+
+    fn article_dir(&self) -> Option<PathBuf> {
+        self.session_path
+            .as_ref()
+            .or(self.review.article.metadata.source_path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+    }
+
+    fn request_pick(&mut self, purpose: Purpose, ctx: &egui::Context) {
+        let (title, filters, file_name) = match purpose {
+            Purpose::Open => (
+                "Open an article or a Claimdesk session",
+                vec![
+                    (
+                        "Articles and sessions".to_string(),
+                        exts(&["txt", "md", "markdown", "html", "htm", "xhtml", "json"]),
+                    ),
+                    (
+                        "Articles".to_string(),
+                        exts(&["txt", "md", "markdown", "html", "htm", "xhtml"]),
+                    ),
+                    ("Claimdesk sessions".to_string(), exts(&["json"])),
+                ],
+                None,
+            ),
+            Purpose::SaveSession => (
+                "Save the review",
+                vec![("Claimdesk session".to_string(), exts(&["json"]))],
+                Some(format!("{}{}", self.default_stem(), store::SESSION_SUFFIX)),
+            ),
+            Purpose::Export => (
+                "Export the fact-check report",
+                Format::ALL
+                    .iter()
+                    .map(|f| (format!("{} report", f.name()), exts(&[f.extension()])))
+                    .collect(),
+                Some(format!("{}.report.md", self.default_stem())),
+            ),
+        };
+        let req = PickRequest {
+            purpose,
+            title: title.to_string(),
+            filters,
+            file_name,
+            directory: self.article_dir(),
+        };
+        self.picker.request(req, ctx);
+    }
+
+    fn on_pick(&mut self, answer: PickAnswer) {
+        let Some(path) = answer.path else {
+            self.after_save = None;
+            if answer.unavailable {
+                let hint = match answer.purpose {
+                    Purpose::Open => {
+                        "drop the file on the window, or start Claimdesk with it: claimdesk PATH"
+                    }
+                    Purpose::SaveSession => {
+                        "open the article from a folder you can write to, then press Ctrl+S to save next to it"
+                    }
+                    Purpose::Export => {
+                        "save the session (Ctrl+S), then run: claimdesk report SESSION --format md -o REPORT.md"
+                    }
+                };
+                self.notice = Some(Notice::Error(format!(
+                    "No file dialog could be shown on this desktop (it needs the XDG desktop portal or zenity). Instead, {hint}."
+                )));
+            }
+            return;
+        };
+        match answer.purpose {
+            Purpose::Open => {
+                let _ = self.open_path(&path);
+            }
+            Purpose::SaveSession => {
+                let path = with_session_suffix(path);
+                if self.save_to(&path) {
+                    if let Some(next) = self.after_save.take() {
+                        self.continue_with(next);
+                    }
+                } else {
+                    self.after_save = None;
+                }
+            }
+            Purpose::Export => self.export_to(&path),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match store::save(&self.review, path) {
+            Ok(()) => {
+                self.session_path = Some(path.to_path_buf());
+                self.saved_revision = self.review.revision;
+                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Ctrl+S: save to the session file; the first time, next to the article. Never overwrites a
+    /// session this review did not come from without asking (then it is Save As).
+    fn save(&mut self, ctx: &egui::Context) -> bool {
+        if let Some(path) = self.session_path.clone() {
+            return self.save_to(&path);
+        }
+        if let Some(src) = self.review.article.metadata.source_path.clone() {
+            let target = store::session_path_for(&src);
+            if !target.exists() {
+                return self.save_to(&target);
+            }
+        }
+        self.request_pick(Purpose::SaveSession, ctx);
+        false
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        let (format, path) = match Format::from_path(path) {
+            Some(f) => (f, path.to_path_buf()),
+            None => (Format::Markdown, path.with_extension("md")),
+        };
+        let text = report::render(&self.review, format);
+        match store::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.notice = Some(Notice::Info(format!(
+                    "{} report written to {}",
+                    format.name(),
+                    path.display()
+                )))
+            }
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    /// Goes on with what was asked once unsaved changes are dealt with.
+    fn continue_with(&mut self, next: Pending) {
+        match next {
+            Pending::Close => self.close_confirmed = true,
+            Pending::OpenPath(p) => {
+                let _ = self.open_path(&p);
+            }
+            Pending::OpenDialog => self.after_save = Some(Pending::OpenDialog),
+        }
+    }
+
+    /// Does `next` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, next: Pending, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.confirm = Some(next);
+        } else {
+            self.run_pending(next, ctx);
+        }
+    }
+
+    fn run_pending(&mut self, next: Pending, ctx: &egui::Context) {
+        match next {
+            Pending::Close => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::OpenPath(p) => {
+                let _ = self.open_path(&p);
+            }
+            Pending::OpenDialog => self.request_pick(Purpose::Open, ctx),
+        }
+    }
+
+    fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::Open => self.guard(Pending::OpenDialog, ctx),
+            Command::Save => {
+                self.save(ctx);
+            }
+            Command::SaveAs => self.request_pick(Purpose::SaveSession, ctx),
+            Command::Export => self.request_pick(Purpose::Export, ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::NextClaim => self.move_selection(1),
+            Command::PrevClaim => self.move_selection(-1),
+            Command::MarkVerified => self.mark(Verdict::Verified),
+            Command::MarkDisputed => self.mark(Verdict::Disputed),
+            Command::MarkUnsourced => self.mark(Verdict::Unsourced),
+            Command::MarkUnreviewed => self.mark(Verdict::Unreviewed),
+            Command::EditNote => self.claim_list.focus_note = true,
+            Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+        }
+    }
+
+    /// Keyboard shortcuts of this frame. Single keys act only when no text field has the keyboard.
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.text_edit_focused() || self.confirm.is_some();
+        let mut cmds = Vec::new();
+        ctx.input_mut(|i| {
+            for cmd in Command::ALL {
+                if typing && cmd.is_plain_key() {
+                    continue;
+                }
+                if cmd.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                    cmds.push(cmd);
+                }
+            }
+        });
+        cmds
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let item = |ui: &mut egui::Ui, cmd: Command, cmds: &mut Vec<Command>| {
+            let button = egui::Button::new(cmd.label()).shortcut_text(cmd.shortcut_text(&ctx));
+            if ui.add(button).on_hover_text(cmd.help()).clicked() {
+                cmds.push(cmd);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for cmd in [
+                    Command::Open,
+                    Command::Save,
+                    Command::SaveAs,
+                    Command::Export,
+                ] {
+                    item(ui, cmd, cmds);
+                }
+                ui.separator();
+                item(ui, Command::Quit, cmds);
+            });
+            ui.menu_button("Edit", |ui| {
+                for cmd in [Command::Undo, Command::Redo, Command::EditNote] {
+                    item(ui, cmd, cmds);
+                }
+            });
+            ui.menu_button("Review", |ui| {
+                for cmd in [
+                    Command::NextClaim,
+                    Command::PrevClaim,
+                    Command::MarkVerified,
+                    Command::MarkDisputed,
+                    Command::MarkUnsourced,
+                    Command::MarkUnreviewed,
+                ] {
+                    item(ui, cmd, cmds);
+                }
+            });
+            ui.menu_button("Help", |ui| item(ui, Command::Shortcuts, cmds));
+        });
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui) {
+        let counts = self.review.counts();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(self.review.article.display_title())
+                    .heading()
+                    .strong(),
+            );
+            let m = &self.review.article.metadata;
+            let mut source = m.source_name.clone();
+            if let Some(l) = &m.language {
+                source.push_str(&format!(" · {l}"));
+            }
+            ui.weak(source);
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("{} / {} reviewed", counts.reviewed(), counts.total))
+                    .strong(),
+            );
+            for v in [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced] {
+                ui.label(
+                    RichText::new(format!("{} {}", counts.of(v), v.label()))
+                        .color(theme::verdict_accent(v)),
+                );
+            }
+            if self.is_dirty() {
+                ui.weak("· unsaved changes");
+            }
+        });
+        let mut dismiss = false;
+        if let Some(notice) = &self.notice {
+            let (text, color) = match notice {
+                Notice::Error(e) => (e.as_str(), ui.visuals().error_fg_color),
+                Notice::Info(i) => (i.as_str(), theme::verdict_accent(Verdict::Verified)),
+            };
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, color))
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("Dismiss").clicked() {
+                            dismiss = true;
+                        }
+                        ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+                    });
+                });
+        }
+        if dismiss {
+            self.notice = None;
+        }
+    }
+
+    fn confirm_dialog(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.confirm.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "The review of “{}” has changes that are not saved. Save them first?",
+                self.review.article.display_title()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.confirm = None;
+                if self.save(ctx) {
+                    self.run_pending(pending, ctx);
+                } else if self.picker.is_open() {
+                    self.after_save = Some(pending);
+                }
+            }
+            Some(1) => {
+                // The changes are dropped only when the next article actually opens (or the
+                // window closes): a failed open keeps the review, unsaved changes included.
+                self.confirm = None;
+                self.run_pending(pending, ctx);
+            }
+            Some(_) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for cmd in Command::ALL {
+                        ui.strong(cmd.shortcut_text(ctx));
+                        ui.label(cmd.help());
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_shortcuts = open;
+    }
+
+    /// Files dropped on the window are opened like File > Open.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            self.guard(Pending::OpenPath(path), ctx);
+        }
+    }
+
+    fn close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Close);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "Claimdesk — {}{}",
+            self.review.article.display_title(),
+            if self.is_dirty() { " •" } else { "" }
+        );
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The whole UI for one frame (also what the UI tests drive).
+    pub fn ui_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if let Some(answer) = self.picker.poll() {
+            self.on_pick(answer);
+            if self.after_save == Some(Pending::OpenDialog) && !self.is_dirty() {
+                self.after_save = None;
+                self.request_pick(Purpose::Open, &ctx);
+            }
+        }
+        if self.close_confirmed && self.confirm.is_none() && !self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.dropped_files(&ctx);
+        self.close_request(&ctx);
+        let mut cmds = self.shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut cmds));
+        egui::Panel::top("header").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.header(ui);
+            ui.add_space(2.0);
+        });
+        let width = ui.available_width();
+        let requests = egui::Panel::right("claims")
+            .resizable(true)
+            .default_size((width * 0.42).max(320.0))
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.strong(format!("Claims ({})", self.review.claims.len()));
+                self.claim_list.ui(ui, &self.review, self.selected)
+            })
+            .inner;
+        let clicked = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                self.article_view.ui(ui, &self.review, self.selected)
+            })
+            .inner;
+
+        if let Some(id) = clicked {
+            self.selected = Some(id);
+            self.claim_list.scroll_to_selected = true;
+        }
+        for r in requests {
+            match r {
+                ListRequest::Select(id) => {
+                    self.selected = Some(id);
+                    self.article_view.scroll_to_selected = true;
+                }
+                ListRequest::Apply(action) => self.apply(action),
+            }
+        }
+        for cmd in cmds {
+            self.run_command(cmd, &ctx);
+        }
+        self.confirm_dialog(&ctx);
+        self.shortcuts_window(&ctx);
+        self.drop_overlay(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop an article or a session to open it",
+            egui::FontId::proportional(22.0),
+            egui::Color32::WHITE,
+        );
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_frame(ui);
+    }
+}
+
+fn exts(e: &[&str]) -> Vec<String> {
+    e.iter().map(|s| s.to_string()).collect()
+}
+
+fn with_session_suffix(path: PathBuf) -> PathBuf {
+    if store::is_session_path(&path) {
+        return path;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name).to_string();
+    path.with_file_name(format!("{stem}{}", store::SESSION_SUFFIX))
+}
+
+/// Reads a session (by suffix, or a JSON file with a format_version) or an article.
+fn load_any(path: &Path) -> Result<(Review, Option<PathBuf>), String> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if store::is_session_path(path) || is_json {
+        return store::load(path)
+            .map(|r| (r, Some(path.to_path_buf())))
+            .map_err(|e| e.to_string());
+    }
+    article::load(path)
+        .map(|a| (Review::from_article(a), None))
+        .map_err(|e| e.to_string())
+}

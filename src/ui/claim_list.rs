@@ -1,0 +1,238 @@
+//! The checklist of claims and the detail of the selected one (verdict buttons, reasons, note).
+//! It draws from the review and returns what the user asked for; the app applies it.
+
+use super::theme;
+use crate::review::{Action, Claim, Review, Verdict};
+use eframe::egui::{self, Color32, FontId, RichText, Sense, TextFormat, text::LayoutJob};
+
+/// What the user asked for in this panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListRequest {
+    Select(u32),
+    Apply(Action),
+}
+
+#[derive(Default)]
+pub struct ClaimList {
+    /// Scroll the selected row into view on the next frame.
+    pub scroll_to_selected: bool,
+    /// Give the note editor the keyboard on the next frame.
+    pub focus_note: bool,
+    note_draft: String,
+    note_for: Option<u32>,
+}
+
+impl ClaimList {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        review: &Review,
+        selected: Option<u32>,
+    ) -> Vec<ListRequest> {
+        let mut out = Vec::new();
+        egui::Panel::bottom("claim-detail")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(160.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                match selected.and_then(|id| review.claim(id)) {
+                    Some(claim) => self.detail(ui, claim, review.claims.len(), &mut out),
+                    None => {
+                        ui.weak(if review.claims.is_empty() {
+                            "This article has no check-worthy sentences."
+                        } else {
+                            "Select a claim (click it, or press J / K)."
+                        });
+                    }
+                }
+            });
+        egui::ScrollArea::vertical()
+            .id_salt("claim-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                for claim in &review.claims {
+                    let is_sel = selected == Some(claim.id);
+                    let (resp, clicked) = row(ui, claim, is_sel);
+                    if clicked {
+                        out.push(ListRequest::Select(claim.id));
+                    }
+                    if is_sel && self.scroll_to_selected {
+                        resp.scroll_to_me(Some(egui::Align::Center));
+                    }
+                }
+                self.scroll_to_selected = false;
+            });
+        out
+    }
+
+    fn detail(
+        &mut self,
+        ui: &mut egui::Ui,
+        claim: &Claim,
+        total: usize,
+        out: &mut Vec<ListRequest>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("Claim {} of {}", claim.id, total));
+            ui.weak(format!("score {:.2}", claim.score));
+            ui.weak(format!("type: {}", claim.kind));
+            if let Some(who) = &claim.claimant {
+                ui.weak(format!("claimant: {who}"));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            for v in Verdict::ALL {
+                let on = claim.verdict == v;
+                let mut text = RichText::new(v.label());
+                if on {
+                    text = text.color(Color32::WHITE).strong();
+                }
+                let mut button = egui::Button::selectable(on, text);
+                if on {
+                    button = button.fill(theme::verdict_accent(v));
+                }
+                let key = match v {
+                    Verdict::Verified => "V",
+                    Verdict::Disputed => "D",
+                    Verdict::Unsourced => "U",
+                    Verdict::Unreviewed => "0",
+                };
+                if ui
+                    .add(button)
+                    .on_hover_text(format!("Mark {} ({key})", v.label()))
+                    .clicked()
+                    && !on
+                {
+                    out.push(ListRequest::Apply(Action::SetVerdict {
+                        claim: claim.id,
+                        verdict: v,
+                    }));
+                }
+            }
+        });
+        if !claim.reasons.is_empty() {
+            ui.label(
+                RichText::new(format!("Why: {}", claim.reasons.join(" · ")))
+                    .size(12.5)
+                    .weak(),
+            );
+        }
+        if let Some(g) = claim.group.filter(|g| *g != claim.id) {
+            ui.label(
+                RichText::new(format!("Repeats claim {g}"))
+                    .size(12.5)
+                    .weak(),
+            );
+        }
+        ui.add_space(4.0);
+        if self.note_for != Some(claim.id) {
+            self.note_for = Some(claim.id);
+            self.note_draft = claim.note.clone();
+        }
+        let label = ui.label("Note");
+        let note_id = egui::Id::unique(("note", claim.id));
+        let focused = ui.memory(|m| m.has_focus(note_id));
+        if !focused && self.note_draft != claim.note {
+            self.note_draft = claim.note.clone(); // changed elsewhere (undo)
+        }
+        let edit = egui::TextEdit::multiline(&mut self.note_draft)
+            .id(note_id)
+            .hint_text("What you checked, whom you asked, what you found…")
+            .desired_rows(4)
+            .desired_width(f32::INFINITY);
+        let resp = ui.add(edit).labelled_by(label.id);
+        if self.focus_note {
+            self.focus_note = false;
+            resp.request_focus();
+        }
+        if resp.changed() {
+            out.push(ListRequest::Apply(Action::SetNote {
+                claim: claim.id,
+                note: self.note_draft.clone(),
+            }));
+        }
+    }
+}
+
+/// One row of the checklist: verdict, score and number, then the claim's text. One accessible
+/// widget whose label is that text, so screen readers and tests read the whole row.
+fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool) -> (egui::Response, bool) {
+    let visuals = ui.visuals().clone();
+    let accent = theme::verdict_accent(claim.verdict);
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        Color32::TRANSPARENT
+    };
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(
+            if selected { 1.5 } else { 0.5 },
+            if selected {
+                accent
+            } else {
+                visuals.widgets.noninteractive.bg_stroke.color
+            },
+        ))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin {
+            left: 10,
+            right: 8,
+            top: 6,
+            bottom: 6,
+        });
+    let mut job = LayoutJob::default();
+    let small = FontId::proportional(12.5);
+    job.append(
+        claim.verdict.label(),
+        0.0,
+        TextFormat {
+            font_id: small.clone(),
+            color: accent,
+            ..Default::default()
+        },
+    );
+    job.append(
+        &format!("   score {:.2}   #{}\n", claim.score, claim.id),
+        0.0,
+        TextFormat {
+            font_id: small,
+            color: visuals.weak_text_color(),
+            ..Default::default()
+        },
+    );
+    job.append(
+        claim.text(),
+        0.0,
+        TextFormat {
+            font_id: FontId::proportional(14.5),
+            color: visuals.text_color(),
+            ..Default::default()
+        },
+    );
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(
+            egui::Label::new(job)
+                .sense(Sense::click())
+                .selectable(false),
+        )
+    });
+    // The stripe on the left edge in the verdict colour.
+    let r = inner.response.rect;
+    ui.painter().rect_filled(
+        egui::Rect::from_min_max(r.min, egui::pos2(r.min.x + 4.0, r.max.y)),
+        egui::CornerRadius {
+            nw: 4,
+            sw: 4,
+            ne: 0,
+            se: 0,
+        },
+        accent,
+    );
+    ui.add_space(2.0);
+    let clicked = inner.inner.clicked() || inner.response.interact(Sense::click()).clicked();
+    (inner.inner, clicked)
+}

@@ -1,0 +1,306 @@
+//! The real app driven headless with egui_kittest: widgets found by their accessible labels,
+//! clicked and typed into; assertions on the app's state and on the files it writes.
+
+use claimdesk::review::Verdict;
+use claimdesk::ui::{ClaimdeskApp, Purpose, ScriptedPicker};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+fn harness(picker: &ScriptedPicker) -> Harness<'static, ClaimdeskApp> {
+    let picker = picker.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker)));
+    h.run();
+    h
+}
+
+fn claim_id_containing(h: &Harness<'_, ClaimdeskApp>, needle: &str) -> u32 {
+    h.state()
+        .review()
+        .claims
+        .iter()
+        .find(|c| c.text().contains(needle))
+        .map(|c| c.id)
+        .unwrap_or_else(|| panic!("no claim contains {needle}"))
+}
+
+/// Clicks the checklist row whose text contains `needle`, scrolling it into view first.
+fn click_row(h: &mut Harness<'_, ClaimdeskApp>, needle: &str) {
+    h.get_by_label_contains(needle).scroll_to_me();
+    h.run();
+    h.get_by_label_contains(needle).click();
+    h.run();
+}
+
+fn verdict(h: &Harness<'_, ClaimdeskApp>, id: u32) -> Verdict {
+    h.state().review().claim(id).unwrap().verdict
+}
+
+#[test]
+fn sample_loads_with_its_checklist_and_progress() {
+    let picker = ScriptedPicker::new();
+    let h = harness(&picker);
+    let n = h.state().review().claims.len();
+    assert!(n >= 10, "{n} claims");
+    h.get_by_label(&format!("0 / {n} reviewed"));
+    h.get_by_label("Article text");
+    h.get_by_label_contains("chiens de chasse indigènes Pungsan");
+    assert_eq!(h.state().selected(), Some(h.state().review().claims[0].id));
+    assert!(
+        h.query_by_label_contains("Akismet").is_none(),
+        "the comment trailer is not a claim"
+    );
+}
+
+#[test]
+fn select_a_claim_press_d_and_the_export_says_disputed() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let id = claim_id_containing(&h, "Pungsan");
+    click_row(&mut h, "chiens de chasse indigènes Pungsan");
+    assert_eq!(h.state().selected(), Some(id));
+
+    h.key_press(Key::D);
+    h.run();
+    assert_eq!(verdict(&h, id), Verdict::Disputed);
+    let n = h.state().review().claims.len();
+    h.get_by_label(&format!("1 / {n} reviewed"));
+
+    let out = dir.path().join("report.md");
+    picker.answer(Some(out.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let req = picker.requests().pop().unwrap();
+    assert_eq!(req.purpose, Purpose::Export);
+    let md = std::fs::read_to_string(&out).expect("the report was written");
+    let claim_text = h.state().review().claim(id).unwrap().text().to_string();
+    let section = md
+        .split(&format!("### Claim {id} — "))
+        .nth(1)
+        .expect("the claim is in the report");
+    assert!(section.starts_with("Disputed"), "{section}");
+    assert!(section.contains(&claim_text[..40]), "{section}");
+    assert!(md.contains("| Disputed | 1 |"));
+
+    // The same through a JSON file name.
+    let json_out = dir.path().join("report.json");
+    picker.answer(Some(json_out.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_out).unwrap()).unwrap();
+    assert_eq!(v["counts"]["disputed"], 1);
+}
+
+#[test]
+fn keyboard_triage_moves_and_marks() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let ids: Vec<u32> = h.state().review().claims.iter().map(|c| c.id).collect();
+    h.key_press(Key::V);
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::U);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::D);
+    h.run();
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().selected(), Some(ids[1]));
+    h.key_press(Key::Num0);
+    h.run();
+    assert_eq!(verdict(&h, ids[0]), Verdict::Verified);
+    assert_eq!(verdict(&h, ids[1]), Verdict::Unreviewed);
+    assert_eq!(verdict(&h, ids[2]), Verdict::Disputed);
+    // Undo brings back the Unsourced verdict that 0 replaced.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(verdict(&h, ids[1]), Verdict::Unsourced);
+    // Buttons do the same as keys.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Verified")
+        .click();
+    h.run();
+    assert_eq!(verdict(&h, ids[1]), Verdict::Verified);
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn clicking_a_span_in_the_article_selects_its_claim() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let first = h.state().review().claims[0].id;
+    h.key_press(Key::J);
+    h.key_press(Key::J);
+    h.run();
+    assert_ne!(h.state().selected(), Some(first));
+    let rect = h.get_by_label("Article text").rect();
+    // Walk down the left edge of the text: past the title, the first paragraph is claim 1.
+    let mut y = rect.min.y + 5.0;
+    while h.state().selected() != Some(first) && y < rect.min.y + 250.0 {
+        h.get_by_label("Article text").hover();
+        h.hover_at(egui::pos2(rect.min.x + 30.0, y));
+        h.run();
+        h.drag_at(egui::pos2(rect.min.x + 30.0, y));
+        h.drop_at(egui::pos2(rect.min.x + 30.0, y));
+        h.run();
+        y += 8.0;
+    }
+    assert_eq!(h.state().selected(), Some(first));
+}
+
+#[test]
+fn save_then_reopen_restores_verdicts_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("limousine.claimdesk.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let id = claim_id_containing(&h, "1961");
+    click_row(&mut h, "guerre froide de 1961");
+    h.key_press(Key::U);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_label("Note")
+        .type_text("Traité de 1961 : vérifier la date exacte");
+    h.run();
+    // Keys typed into the note are text, not commands.
+    assert_eq!(verdict(&h, id), Verdict::Unsourced);
+    assert_eq!(
+        h.state().review().claim(id).unwrap().note,
+        "Traité de 1961 : vérifier la date exacte"
+    );
+
+    // The bundled sample has no folder of its own: Save asks where.
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session.exists(), "{:?}", h.state().error());
+    assert!(!h.state().is_dirty());
+
+    let picker2 = ScriptedPicker::new();
+    let mut h2 = harness(&picker2);
+    assert_eq!(verdict(&h2, id), Verdict::Unreviewed);
+    picker2.answer(Some(session.clone()));
+    h2.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h2.run();
+    assert_eq!(verdict(&h2, id), Verdict::Unsourced);
+    assert_eq!(
+        h2.state().review().claim(id).unwrap().note,
+        "Traité de 1961 : vérifier la date exacte"
+    );
+    assert_eq!(h2.state().session_path(), Some(session.as_path()));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_shows_an_error_and_keeps_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.key_press(Key::V);
+    h.run();
+    let before = h.state().review().clone();
+    let cases: Vec<(PathBuf, &str)> = {
+        let bin = dir.path().join("photo.txt");
+        std::fs::write(&bin, [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let bad_session = dir.path().join("broken.claimdesk.json");
+        std::fs::write(&bad_session, "{\"format_version\": 1, \"review\": {").unwrap();
+        vec![
+            (dir.path().join("missing.txt"), "no such file"),
+            (dir.path().to_path_buf(), "folder"),
+            (bin, "not an article"),
+            (empty, "empty"),
+            (bad_session, "line 1"),
+        ]
+    };
+    for (path, expected) in cases {
+        // The review has unsaved changes: Open asks first. Even after Discard, a failed open
+        // keeps the review and its unsaved changes.
+        picker.answer(Some(path.clone()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run();
+        h.get_by_label("Discard").click();
+        h.run();
+        assert!(h.state().is_dirty());
+        let err = h
+            .state()
+            .error()
+            .unwrap_or_else(|| panic!("no error for {}", path.display()))
+            .to_string();
+        assert!(err.contains(expected), "{}: {err}", path.display());
+        h.get_by_label_contains(&err[..20.min(err.len())]);
+        assert_eq!(
+            h.state().review(),
+            &before,
+            "the review changed after {}",
+            path.display()
+        );
+        h.get_by_label("Dismiss").click();
+        h.run();
+        assert!(h.state().error().is_none());
+    }
+}
+
+#[test]
+fn unsaved_changes_ask_before_closing_or_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Budget\n\nThe city spent 12 million dollars on roads in 2023, twice the 2019 amount.\n",
+    )
+    .unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.key_press(Key::D);
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+
+    // Dropping a file with unsaved changes asks too; Discard opens it.
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(TestDrop(other.clone())));
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().review().article.metadata.source_name, "other.txt");
+    assert!(!h.state().is_dirty());
+    assert!(
+        h.state()
+            .review()
+            .claims
+            .iter()
+            .any(|c| c.text().contains("12 million"))
+    );
+}
+
+#[derive(Debug)]
+struct TestDrop(PathBuf);
+
+impl egui::DroppedFile for TestDrop {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
