@@ -133,17 +133,24 @@ fn layout_job(
     cuts.sort_unstable();
     cuts.dedup();
     let gap_format = block_format(ui, BlockKind::Paragraph);
+    // Blocks and claims are walked alongside the cuts: linear in the size of the article.
+    let blocks = &review.article.blocks;
+    let mut claims: Vec<&crate::review::Claim> = review.claims.iter().collect();
+    claims.sort_by_key(|c| c.position.start);
+    let (mut bi, mut ci) = (0, 0);
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        if s >= e {
-            continue;
+        while bi < blocks.len() && blocks[bi].end <= s {
+            bi += 1;
         }
-        let mut format = review
-            .article
-            .block_at(s)
-            .map(|b| block_format(ui, b.kind))
-            .unwrap_or_else(|| gap_format.clone());
-        if let Some(claim) = review.claim_at(s).and_then(|id| review.claim(id)) {
+        while ci < claims.len() && claims[ci].position.end <= s {
+            ci += 1;
+        }
+        let mut format = match blocks.get(bi) {
+            Some(b) if b.start <= s => block_format(ui, b.kind),
+            _ => gap_format.clone(),
+        };
+        if let Some(claim) = claims.get(ci).filter(|c| c.position.start <= s) {
             let is_sel = selected == Some(claim.id);
             format.background = theme::verdict_highlight(claim.verdict, dark, is_sel);
             if is_sel {
