@@ -135,6 +135,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         let kind = match b.hint {
             Some(BlockKind::Title) => BlockKind::Title,
             Some(BlockKind::Heading) => BlockKind::Heading,
+            Some(BlockKind::Caption) => BlockKind::Caption,
             _ if is_credit_line(&text, lex) || is_credit_line(&text, en) => BlockKind::Credit,
             _ if ends_with_credit(&text, lex) => BlockKind::Caption,
             _ if i == 0

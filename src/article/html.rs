@@ -1,7 +1,28 @@
-//! HTML → blocks and metadata, through dom_smoothie's readability (main content only).
+//! HTML → blocks and metadata, through dom_smoothie's readability (main content only). The
+//! cleaned content is walked block by block (paragraphs, headings, list items, captions), so a
+//! photo caption never runs into the paragraph after it.
 
-use super::clean::RawBlock;
+use super::clean::{RawBlock, text_blocks};
 use super::{BlockKind, Metadata};
+use crate::text::squash_whitespace;
+
+const BLOCK_TAGS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "blockquote",
+    "figcaption",
+    "pre",
+    "dt",
+    "dd",
+    "td",
+    "th",
+];
 
 pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
     let cfg = dom_smoothie::Config {
@@ -13,7 +34,7 @@ pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
     let parsed = dom_smoothie::Readability::new(html, None, Some(cfg)).and_then(|mut r| r.parse());
     match parsed {
         Ok(a) => {
-            let title = a.title.trim().to_string();
+            let title = squash_whitespace(&a.title);
             if !title.is_empty() {
                 out.push(RawBlock {
                     text: title.clone(),
@@ -28,15 +49,54 @@ pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
             meta.language = a
                 .lang
                 .map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase());
-            out.extend(super::clean::text_blocks(&a.text_content));
+            let walked = content_blocks(&a.content);
+            // Text outside any block element (bare text in divs) would be lost by the walk: then
+            // the formatted text is the better source.
+            let walked_len: usize = walked.iter().map(|b| b.text.len()).sum();
+            let plain_len = squash_whitespace(&a.text_content).len();
+            if walked_len * 10 >= plain_len * 8 {
+                out.extend(walked);
+            } else {
+                out.extend(text_blocks(&a.text_content));
+            }
         }
         Err(_) => {
             // Not an article page readability recognises: fall back to all of the body's text.
             let doc = dom_query::Document::from(html);
-            let body = doc.select("body");
-            let text = body.formatted_text();
-            out.extend(super::clean::text_blocks(&text));
+            out.extend(text_blocks(&doc.select("body").formatted_text()));
         }
     }
     (out, meta)
+}
+
+/// The leaf block elements of the cleaned content, in document order, with their kind.
+fn content_blocks(content: &str) -> Vec<RawBlock> {
+    let doc = dom_query::Document::from(content);
+    let is_block =
+        |n: &dom_query::NodeRef| n.is_element() && BLOCK_TAGS.iter().any(|t| n.has_name(t));
+    let mut out = Vec::new();
+    for node in doc.select(&BLOCK_TAGS.join(", ")).nodes() {
+        if node.descendants_it().any(|d| is_block(&d)) {
+            continue; // its inner blocks come on their own
+        }
+        let text = squash_whitespace(&node.text());
+        if text.is_empty() {
+            continue;
+        }
+        let hint = if ["h1", "h2", "h3", "h4", "h5", "h6"]
+            .iter()
+            .any(|h| node.has_name(h))
+        {
+            BlockKind::Heading
+        } else if node.has_name("figcaption") {
+            BlockKind::Caption
+        } else {
+            BlockKind::Paragraph
+        };
+        out.push(RawBlock {
+            text,
+            hint: Some(hint),
+        });
+    }
+    out
 }

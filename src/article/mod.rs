@@ -267,6 +267,23 @@ mod tests {
     }
 
     #[test]
+    fn html_sample_reads_like_the_text_sample() {
+        let html = include_bytes!("../../assets/samples/poutine-kim-limousine.fr.html");
+        let a = from_bytes(html, "poutine-kim-limousine.fr.html").unwrap();
+        let kinds = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
+        assert_eq!(kinds(BlockKind::Title), 1);
+        assert_eq!(kinds(BlockKind::Paragraph), 14);
+        assert_eq!(kinds(BlockKind::Caption), 2);
+        for b in a.blocks.iter().filter(|b| b.kind == BlockKind::Caption) {
+            assert!(a.text[b.start..b.end].ends_with("via CNN Newsource)"));
+        }
+        for noise in ["Facebook", "Leave a Comment", "Akismet"] {
+            assert!(!a.text.contains(noise), "{noise} left in the text");
+        }
+        assert_eq!(a.metadata.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
     fn blocks_index_the_text() {
         let a = sample();
         for w in a.blocks.windows(2) {

@@ -408,6 +408,9 @@ impl ClaimdeskApp {
 
     /// Keyboard shortcuts of this frame. Single keys act only when no text field has the keyboard.
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Command> {
+        if self.picker.is_open() {
+            return Vec::new(); // a file dialog is open: the window waits for it
+        }
         let typing = ctx.text_edit_focused() || self.confirm.is_some();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
@@ -670,6 +673,11 @@ impl ClaimdeskApp {
             self.run_command(cmd, &ctx);
         }
         self.confirm_dialog(&ctx);
+        if self.picker.is_open() {
+            egui::Modal::new(egui::Id::unique("file-dialog-open")).show(&ctx, |ui| {
+                ui.label("Waiting for the file dialog…");
+            });
+        }
         self.shortcuts_window(&ctx);
         self.drop_overlay(&ctx);
         self.update_title(&ctx);
