@@ -42,7 +42,16 @@ pub enum ReportFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the article's main text as Claimdesk sees it (all offsets index this text).
-    Text { article: PathBuf },
+    Text {
+        article: PathBuf,
+        /// One JSON object per block: {"kind","start","end","text"}, char offsets into the text.
+        #[arg(long, conflicts_with = "body")]
+        blocks: bool,
+        /// Only the body a reader reads: headings and paragraphs, without the title, bylines,
+        /// dates, captions and credits.
+        #[arg(long)]
+        body: bool,
+    },
     /// Split text into sentences: one JSON object per sentence, {"start","end","text"} in chars.
     Segment {
         /// Language code, or auto.
@@ -161,8 +170,36 @@ fn candidate_json(
 /// Runs a subcommand, writing to `out`.
 pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
     match cmd {
-        Command::Text { article: path } => {
+        Command::Text {
+            article: path,
+            blocks,
+            body,
+        } => {
             let a = article::load(&path)?;
+            if blocks {
+                let idx = CharIndex::new(&a.text);
+                let mut buf = String::new();
+                for b in &a.blocks {
+                    let v = json!({
+                        "kind": b.kind,
+                        "start": idx.char_of(b.start),
+                        "end": idx.char_of(b.end),
+                        "text": &a.text[b.start..b.end],
+                    });
+                    buf.push_str(&v.to_string());
+                    buf.push('\n');
+                }
+                return write_out(out, &buf);
+            }
+            if body {
+                let parts: Vec<&str> = a
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind.is_body())
+                    .map(|b| &a.text[b.start..b.end])
+                    .collect();
+                return write_out(out, &(parts.join("\n\n") + "\n"));
+            }
             write_out(out, &a.text)?;
             write_out(out, "\n")
         }

@@ -78,8 +78,136 @@ fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
         && (lex
             .credit_markers
             .iter()
-            .any(|m| lower.starts_with(m.as_str()))
-            || lower.starts_with('©'))
+            .any(|m| lower.contains(m.as_str()))
+            || lower.starts_with('©')
+            || lower.starts_with("credit...")
+            || lower.starts_with("credit…"))
+}
+
+/// The block reduced to what decides whether it is furniture: lower-case, without trailing
+/// punctuation or counts ("Comments (12)" → "comments").
+fn furniture_key(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    lower
+        .trim_end_matches(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '(' | ')' | ' ' | ':' | '.' | '…' | '›' | '»' | '>' | '|')
+        })
+        .trim()
+        .to_string()
+}
+
+/// "Copyright © 2019 …", "Tous droits réservés": legal lines of the page, not of the article.
+/// (A short "© Reuters" under a photo is a credit, decided before this.)
+fn is_copyright(text: &str, n_words: usize) -> bool {
+    let lower = text.to_lowercase();
+    n_words > 3
+        && n_words <= 40
+        && (lower.contains("copyright")
+            || lower.contains('©')
+            || lower.contains('ⓒ')
+            || lower.contains("rights reserved")
+            || lower.contains("droits réservés"))
+}
+
+/// "Follow us on Instagram, Facebook and YouTube": two or more networks named in a short block.
+fn is_follow_us(key: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool {
+    n_words <= 20
+        && key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1 && lexes.iter().any(|l| l.share_words.contains(*w)))
+            .count()
+            >= 2
+}
+
+/// "Image 1 of 5", "Photo 3 / 12": a slideshow's counter.
+fn is_gallery_counter(key: &str) -> bool {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    words.len() <= 5
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| ["of", "/", "sur", "de"].contains(w))
+        && words
+            .first()
+            .is_some_and(|w| ["image", "photo", "slide", "picture", "diapo", "foto"].contains(w))
+}
+
+/// "Home » News » Politics": a site's navigation trail.
+fn is_breadcrumb(text: &str, n_words: usize) -> bool {
+    n_words <= 16 && text.matches(['»', '›', '>']).count() >= 2
+}
+
+/// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
+fn is_markup(text: &str) -> bool {
+    [
+        "data-mce", "&lt;", "&amp;lt;", "<span", "<div", "[button", "[/button", "[caption",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
+fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
+/// "Published 1 day ago", "Nov. 20, 2019, 9:28 AM UTC", "Mis à jour le 12 mars 2024 à 10:05".
+fn is_dateline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
+    let lower = text.trim().to_lowercase();
+    let n_words = lower.split_whitespace().count();
+    if n_words == 0
+        || n_words > 12
+        || lower.ends_with('.') && !lower.ends_with(" p.m.") && !lower.ends_with(" a.m.")
+    {
+        return false;
+    }
+    let starts_with_word = |w: &str| {
+        lower.starts_with(w)
+            && lower[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let month = lexes.iter().any(|l| {
+        l.months.iter().any(|m| lower.contains(m.as_str()))
+            || lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.len() == 3 && l.months.iter().any(|m| m.starts_with(w)))
+    });
+    lexes
+        .iter()
+        .any(|l| l.dateline_words.iter().any(|w| starts_with_word(w)))
+        || has_time(&lower)
+        || (has_year(&lower) && month)
+}
+
+/// "By Reuters", "Par Jean Dupont".
+fn is_byline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
+    let t = text.trim();
+    let n_words = t.split_whitespace().count();
+    if !(2..=8).contains(&n_words) || ends_like_sentence(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    lexes.iter().any(|l| {
+        l.byline_prefixes.iter().any(|p| {
+            lower.starts_with(&format!("{p} "))
+                && t[p.len() + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    })
 }
 
 fn ends_like_sentence(text: &str) -> bool {
@@ -108,18 +236,52 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     // Share buttons and comment forms are in English on many French sites: check both lexicons.
     let en = lexicon::for_language("en");
 
+    let lexes: Vec<&lexicon::Lexicon> = if lex.language == en.language {
+        vec![lex]
+    } else {
+        vec![lex, en]
+    };
+
     let mut typed: Vec<(BlockKind, String)> = Vec::new();
     let mut boilerplate = Vec::new();
     let mut title: Option<String> = metadata.title.clone();
-    for (i, b) in raw.into_iter().enumerate() {
+    // After "Read more" / "Lire aussi", the page lists other articles until the text resumes.
+    let mut in_link_list = false;
+    for b in raw {
         let text = b.text.trim().to_string();
         if text.is_empty() {
             continue;
         }
-        let lines_all_boiler = text
+        let key = furniture_key(&text);
+        let n_words = text.split_whitespace().count();
+        let furniture = text
             .lines()
-            .all(|l| score::is_boilerplate(l, lex) || score::is_boilerplate(l, en));
-        if lines_all_boiler {
+            .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
+            || lexes
+                .iter()
+                .any(|x| x.boilerplate_lines.iter().any(|l| furniture_key(l) == key))
+            || is_markup(&text)
+            || (is_copyright(&text, n_words)
+                && !is_credit_line(&text, lex)
+                && !is_credit_line(&text, en))
+            || is_follow_us(&key, n_words, &lexes)
+            || is_breadcrumb(&text, n_words)
+            || is_gallery_counter(&key);
+        let section_end = n_words <= 12
+            && lexes
+                .iter()
+                .any(|x| x.section_enders.iter().any(|e| key.starts_with(e.as_str())));
+        if section_end {
+            in_link_list = true;
+        }
+        if in_link_list && !section_end {
+            if n_words <= 8 || !ends_like_sentence(&text) {
+                boilerplate.push(text);
+                continue;
+            }
+            in_link_list = false;
+        }
+        if furniture || section_end {
             boilerplate.push(text);
             continue;
         }
@@ -131,15 +293,15 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         {
             continue;
         }
-        let n_words = text.split_whitespace().count();
         let kind = match b.hint {
             Some(BlockKind::Title) => BlockKind::Title,
-            Some(BlockKind::Heading) => BlockKind::Heading,
             Some(BlockKind::Caption) => BlockKind::Caption,
             _ if is_credit_line(&text, lex) || is_credit_line(&text, en) => BlockKind::Credit,
+            _ if is_dateline(&text, &lexes) => BlockKind::Date,
+            _ if is_byline(&text, &lexes) => BlockKind::Byline,
+            Some(BlockKind::Heading) => BlockKind::Heading,
             _ if ends_with_credit(&text, lex) => BlockKind::Caption,
-            _ if i == 0
-                && typed.is_empty()
+            _ if typed.is_empty()
                 && title.is_none()
                 && n_words <= 25
                 && !ends_like_sentence(&text) =>
@@ -151,11 +313,20 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
             }
             _ => BlockKind::Paragraph,
         };
-        if kind == BlockKind::Title {
-            if typed.iter().any(|(k, _)| *k == BlockKind::Title) {
-                continue;
+        match kind {
+            BlockKind::Title => {
+                if typed.iter().any(|(k, _)| *k == BlockKind::Title) {
+                    continue;
+                }
+                title.get_or_insert_with(|| text.clone());
             }
-            title.get_or_insert_with(|| text.clone());
+            BlockKind::Byline => {
+                metadata.byline.get_or_insert_with(|| text.clone());
+            }
+            BlockKind::Date => {
+                metadata.published.get_or_insert_with(|| text.clone());
+            }
+            _ => {}
         }
         typed.push((kind, text));
     }
@@ -180,5 +351,107 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         blocks,
         metadata,
         boilerplate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assemble_text(blocks: &[&str]) -> Article {
+        let raw = blocks
+            .iter()
+            .map(|t| RawBlock {
+                text: t.to_string(),
+                hint: None,
+            })
+            .collect();
+        assemble(raw, Metadata::default())
+    }
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.start..b.end]))
+            .collect()
+    }
+
+    #[test]
+    fn page_furniture_goes_to_the_fold_in_english() {
+        let a = assemble_text(&[
+            "Home » World » Europe",
+            "Council doubles the school budget",
+            "By Jane Smith",
+            "Published Nov. 20, 2019, 9:28 AM UTC",
+            "The city council voted on Tuesday to double the school budget to 12 million dollars.",
+            "Image 1 of 5",
+            "Caption",
+            "Advertisement",
+            "Opponents said the plan would raise property taxes by 3 percent over two years.",
+            "Follow us on Facebook, Twitter and Instagram",
+            "Copyright © 2019 The Daily Example. All rights reserved.",
+            "Related articles",
+            "Mayor opens new library",
+            "Five things to know about the budget",
+        ]);
+        let k = kinds(&a);
+        assert_eq!(
+            k[0],
+            (BlockKind::Title, "Council doubles the school budget")
+        );
+        assert_eq!(k[1], (BlockKind::Byline, "By Jane Smith"));
+        assert_eq!(k[2].0, BlockKind::Date);
+        assert_eq!(k[3].0, BlockKind::Paragraph);
+        assert_eq!(k[4].0, BlockKind::Paragraph);
+        assert_eq!(k.len(), 5, "{k:?}");
+        assert_eq!(a.boilerplate.len(), 9, "{:?}", a.boilerplate);
+        assert_eq!(a.metadata.byline.as_deref(), Some("By Jane Smith"));
+    }
+
+    #[test]
+    fn page_furniture_goes_to_the_fold_in_french() {
+        let a = assemble_text(&[
+            "Le budget de l’école doublé",
+            "Par Jeanne Martin",
+            "Mis à jour le 12 mars 2024 à 10:05",
+            "Le conseil municipal a voté mardi le doublement du budget scolaire, à 12 millions d’euros.",
+            "Photo : AFP",
+            "Publicité",
+            "Tous droits réservés © Le Quotidien d’Exemple 2024, reproduction interdite sans accord.",
+            "Lire aussi",
+            "Le maire inaugure la médiathèque",
+            "Les opposants estiment que la taxe foncière augmentera de 3 % en deux ans, selon le rapport.",
+        ]);
+        let k = kinds(&a);
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert_eq!(k[1].0, BlockKind::Byline);
+        assert_eq!(k[2].0, BlockKind::Date);
+        assert_eq!(k[3].0, BlockKind::Paragraph);
+        assert_eq!(k[4], (BlockKind::Credit, "Photo : AFP"));
+        // After the "Lire aussi" link list, the article resumes.
+        assert_eq!(k[5].0, BlockKind::Paragraph, "{k:?}");
+        assert!(
+            a.boilerplate
+                .iter()
+                .any(|b| b == "Le maire inaugure la médiathèque")
+        );
+        assert!(!a.text.contains("Publicité") && !a.text.contains("droits réservés"));
+    }
+
+    #[test]
+    fn headings_with_years_are_not_datelines() {
+        let a = assemble_text(&[
+            "Budget 2024 : ce qui change",
+            "Le budget augmente de 3 % cette année, a indiqué le ministre.",
+        ]);
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        let lexes = [lexicon::for_language("fr")];
+        assert!(!is_dateline("Budget 2024 : ce qui change", &lexes));
+        assert!(is_dateline("15:23 2019", &lexes));
+        assert!(is_dateline(
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            &lexes
+        ));
+        assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
     }
 }

@@ -30,6 +30,11 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// Headings and paragraphs: what a reader reads as the article itself.
+    pub fn is_body(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::Paragraph)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             BlockKind::Title => "title",

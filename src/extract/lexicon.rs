@@ -32,6 +32,10 @@ struct LexiconFile {
     boilerplate: Vec<String>,
     share_words: Vec<String>,
     credit_markers: Vec<String>,
+    boilerplate_lines: Vec<String>,
+    section_enders: Vec<String>,
+    dateline_words: Vec<String>,
+    byline_prefixes: Vec<String>,
     auxiliaries: Vec<String>,
     participle_suffixes: Vec<String>,
 }
@@ -59,6 +63,14 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     pub share_words: HashSet<String>,
     pub credit_markers: Vec<String>,
+    /// Blocks that are page furniture when they are nothing else ("Comments", "Publicité").
+    pub boilerplate_lines: HashSet<String>,
+    /// Block openings after which the page lists other articles ("Lire aussi", "Related articles").
+    pub section_enders: Vec<String>,
+    /// Words of a dateline ("Published", "Mis à jour le").
+    pub dateline_words: Vec<String>,
+    /// Words that open a byline ("By", "Par").
+    pub byline_prefixes: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub participle_suffixes: Vec<String>,
 }
@@ -90,6 +102,10 @@ impl Lexicon {
             boilerplate: lower(f.boilerplate),
             share_words: lower(f.share_words).into_iter().collect(),
             credit_markers: lower(f.credit_markers),
+            boilerplate_lines: lower(f.boilerplate_lines).into_iter().collect(),
+            section_enders: lower(f.section_enders),
+            dateline_words: lower(f.dateline_words),
+            byline_prefixes: lower(f.byline_prefixes),
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
         }
