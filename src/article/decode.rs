@@ -1,16 +1,8 @@
 //! Bytes → text: BOMs, UTF-8, and legacy encodings (Windows-1252/Latin-1 is common in French
 //! newsrooms) guessed by chardetng. Binary files are recognised and refused.
 
-/// What kind of binary file this is, if it is one.
+/// What kind of binary file this is, if it is one (PDF and Word files are read before this).
 pub(super) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF") {
-        return Some("a PDF file (PDF is not supported yet; copy its text into a .txt file)");
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Some(
-            "a zip archive or a Word/OpenDocument file (not supported yet; save it as .txt or .html)",
-        );
-    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return None; // UTF-16 text has zero bytes by design
     }

@@ -3,8 +3,10 @@
 
 mod clean;
 mod decode;
+mod docx;
 mod html;
 mod markdown;
+mod pdf;
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -122,6 +124,20 @@ pub enum ArticleError {
     Empty { path: String },
     #[error("{path} looks like {what}, not an article. Open a .txt, .md or .html file.")]
     Binary { path: String, what: &'static str },
+    #[error(
+        "{path} is damaged: {detail}. Try re-saving or re-exporting it, or copy its text into a .txt file."
+    )]
+    Damaged { path: String, detail: String },
+    #[error("{path} is {what}.")]
+    Unsupported { path: String, what: &'static str },
+    #[error(
+        "{path} is password-protected. Remove the password (or print it to a new PDF) and open it again."
+    )]
+    Encrypted { path: String },
+    #[error(
+        "{path} has no text layer: it is a scanned image. Claimdesk does not do OCR; run the scan through OCR first, or copy its text into a .txt file."
+    )]
+    NoTextLayer { path: String },
     #[error("{path} has no readable text once the page furniture is taken out.")]
     NoText { path: String },
     #[error(
@@ -184,17 +200,43 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
             path: name.to_string(),
         });
     }
-    if let Some(what) = decode::binary_kind(bytes) {
-        return Err(ArticleError::Binary {
-            path: name.to_string(),
-            what,
-        });
-    }
-    let (text, encoding) = decode::decode(bytes);
     let ext = Path::new(name)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let path = || name.to_string();
+    // Containers are recognised by their first bytes, whatever the file is called.
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        let raw = pdf::blocks(bytes).map_err(|e| match e {
+            pdf::PdfError::Damaged(detail) => ArticleError::Damaged {
+                path: path(),
+                detail,
+            },
+            pdf::PdfError::Encrypted => ArticleError::Encrypted { path: path() },
+            pdf::PdfError::NoText => ArticleError::NoTextLayer { path: path() },
+        })?;
+        return finish(raw, Metadata::default(), name, "pdf", "PDF text layer");
+    }
+    if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {
+        let (raw, meta) = docx::blocks(bytes).map_err(|e| match e {
+            docx::DocxError::Damaged(detail) => ArticleError::Damaged {
+                path: path(),
+                detail,
+            },
+            docx::DocxError::NotWord(what) => ArticleError::Unsupported { path: path(), what },
+        })?;
+        return finish(raw, meta, name, "docx", "UTF-8");
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ArticleError::Unsupported {
+            path: path(),
+            what: "an old Word .doc or a password-protected Office file: save it as .docx without a password",
+        });
+    }
+    if let Some(what) = decode::binary_kind(bytes) {
+        return Err(ArticleError::Binary { path: path(), what });
+    }
+    let (text, encoding) = decode::decode(bytes);
     let looks_html = {
         let head = text
             .trim_start()
@@ -203,7 +245,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
             .to_lowercase();
         head.starts_with("<!doctype html") || head.starts_with("<html")
     };
-    let (raw, mut metadata, format) = match ext.as_str() {
+    let (raw, metadata, format) = match ext.as_str() {
         "html" | "htm" | "xhtml" => {
             let (raw, meta) = html::blocks(&text);
             (raw, meta, "html")
@@ -215,9 +257,19 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
         }
         _ => (clean::text_blocks(&text), Metadata::default(), "txt"),
     };
+    finish(raw, metadata, name, format, &encoding)
+}
+
+fn finish(
+    raw: Vec<clean::RawBlock>,
+    mut metadata: Metadata,
+    name: &str,
+    format: &str,
+    encoding: &str,
+) -> Result<Article, ArticleError> {
     metadata.source_name = name.to_string();
     metadata.format = format.to_string();
-    metadata.encoding = encoding;
+    metadata.encoding = encoding.to_string();
     let article = clean::assemble(raw, metadata);
     if article.text.trim().is_empty() {
         return Err(ArticleError::NoText {

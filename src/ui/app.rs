@@ -229,12 +229,9 @@ impl ClaimdeskApp {
                 vec![
                     (
                         "Articles and sessions".to_string(),
-                        exts(&["txt", "md", "markdown", "html", "htm", "xhtml", "json"]),
+                        exts(&[ARTICLE_EXTS, &["json"]].concat()),
                     ),
-                    (
-                        "Articles".to_string(),
-                        exts(&["txt", "md", "markdown", "html", "htm", "xhtml"]),
-                    ),
+                    ("Articles".to_string(), exts(ARTICLE_EXTS)),
                     ("Claimdesk sessions".to_string(), exts(&["json"])),
                 ],
                 None,
@@ -708,6 +705,11 @@ impl eframe::App for ClaimdeskApp {
         self.ui_frame(ui);
     }
 }
+
+/// What File > Open offers: every format `article::load` reads.
+const ARTICLE_EXTS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf",
+];
 
 fn exts(e: &[&str]) -> Vec<String> {
     e.iter().map(|s| s.to_string()).collect()
