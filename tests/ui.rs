@@ -304,3 +304,54 @@ impl egui::DroppedFile for TestDrop {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn pasting_text_outside_a_field_reviews_it_as_an_article() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let pasted = "Budget\n\nThe city spent 12 million dollars on roads in 2023, twice the 2019 amount, the mayor said.\n";
+    // Into the note: the paste is text for the note, not a new article.
+    h.get_by_label("Note").click();
+    h.run();
+    h.event(egui::Event::Paste("see p. 4".into()));
+    h.run();
+    let first = h.state().review().claims[0].id;
+    assert_eq!(h.state().review().claim(first).unwrap().note, "see p. 4");
+    h.key_press(Key::Escape);
+    h.run();
+    // Outside any field, with the note unsaved: asks first, then reviews the pasted text.
+    h.get_by_label("Article text").click();
+    h.run();
+    h.event(egui::Event::Paste(pasted.into()));
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    let review = h.state().review();
+    assert!(
+        review
+            .article
+            .metadata
+            .source_name
+            .starts_with("Pasted text")
+    );
+    assert!(
+        review
+            .claims
+            .iter()
+            .any(|c| c.text().contains("12 million dollars"))
+    );
+    assert!(review.article.metadata.source_path.is_none());
+}
+
+#[test]
+fn removed_page_furniture_is_one_click_away() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    assert!(h.query_by_label_contains("Akismet").is_none());
+    let fold = h.get_by_label_contains("Removed page furniture");
+    fold.scroll_to_me();
+    h.run();
+    h.get_by_label_contains("Removed page furniture").click();
+    h.run();
+    h.get_by_label_contains("Akismet");
+}

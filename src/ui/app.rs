@@ -19,6 +19,8 @@ enum Pending {
     Close,
     OpenPath(PathBuf),
     OpenDialog,
+    /// Text from the clipboard, to review as a new article.
+    Paste(String),
 }
 
 /// A message shown under the header until dismissed.
@@ -44,6 +46,8 @@ pub struct ClaimdeskApp {
     after_save: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
+    /// Edit > Paste as article asked the window for the clipboard; its text comes as a paste event.
+    paste_requested: bool,
     article_view: ArticleView,
     claim_list: ClaimList,
     window_title: String,
@@ -68,6 +72,7 @@ impl ClaimdeskApp {
             after_save: None,
             close_confirmed: false,
             show_shortcuts: false,
+            paste_requested: false,
             article_view: ArticleView {
                 scroll_to_selected: false,
             },
@@ -111,7 +116,26 @@ impl ClaimdeskApp {
     /// Opens an article or a session file. On failure the current review stays and the error is
     /// shown (and returned).
     pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
-        match load_any(path) {
+        self.replace_review(load_any(path))
+    }
+
+    /// Reviews `text` (pasted from the clipboard) as a new article.
+    pub fn open_pasted(&mut self, text: &str) -> Result<(), String> {
+        let name = format!(
+            "Pasted text {}.txt",
+            chrono::Local::now().format("%Y-%m-%d %H.%M")
+        );
+        let loaded = article::from_bytes(text.as_bytes(), &name)
+            .map(|a| (Review::from_article(a), None))
+            .map_err(|e| e.to_string());
+        self.replace_review(loaded)
+    }
+
+    fn replace_review(
+        &mut self,
+        loaded: Result<(Review, Option<PathBuf>), String>,
+    ) -> Result<(), String> {
+        match loaded {
             Ok((review, session)) => {
                 self.selected = review.claims.first().map(|c| c.id);
                 self.saved_revision = review.revision;
@@ -356,6 +380,9 @@ impl ClaimdeskApp {
                 let _ = self.open_path(&p);
             }
             Pending::OpenDialog => self.after_save = Some(Pending::OpenDialog),
+            Pending::Paste(text) => {
+                let _ = self.open_pasted(&text);
+            }
         }
     }
 
@@ -378,12 +405,19 @@ impl ClaimdeskApp {
                 let _ = self.open_path(&p);
             }
             Pending::OpenDialog => self.request_pick(Purpose::Open, ctx),
+            Pending::Paste(text) => {
+                let _ = self.open_pasted(&text);
+            }
         }
     }
 
     fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
         match cmd {
             Command::Open => self.guard(Pending::OpenDialog, ctx),
+            Command::PasteArticle => {
+                self.paste_requested = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            }
             Command::Save => {
                 self.save(ctx);
             }
@@ -445,7 +479,12 @@ impl ClaimdeskApp {
                 item(ui, Command::Quit, cmds);
             });
             ui.menu_button("Edit", |ui| {
-                for cmd in [Command::Undo, Command::Redo, Command::EditNote] {
+                for cmd in [
+                    Command::Undo,
+                    Command::Redo,
+                    Command::EditNote,
+                    Command::PasteArticle,
+                ] {
                     item(ui, cmd, cmds);
                 }
             });
@@ -593,6 +632,23 @@ impl ClaimdeskApp {
         }
     }
 
+    /// Ctrl+V outside a text field (or Edit > Paste as article) reviews the clipboard's text.
+    fn pasted_text(&mut self, ctx: &egui::Context) {
+        if ctx.text_edit_focused() && !self.paste_requested {
+            return; // the text field takes the paste
+        }
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(t) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            self.paste_requested = false;
+            self.guard(Pending::Paste(text), ctx);
+        }
+    }
+
     fn close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.is_dirty()
         {
@@ -627,6 +683,7 @@ impl ClaimdeskApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.dropped_files(&ctx);
+        self.pasted_text(&ctx);
         self.close_request(&ctx);
         let mut cmds = self.shortcuts(&ctx);
 

@@ -6,6 +6,7 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Open,
+    PasteArticle,
     Save,
     SaveAs,
     Export,
@@ -35,10 +36,11 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 16] = [
         Command::SaveAs,
         Command::Redo,
         Command::Open,
+        Command::PasteArticle,
         Command::Save,
         Command::Export,
         Command::Quit,
@@ -56,6 +58,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Command::Open => "Open…",
+            Command::PasteArticle => "Paste as article",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export report…",
@@ -76,7 +79,10 @@ impl Command {
     pub fn help(self) -> &'static str {
         match self {
             Command::Open => {
-                "Open an article (.txt, .md, .html) or a saved session (.claimdesk.json)"
+                "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)"
+            }
+            Command::PasteArticle => {
+                "Review the text on the clipboard as a new article (Ctrl+V outside a text field)"
             }
             Command::Save => "Save the review as NAME.claimdesk.json",
             Command::SaveAs => "Save the review under another name",
@@ -98,6 +104,8 @@ impl Command {
     pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         match self {
             Command::Open => vec![sc(CMD, Key::O)],
+            // Ctrl+V arrives as a paste event, handled by the app outside text fields.
+            Command::PasteArticle => vec![],
             Command::Save => vec![sc(CMD, Key::S)],
             Command::SaveAs => vec![sc(CMD_SHIFT, Key::S)],
             Command::Export => vec![sc(CMD, Key::E)],
@@ -122,6 +130,9 @@ impl Command {
 
     /// "Ctrl+O", "J / ↓".
     pub fn shortcut_text(self, ctx: &eframe::egui::Context) -> String {
+        if self == Command::PasteArticle {
+            return ctx.format_shortcut(&sc(CMD, Key::V));
+        }
         self.shortcuts()
             .iter()
             .map(|s| ctx.format_shortcut(s))
