@@ -10,6 +10,18 @@ use crate::text::squash_whitespace;
 pub(crate) struct RawBlock {
     pub text: String,
     pub hint: Option<BlockKind>,
+    /// Mostly link text (a web page's lists of other articles): page furniture.
+    pub link_heavy: bool,
+}
+
+impl RawBlock {
+    pub fn new(text: String, hint: Option<BlockKind>) -> Self {
+        Self {
+            text,
+            hint,
+            link_heavy: false,
+        }
+    }
 }
 
 /// Plain text → blocks: blank lines separate blocks; wrapped lines inside a block are re-joined,
@@ -35,10 +47,7 @@ pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
             }
             block.push_str(&squash_whitespace(line));
         }
-        out.push(RawBlock {
-            text: block,
-            hint: None,
-        });
+        out.push(RawBlock::new(block, None));
     }
     out
 }
@@ -266,7 +275,8 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
                 && !is_credit_line(&text, en))
             || is_follow_us(&key, n_words, &lexes)
             || is_breadcrumb(&text, n_words)
-            || is_gallery_counter(&key);
+            || is_gallery_counter(&key)
+            || b.link_heavy;
         let section_end = n_words <= 12
             && lexes
                 .iter()
@@ -361,10 +371,7 @@ mod tests {
     fn assemble_text(blocks: &[&str]) -> Article {
         let raw = blocks
             .iter()
-            .map(|t| RawBlock {
-                text: t.to_string(),
-                hint: None,
-            })
+            .map(|t| RawBlock::new(t.to_string(), None))
             .collect();
         assemble(raw, Metadata::default())
     }

@@ -211,10 +211,7 @@ pub(super) fn blocks(bytes: &[u8]) -> Result<(Vec<RawBlock>, Metadata), DocxErro
     let mut out: Vec<RawBlock> = paragraphs(&document, &ids)?
         .into_iter()
         .filter(|(_, p)| !p.text.trim().is_empty())
-        .map(|(_, p)| RawBlock {
-            text: p.text.trim().to_string(),
-            hint: kind_of_style(&p.style),
-        })
+        .map(|(_, p)| RawBlock::new(p.text.trim().to_string(), kind_of_style(&p.style)))
         .collect();
     let mut last_id: Option<String> = None;
     for (id, p) in footnotes {
@@ -228,10 +225,7 @@ pub(super) fn blocks(bytes: &[u8]) -> Result<(Vec<RawBlock>, Metadata), DocxErro
             p.text.trim().to_string()
         };
         last_id = id;
-        out.push(RawBlock {
-            text,
-            hint: Some(BlockKind::Paragraph),
-        });
+        out.push(RawBlock::new(text, Some(BlockKind::Paragraph)));
     }
     let mut meta = Metadata::default();
     if let Some(core) = read_part(&mut zip, "docProps/core.xml")? {
@@ -244,13 +238,7 @@ pub(super) fn blocks(bytes: &[u8]) -> Result<(Vec<RawBlock>, Metadata), DocxErro
     if let Some(t) = &meta.title
         && !out.iter().any(|b| b.hint == Some(BlockKind::Title))
     {
-        out.insert(
-            0,
-            RawBlock {
-                text: t.clone(),
-                hint: Some(BlockKind::Title),
-            },
-        );
+        out.insert(0, RawBlock::new(t.clone(), Some(BlockKind::Title)));
     }
     Ok((out, meta))
 }

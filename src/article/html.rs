@@ -36,10 +36,7 @@ pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
         Ok(a) => {
             let title = squash_whitespace(&a.title);
             if !title.is_empty() {
-                out.push(RawBlock {
-                    text: title.clone(),
-                    hint: Some(BlockKind::Title),
-                });
+                out.push(RawBlock::new(title.clone(), Some(BlockKind::Title)));
                 meta.title = Some(title);
             }
             meta.byline = a.byline.filter(|s| !s.trim().is_empty());
@@ -93,10 +90,18 @@ fn content_blocks(content: &str) -> Vec<RawBlock> {
         } else {
             BlockKind::Paragraph
         };
-        out.push(RawBlock {
-            text,
-            hint: Some(hint),
-        });
+        // Share of the block's text that is link text: lists of other articles are mostly links.
+        let link_chars: usize = node
+            .descendants_it()
+            .filter(|d| d.is_element() && d.has_name("a"))
+            .map(|a| a.text().chars().count())
+            .sum();
+        let chars = text.chars().count();
+        let words = text.split_whitespace().count();
+        let mut block = RawBlock::new(text, Some(hint));
+        block.link_heavy =
+            link_chars * 10 >= chars * 7 && words <= 30 && hint != BlockKind::Caption;
+        out.push(block);
     }
     out
 }

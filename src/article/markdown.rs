@@ -12,10 +12,7 @@ pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
     let flush = |out: &mut Vec<RawBlock>, current: &mut String, kind: BlockKind| {
         let t = current.trim();
         if !t.is_empty() {
-            out.push(RawBlock {
-                text: t.to_string(),
-                hint: Some(kind),
-            });
+            out.push(RawBlock::new(t.to_string(), Some(kind)));
         }
         current.clear();
     };

@@ -45,7 +45,7 @@ pub(super) fn blocks(bytes: &[u8]) -> Result<Vec<RawBlock>, PdfError> {
     }
     Ok(paragraphs(&pages)
         .into_iter()
-        .map(|text| RawBlock { text, hint: None })
+        .map(|text| RawBlock::new(text, None))
         .collect())
 }
 
