@@ -130,14 +130,17 @@ fn is_follow_us(key: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool 
 }
 
 /// "Image 1 of 5", "Photo 3 / 12": a slideshow's counter.
-fn is_gallery_counter(key: &str) -> bool {
-    let words: Vec<&str> = key.split_whitespace().collect();
-    words.len() <= 5
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && words.iter().any(|w| ["of", "/", "sur", "de"].contains(w))
-        && words
-            .first()
-            .is_some_and(|w| ["image", "photo", "slide", "picture", "diapo", "foto"].contains(w))
+fn is_gallery_counter(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words.first() {
+        Some(first) if ["image", "photo", "slide", "picture", "diapo", "foto"].contains(first) => {
+            words.len() <= 5 && words.iter().any(|w| number(w))
+        }
+        // "1 of 6", "3 / 12", "2 sur 5"
+        _ => words.len() == 3 && number(words[0]) && ["of", "/", "sur", "de"].contains(&words[1]) && number(words[2]),
+    }
 }
 
 /// "Home » News » Politics": a site's navigation trail.
@@ -275,7 +278,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
                 && !is_credit_line(&text, en))
             || is_follow_us(&key, n_words, &lexes)
             || is_breadcrumb(&text, n_words)
-            || is_gallery_counter(&key)
+            || is_gallery_counter(&text)
             || b.link_heavy;
         let section_end = n_words <= 12
             && lexes
