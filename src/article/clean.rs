@@ -139,7 +139,12 @@ fn is_gallery_counter(text: &str) -> bool {
             words.len() <= 5 && words.iter().any(|w| number(w))
         }
         // "1 of 6", "3 / 12", "2 sur 5"
-        _ => words.len() == 3 && number(words[0]) && ["of", "/", "sur", "de"].contains(&words[1]) && number(words[2]),
+        _ => {
+            words.len() == 3
+                && number(words[0])
+                && ["of", "/", "sur", "de"].contains(&words[1])
+                && number(words[2])
+        }
     }
 }
 

@@ -27,6 +27,8 @@ const BLOCK_TAGS: &[&str] = &[
 pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
+        // Class names say what a block is ("caption", "related-links") where the tags do not.
+        keep_classes: true,
         ..Default::default()
     };
     let mut meta = Metadata::default();
@@ -98,9 +100,42 @@ fn content_blocks(content: &str) -> Vec<RawBlock> {
             .sum();
         let chars = text.chars().count();
         let words = text.split_whitespace().count();
+        // What the page's own class names say about the block and its near containers.
+        let classes: String = std::iter::once(node.clone())
+            .chain(node.ancestors_it(Some(3)))
+            .filter_map(|n| n.attr("class"))
+            .map(|c| c.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let class_has = |names: &[&str]| names.iter().any(|n| classes.contains(n));
+        // Only short blocks: a class on a big container must not turn a whole article into
+        // captions or furniture.
+        let hint = if hint == BlockKind::Paragraph
+            && words <= 60
+            && class_has(&["caption", "credit", "legende", "légende"])
+        {
+            BlockKind::Caption
+        } else {
+            hint
+        };
+        let furniture_class = words <= 30
+            && class_has(&[
+                "related",
+                "newsletter",
+                "promo",
+                "share",
+                "social",
+                "subscribe",
+                "advert",
+                "sponsor",
+                "author-bio",
+                "bio-",
+                "recommend",
+            ]);
         let mut block = RawBlock::new(text, Some(hint));
         block.link_heavy =
-            link_chars * 10 >= chars * 7 && words <= 30 && hint != BlockKind::Caption;
+            (link_chars * 10 >= chars * 7 && words <= 30 && hint != BlockKind::Caption)
+                || furniture_class;
         out.push(block);
     }
     out

@@ -341,6 +341,37 @@ mod tests {
     }
 
     #[test]
+    fn html_class_names_mark_captions_and_furniture() {
+        let page = "<!doctype html><html lang=\"en\"><head><title>Flood defences fail</title></head><body>\
+            <article><h1>Flood defences fail</h1>\
+            <p>The river rose by 2.4 metres overnight, the highest level since records began in 1881, the agency said.</p>\
+            <div class=\"image-block\"><img src=\"a.jpg\"><p class=\"photo-caption\">Sandbags outside the town hall on Tuesday.</p></div>\
+            <p>About 1,200 homes were evacuated before dawn, according to the county council's emergency team.</p>\
+            <div class=\"related-links\"><p>Storm season: what to expect this winter in the north</p><p>Ten rivers to watch after the wettest autumn on record</p></div>\
+            <p>Repairs to the breached wall will cost at least 3 million pounds, the council's engineer estimated.</p>\
+            </article></body></html>";
+        let a = from_bytes(page.as_bytes(), "flood.html").unwrap();
+        let caption = a
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Caption)
+            .expect("a caption");
+        assert_eq!(
+            &a.text[caption.start..caption.end],
+            "Sandbags outside the town hall on Tuesday."
+        );
+        assert!(!a.text.contains("Storm season"), "{}", a.text);
+        assert!(a.boilerplate.iter().any(|b| b.contains("Storm season")));
+        assert_eq!(
+            a.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .count(),
+            3
+        );
+    }
+
+    #[test]
     fn blocks_index_the_text() {
         let a = sample();
         for w in a.blocks.windows(2) {
