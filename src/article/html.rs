@@ -101,7 +101,7 @@ fn content_blocks(content: &str) -> Vec<RawBlock> {
         let chars = text.chars().count();
         let words = text.split_whitespace().count();
         // What the page's own class names say about the block and its near containers.
-        let classes: String = std::iter::once(node.clone())
+        let classes: String = std::iter::once(*node)
             .chain(node.ancestors_it(Some(3)))
             .filter_map(|n| n.attr("class"))
             .map(|c| c.to_lowercase())
