@@ -85,6 +85,15 @@ pub enum Command {
         #[arg(long, default_value_t = extract::DEFAULT_THRESHOLD)]
         min_score: f32,
     },
+    /// Move a session onto a new version of its article: every claim is found again (unchanged,
+    /// moved, edited) or kept as an orphan. Prints one line per claim.
+    Reanchor {
+        session: PathBuf,
+        new_article: PathBuf,
+        /// Where to write the re-anchored session (default: over SESSION, atomically).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write the report of a saved session.
     Report {
         session: PathBuf,
@@ -304,6 +313,43 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                 }
             };
             write_out(out, &text)
+        }
+        Command::Reanchor {
+            session,
+            new_article,
+            output,
+        } => {
+            let (review, _) = store::load_checked(&session)?;
+            let article = article::load(&new_article)?;
+            let (moved, report) = crate::review::anchor::reanchor(&review, article);
+            let mut buf = String::new();
+            for (id, outcome) in &report.outcomes {
+                use crate::review::anchor::Outcome;
+                let line = match outcome {
+                    Outcome::Unchanged => format!("claim {id}: unchanged"),
+                    Outcome::Moved { from, to } => {
+                        format!("claim {id}: moved (char {from} -> {to})")
+                    }
+                    Outcome::Edited {
+                        old,
+                        new,
+                        similarity,
+                    } => {
+                        format!(
+                            "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
+                            similarity * 100.0
+                        )
+                    }
+                    Outcome::Orphaned => {
+                        format!("claim {id}: orphaned (kept with its verdict and note)")
+                    }
+                };
+                buf.push_str(&line);
+                buf.push('\n');
+            }
+            buf.push_str(&format!("{}\n", report.summary()));
+            store::save(&moved, output.as_deref().unwrap_or(&session))?;
+            write_out(out, &buf)
         }
         Command::Report {
             session,

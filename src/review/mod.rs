@@ -1,6 +1,8 @@
 //! A review: the article, its claims, the reviewer's verdicts and notes, and the history of changes.
 //! Every change goes through `Review::apply(Action)`, which returns the inverse action.
 
+pub mod anchor;
+
 use crate::article::Article;
 use crate::extract::Candidate;
 use chrono::{DateTime, Utc};
@@ -97,6 +99,9 @@ pub struct Claim {
     pub group: Option<u32>,
     pub verdict: Verdict,
     pub note: String,
+    /// The claim's wording before the article was edited, when re-anchoring found it reworded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
 }
 
 impl Claim {
@@ -181,6 +186,10 @@ pub struct Review {
     pub modified: DateTime<Utc>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Claims that re-anchoring could not find in a new version of the article, with their
+    /// verdicts and notes.
+    #[serde(default)]
+    pub orphans: Vec<Claim>,
     /// Bumped by every change; not saved. The UI compares it to know what is unsaved.
     #[serde(skip)]
     pub revision: u64,
@@ -207,6 +216,7 @@ impl Review {
                 group: c.group.map(|g| g as u32 + 1),
                 verdict: Verdict::Unreviewed,
                 note: String::new(),
+                previous: None,
             })
             .collect();
         Self {
@@ -215,6 +225,7 @@ impl Review {
             created: now,
             modified: now,
             history: Vec::new(),
+            orphans: Vec::new(),
             revision: 0,
         }
     }
