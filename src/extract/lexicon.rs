@@ -14,7 +14,8 @@ const BUNDLED: &[(&str, &str)] = &[
 struct LexiconFile {
     language: String,
     abbreviations: Vec<String>,
-    sentence_final_abbreviations: Vec<String>,
+    titles: Vec<String>,
+    sentence_starters: Vec<String>,
     attribution: Vec<String>,
     quote_verbs: Vec<String>,
     opinion: Vec<String>,
@@ -40,8 +41,13 @@ struct LexiconFile {
 #[derive(Debug)]
 pub struct Lexicon {
     pub language: String,
+    /// Abbreviations (without their final period) that may end a sentence: "etc", "U.S", "a.m".
     pub abbreviations: HashSet<String>,
-    pub sentence_final_abbreviations: HashSet<String>,
+    /// Titles that always precede a name, so never end a sentence: "Mr", "Dr", "M", "Mme".
+    pub titles: HashSet<String>,
+    /// Capitalised words that usually open a sentence ("The", "How", "Il", "Selon"): after an
+    /// abbreviation or an initial, they mark a boundary; other capitalised words (names) do not.
+    pub sentence_starters: HashSet<String>,
     pub attribution: Vec<String>,
     pub quote_verbs: Vec<String>,
     pub opinion: Vec<String>,
@@ -72,7 +78,8 @@ impl Lexicon {
         Self {
             language: f.language,
             abbreviations: f.abbreviations.into_iter().collect(),
-            sentence_final_abbreviations: f.sentence_final_abbreviations.into_iter().collect(),
+            titles: f.titles.into_iter().collect(),
+            sentence_starters: f.sentence_starters.into_iter().collect(),
             attribution: lower(f.attribution),
             quote_verbs: lower(f.quote_verbs),
             opinion: lower(f.opinion),
@@ -93,6 +100,16 @@ impl Lexicon {
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
         }
+    }
+
+    /// Is `token` (the word before a period, without the period) a title such as "Mr" or "Mme"?
+    pub fn is_title(&self, token: &str) -> bool {
+        self.titles.contains(token)
+    }
+
+    /// Does the capitalised word `word` usually open a sentence?
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.sentence_starters.contains(word)
     }
 
     /// Is `token` (the word before a period, without the period) an abbreviation?
@@ -148,7 +165,8 @@ mod tests {
     #[test]
     fn unknown_language_falls_back_to_english() {
         assert_eq!(for_language("xx").language, "en");
-        assert!(for_language("fr").is_abbreviation("Mme"));
+        assert!(for_language("fr").is_title("Mme"));
+        assert!(for_language("fr").is_abbreviation("etc"));
         assert!(for_language("en").is_abbreviation("e.g"));
     }
 }
