@@ -76,6 +76,15 @@ pub enum Command {
         #[arg(long, default_value_t = extract::DEFAULT_THRESHOLD)]
         min_score: f32,
     },
+    /// The check-worthiness features of each input line, one JSON object per line
+    /// ({"feature": value}); used to train the model with exactly the features Claimdesk computes.
+    #[command(hide = true)]
+    Features {
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
     /// Write the report of a saved session.
     Report {
         session: PathBuf,
@@ -199,6 +208,22 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                     "claimant": s.claimant,
                 });
                 buf.push_str(&v.to_string());
+                buf.push('\n');
+            }
+            write_out(out, &buf)
+        }
+        Command::Features { lang: l, input } => {
+            let text = read_input(&input)?;
+            let code = lang::resolve(Some(&l), &text);
+            let lex = lexicon::for_language(&code);
+            let mut buf = String::new();
+            for line in text.lines() {
+                let obj: serde_json::Map<String, serde_json::Value> =
+                    score::features(line.trim(), lex)
+                        .into_iter()
+                        .map(|f| (f.name, json!(f.value)))
+                        .collect();
+                buf.push_str(&serde_json::Value::Object(obj).to_string());
                 buf.push('\n');
             }
             write_out(out, &buf)

@@ -2,7 +2,7 @@
 //! Adding a language means adding a file here and a line in `BUNDLED`, not code.
 
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 const BUNDLED: &[(&str, &str)] = &[
@@ -35,6 +35,61 @@ struct LexiconFile {
     credit_markers: Vec<String>,
     auxiliaries: Vec<String>,
     participle_suffixes: Vec<String>,
+    cues: BTreeMap<String, Vec<String>>,
+}
+
+/// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
+/// check-worthiness model uses as features. Every lexicon has the same cue names, so a model
+/// trained in one language reads the others through their lists.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Cue names, sorted.
+    pub names: Vec<String>,
+    /// Single words (lower-case, `'` for apostrophes) → indexes into `names`.
+    words: HashMap<String, Vec<usize>>,
+    /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'") → index.
+    phrases: Vec<(String, usize)>,
+}
+
+impl Cues {
+    fn new(map: BTreeMap<String, Vec<String>>) -> Self {
+        let mut cues = Cues::default();
+        for (i, (name, list)) in map.into_iter().enumerate() {
+            cues.names.push(name);
+            for entry in list {
+                let e = entry.to_lowercase().replace('’', "'");
+                let single = !e.contains(' ') && !e.starts_with('\'') && !e.ends_with('\'');
+                if single {
+                    let v = cues.words.entry(e).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                } else {
+                    cues.phrases.push((e, i));
+                }
+            }
+        }
+        cues
+    }
+
+    /// For each cue, the first entry found in `lower` (lower-cased, `'` for apostrophes), given
+    /// its words: `hits[i]` is `Some(entry)` when cue `names[i]` fires.
+    pub fn find<'a>(&'a self, lower: &str, words: &[&'a str]) -> Vec<Option<&'a str>> {
+        let mut hits: Vec<Option<&str>> = vec![None; self.names.len()];
+        for w in words {
+            if let Some((key, idx)) = self.words.get_key_value(*w) {
+                for &i in idx {
+                    hits[i].get_or_insert(key.as_str());
+                }
+            }
+        }
+        for (p, i) in &self.phrases {
+            if hits[*i].is_none() && crate::extract::score::find_phrase(lower, p).is_some() {
+                hits[*i] = Some(p.as_str());
+            }
+        }
+        hits
+    }
 }
 
 /// A language's word lists, ready for matching. Phrases are lower-case.
@@ -67,6 +122,7 @@ pub struct Lexicon {
     pub credit_markers: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub participle_suffixes: Vec<String>,
+    pub cues: Cues,
 }
 
 fn lower(v: Vec<String>) -> Vec<String> {
@@ -99,6 +155,7 @@ impl Lexicon {
             credit_markers: lower(f.credit_markers),
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
+            cues: Cues::new(f.cues),
         }
     }
 
@@ -160,6 +217,23 @@ mod tests {
             assert!(!lex.abbreviations.is_empty());
             assert!(!lex.attribution.is_empty());
         }
+    }
+
+    #[test]
+    fn every_lexicon_has_the_same_cues() {
+        let en = &for_language("en").cues.names;
+        assert!(en.len() >= 5);
+        for code in languages() {
+            assert_eq!(&for_language(code).cues.names, en, "{code}");
+        }
+        let fr = for_language("fr");
+        let hits = fr
+            .cues
+            .find("le chômage n'a pas baissé", &["le", "chômage"]);
+        let economy = fr.cues.names.iter().position(|n| n == "economy").unwrap();
+        let negation = fr.cues.names.iter().position(|n| n == "negation").unwrap();
+        assert_eq!(hits[economy], Some("chômage"));
+        assert_eq!(hits[negation], Some("n'"));
     }
 
     #[test]
