@@ -162,6 +162,8 @@ fn candidate_json(
         "check_worthy": c.is_claim(threshold),
         "reasons": c.reasons,
         "kind": c.kind,
+        "kind_reason": c.kind_reason,
+        "block": c.block.label(),
         "claimant": c.claimant,
         "group": c.group.map(|g| g + 1),
     })
@@ -205,6 +207,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                     "check_worthy": s.score >= min_score,
                     "reasons": s.reasons,
                     "kind": s.kind,
+                    "kind_reason": s.kind_reason,
                     "claimant": s.claimant,
                 });
                 buf.push_str(&v.to_string());

@@ -36,6 +36,7 @@ struct LexiconFile {
     auxiliaries: Vec<String>,
     participle_suffixes: Vec<String>,
     cues: BTreeMap<String, Vec<String>>,
+    determiners: Vec<String>,
 }
 
 /// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
@@ -123,6 +124,8 @@ pub struct Lexicon {
     pub auxiliaries: Vec<String>,
     pub participle_suffixes: Vec<String>,
     pub cues: Cues,
+    /// Articles stripped from the front of a claimant ("les", "the", "l'"), `'` for apostrophes.
+    pub determiners: Vec<String>,
 }
 
 fn lower(v: Vec<String>) -> Vec<String> {
@@ -156,6 +159,11 @@ impl Lexicon {
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
             cues: Cues::new(f.cues),
+            determiners: f
+                .determiners
+                .into_iter()
+                .map(|d| d.to_lowercase().replace('’', "'"))
+                .collect(),
         }
     }
 

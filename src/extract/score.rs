@@ -50,13 +50,16 @@ pub fn model() -> &'static Model {
     })
 }
 
-/// Full Fact's claim types, as used in reports.
+/// Full Fact's claim types, as used in reports: quantity, correlation or causation, law or
+/// rule, prediction, personal experience, quote or attribution, event, other.
 pub const KINDS: &[&str] = &[
     "quantity",
-    "prediction",
     "causation",
     "law",
+    "prediction",
     "personal",
+    "quote",
+    "event",
     "other",
 ];
 
@@ -67,6 +70,8 @@ pub struct Scored {
     pub reasons: Vec<String>,
     /// Claim type: one of `KINDS`.
     pub kind: &'static str,
+    /// Why that type: "number: 24", "causal: because", "attribution: selon".
+    pub kind_reason: String,
     /// Who makes the claim, when the sentence says so ("selon X", "X said").
     pub claimant: Option<String>,
 }
@@ -137,7 +142,7 @@ fn past_event(lower: &str, lex: &Lexicon) -> Option<String> {
 
 /// Runs of capitalised words that are not at the sentence start and not function words.
 /// Punctuation ends a run: "Corée du Nord, Poutine" is two entities.
-fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
+pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
     const LINKERS: [&str; 11] = [
         "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
     ];
@@ -154,9 +159,10 @@ fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
                 _ => w,
             };
             let cap = core.chars().next().is_some_and(char::is_uppercase);
+            // A capitalised function word continues a name already begun ("Kim Jong Un").
             let is_entity = cap
                 && !first
-                && !lex.stopwords_capitalised.contains(core)
+                && (!current.is_empty() || !lex.stopwords_capitalised.contains(core))
                 && core.chars().count() > 1;
             first = false;
             if is_entity {
@@ -183,6 +189,27 @@ fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]
     current.clear();
 }
 
+/// "les médias d’État russes" → "médias d’État russes", "the ministry" → "ministry".
+fn strip_determiner<'a>(phrase: &'a str, lex: &Lexicon) -> &'a str {
+    let lower = phrase.to_lowercase().replace('’', "'");
+    for d in &lex.determiners {
+        let elided = d.ends_with('\'');
+        if lower.starts_with(d.as_str())
+            && (elided || lower[d.len()..].starts_with(' '))
+            && lower.len() > d.len() + 1
+        {
+            // Same byte length up to here except for ’ (3 bytes) vs ' (1): find by chars.
+            let n = d.chars().count();
+            let cut = phrase
+                .char_indices()
+                .nth(n)
+                .map_or(phrase.len(), |(b, _)| b);
+            return phrase[cut..].trim_start();
+        }
+    }
+    phrase
+}
+
 /// The claimant named by an attribution: "selon Youri Ouchakov", "according to the ministry",
 /// "Kim a exprimé", "Smith said".
 fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
@@ -202,8 +229,9 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
                 .take(6)
                 .collect::<Vec<_>>()
                 .join(" ");
+            let phrase = strip_determiner(&phrase, lex);
             if !phrase.is_empty() {
-                return Some(phrase);
+                return Some(phrase.to_string());
             }
         } else {
             // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said".
@@ -229,6 +257,10 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
 struct Found<'a> {
     features: Vec<Feature>,
     digit: bool,
+    money_or_percent: bool,
+    event: Option<String>,
+    attribution: Option<&'a str>,
+    quoted: bool,
     number_word: Option<&'a str>,
     year: bool,
     causal: Option<&'a str>,
@@ -279,7 +311,8 @@ fn find_features<'a>(sentence: &str, lex: &'a Lexicon) -> Found<'a> {
     if let Some(w) = number_word {
         add("number_word", 1.0, Some(format!("number: {w}")));
     }
-    if sentence.contains(['%', '$', '€', '£']) {
+    let money_or_percent = sentence.contains(['%', '$', '€', '£']);
+    if money_or_percent {
         add("money_or_percent", 1.0, Some("money or percentage".into()));
     }
     let year = has_year(sentence);
@@ -289,13 +322,17 @@ fn find_features<'a>(sentence: &str, lex: &'a Lexicon) -> Found<'a> {
     if let Some(m) = first_hit(&lower, &lex.months).or_else(|| first_hit(&lower, &lex.weekdays)) {
         add("date", 1.0, Some(format!("date: {m}")));
     }
-    if let Some(e) = past_event(&lower, lex) {
+    let event = past_event(&lower, lex);
+    if let Some(e) = &event {
         add("event", 1.0, Some(format!("event: {e}")));
     }
-    if let Some(a) = first_hit(&lower, &lex.attribution) {
+    let attribution = first_hit(&lower, &lex.attribution);
+    if let Some(a) = attribution {
         add("attribution", 1.0, Some(format!("attribution: {a}")));
     }
-    if sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2 {
+    let quoted =
+        sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2;
+    if quoted {
         add("quote", 1.0, Some("quote".into()));
     }
     let entities = named_entities(sentence, lex);
@@ -384,6 +421,10 @@ fn find_features<'a>(sentence: &str, lex: &'a Lexicon) -> Found<'a> {
     Found {
         features: f,
         digit,
+        money_or_percent,
+        event,
+        attribution,
+        quoted,
         number_word,
         year,
         causal,
@@ -424,30 +465,66 @@ pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
     }
 
     let lower = sentence.to_lowercase();
-    let kind = if found.prediction.is_some()
-        && (found.digit || found.number_word.is_some() || found.year)
-        && lower.contains("will")
-        || found.prediction.is_some_and(|p| {
-            ["prévoit", "devrait", "forecast", "expected to", "predicted"].contains(&p)
-        }) {
-        "prediction"
-    } else if found.causal.is_some() {
-        "causation"
-    } else if found.digit || found.comparison.is_some() {
-        "quantity"
-    } else if found.law.is_some() {
-        "law"
-    } else if found.first_person {
-        "personal"
-    } else {
-        "other"
-    };
+    let (kind, kind_reason) = claim_kind(&found, &lower, lex);
     Scored {
         score: 1.0 / (1.0 + (-z).exp()),
         reasons,
         kind,
+        kind_reason,
         claimant: claimant(sentence, &lower, lex),
     }
+}
+
+/// The Full Fact type of a sentence and the evidence for it. The first rule that applies wins:
+/// a forecast, then a causal link, a quantity, a law or rule, a quote or attribution, a personal
+/// experience, an event; otherwise "other".
+fn claim_kind(found: &Found, lower: &str, lex: &Lexicon) -> (&'static str, String) {
+    let future = found.prediction.filter(|p| {
+        // "will" alone is often a promise ("I will fight"); with a figure or a date it forecasts.
+        !["will", "sera", "seront", "va", "vont"].contains(&p.trim())
+            || found.digit
+            || found.number_word.is_some()
+            || found.year
+    });
+    if let Some(p) = future {
+        return ("prediction", format!("prediction: {}", p.trim()));
+    }
+    if let Some(c) = found.causal {
+        return ("causation", format!("causal: {c}"));
+    }
+    if found.money_or_percent || found.digit {
+        return ("quantity", "number".to_string());
+    }
+    // A comparison or a change ("the largest", "a doublé"); a bare number word ("the two
+    // leaders") does not make a quantity claim.
+    if let Some(c) = found.comparison {
+        return ("quantity", format!("quantity: {c}"));
+    }
+    if let Some(l) = found.law {
+        return ("law", format!("law or rule: {l}"));
+    }
+    if found.quoted {
+        return ("quote", "quote".to_string());
+    }
+    if let Some(a) = found.attribution {
+        return ("quote", format!("attribution: {a}"));
+    }
+    if found.first_person && (found.event.is_some() || has_past_cue(lower, lex)) {
+        return ("personal", "first person, past".to_string());
+    }
+    if let Some(e) = &found.event {
+        return ("event", format!("event: {e}"));
+    }
+    ("other", String::new())
+}
+
+fn has_past_cue(lower: &str, lex: &Lexicon) -> bool {
+    let Some(i) = lex.cues.names.iter().position(|n| n == "past") else {
+        return false;
+    };
+    let t = lower.replace('’', "'");
+    let ws: Vec<&str> = words(&t).collect();
+    lex.cues.find(&t, &ws)[i].is_some()
 }
 
 /// Page furniture: share buttons, comment forms, newsletter prompts (in any bundled language).
@@ -484,7 +561,7 @@ mod tests {
             s.reasons.contains(&"attribution: selon".to_string()),
             "{s:?}"
         );
-        assert_eq!(s.claimant.as_deref(), Some("les médias d’État russes"));
+        assert_eq!(s.claimant.as_deref(), Some("médias d’État russes"));
     }
 
     #[test]
@@ -572,6 +649,106 @@ mod tests {
             .collect();
         assert!(names.contains(&"cue:economy".to_string()), "{names:?}");
         assert!(names.contains(&"money_or_percent".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn claim_types_with_their_reasons_in_both_languages() {
+        let en = for_language("en");
+        let fr = for_language("fr");
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "en",
+                "Unemployment will fall to 4 percent by 2030.",
+                "prediction",
+                "prediction",
+            ),
+            (
+                "fr",
+                "Le chômage devrait baisser à 7 % en 2026.",
+                "prediction",
+                "prediction",
+            ),
+            (
+                "en",
+                "Crime rose because police budgets were cut.",
+                "causation",
+                "causal",
+            ),
+            (
+                "fr",
+                "Les prix ont augmenté à cause de la sécheresse.",
+                "causation",
+                "causal",
+            ),
+            (
+                "en",
+                "The deficit reached $3 trillion.",
+                "quantity",
+                "number",
+            ),
+            (
+                "fr",
+                "La dette atteint 3 000 milliards d’euros.",
+                "quantity",
+                "number",
+            ),
+            ("en", "The treaty bans nuclear tests.", "law", "law or rule"),
+            (
+                "fr",
+                "La loi interdit la vente de tabac aux mineurs.",
+                "law",
+                "law or rule",
+            ),
+            (
+                "en",
+                "The minister said the plan was over.",
+                "quote",
+                "attribution",
+            ),
+            (
+                "fr",
+                "Selon le ministre, le projet est abandonné.",
+                "quote",
+                "attribution",
+            ),
+            (
+                "en",
+                "I was raised by a single mother.",
+                "personal",
+                "first person",
+            ),
+            (
+                "fr",
+                "J'ai grandi dans une ferme et nous étions pauvres.",
+                "personal",
+                "first person",
+            ),
+            ("en", "The plane has landed in Hanoi.", "event", "event"),
+            ("fr", "Le président a atterri à Hanoï.", "event", "event"),
+            ("en", "Good evening everyone.", "other", ""),
+        ];
+        for (lang, sentence, kind, reason) in cases {
+            let s = score(sentence, if *lang == "en" { en } else { fr });
+            assert_eq!(s.kind, *kind, "{sentence}: {s:?}");
+            assert!(s.kind_reason.starts_with(reason), "{sentence}: {s:?}");
+            assert!(KINDS.contains(&s.kind));
+        }
+    }
+
+    #[test]
+    fn claimants_after_selon_and_according_to_lose_their_article() {
+        let fr = for_language("fr");
+        let s = score(
+            "Selon les autorités locales, 12 personnes ont été blessées.",
+            fr,
+        );
+        assert_eq!(s.claimant.as_deref(), Some("autorités locales"));
+        let s = score(
+            "According to the World Bank, growth slowed to 2% in 2023.",
+            for_language("en"),
+        );
+        assert_eq!(s.claimant.as_deref(), Some("World Bank"));
+        assert_eq!(score("Prices rose in 2023.", fr).claimant, None);
     }
 
     #[test]
