@@ -94,6 +94,15 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The check-worthiness features of each input line, one JSON object per line
+    /// ({"feature": value}); used to train the model with exactly the features Claimdesk computes.
+    #[command(hide = true)]
+    Features {
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
     /// Write the report of a saved session.
     Report {
         session: PathBuf,
@@ -171,6 +180,8 @@ fn candidate_json(
         "check_worthy": c.is_claim(threshold),
         "reasons": c.reasons,
         "kind": c.kind,
+        "kind_reason": c.kind_reason,
+        "block": c.block.label(),
         "claimant": c.claimant,
         "group": c.group.map(|g| g + 1),
     })
@@ -242,9 +253,26 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                     "check_worthy": s.score >= min_score,
                     "reasons": s.reasons,
                     "kind": s.kind,
+                    "kind_reason": s.kind_reason,
                     "claimant": s.claimant,
                 });
                 buf.push_str(&v.to_string());
+                buf.push('\n');
+            }
+            write_out(out, &buf)
+        }
+        Command::Features { lang: l, input } => {
+            let text = read_input(&input)?;
+            let code = lang::resolve(Some(&l), &text);
+            let lex = lexicon::for_language(&code);
+            let mut buf = String::new();
+            for line in text.lines() {
+                let obj: serde_json::Map<String, serde_json::Value> =
+                    score::features(line.trim(), lex)
+                        .into_iter()
+                        .map(|f| (f.name, json!(f.value)))
+                        .collect();
+                buf.push_str(&serde_json::Value::Object(obj).to_string());
                 buf.push('\n');
             }
             write_out(out, &buf)

@@ -2,7 +2,7 @@
 //! Adding a language means adding a file here and a line in `BUNDLED`, not code.
 
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 const BUNDLED: &[(&str, &str)] = &[
@@ -14,7 +14,8 @@ const BUNDLED: &[(&str, &str)] = &[
 struct LexiconFile {
     language: String,
     abbreviations: Vec<String>,
-    sentence_final_abbreviations: Vec<String>,
+    titles: Vec<String>,
+    sentence_starters: Vec<String>,
     attribution: Vec<String>,
     quote_verbs: Vec<String>,
     opinion: Vec<String>,
@@ -38,14 +39,75 @@ struct LexiconFile {
     byline_prefixes: Vec<String>,
     auxiliaries: Vec<String>,
     participle_suffixes: Vec<String>,
+    cues: BTreeMap<String, Vec<String>>,
+    determiners: Vec<String>,
+}
+
+/// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
+/// check-worthiness model uses as features. Every lexicon has the same cue names, so a model
+/// trained in one language reads the others through their lists.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Cue names, sorted.
+    pub names: Vec<String>,
+    /// Single words (lower-case, `'` for apostrophes) → indexes into `names`.
+    words: HashMap<String, Vec<usize>>,
+    /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'") → index.
+    phrases: Vec<(String, usize)>,
+}
+
+impl Cues {
+    fn new(map: BTreeMap<String, Vec<String>>) -> Self {
+        let mut cues = Cues::default();
+        for (i, (name, list)) in map.into_iter().enumerate() {
+            cues.names.push(name);
+            for entry in list {
+                let e = entry.to_lowercase().replace('’', "'");
+                let single = !e.contains(' ') && !e.starts_with('\'') && !e.ends_with('\'');
+                if single {
+                    let v = cues.words.entry(e).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                } else {
+                    cues.phrases.push((e, i));
+                }
+            }
+        }
+        cues
+    }
+
+    /// For each cue, the first entry found in `lower` (lower-cased, `'` for apostrophes), given
+    /// its words: `hits[i]` is `Some(entry)` when cue `names[i]` fires.
+    pub fn find<'a>(&'a self, lower: &str, words: &[&'a str]) -> Vec<Option<&'a str>> {
+        let mut hits: Vec<Option<&str>> = vec![None; self.names.len()];
+        for w in words {
+            if let Some((key, idx)) = self.words.get_key_value(*w) {
+                for &i in idx {
+                    hits[i].get_or_insert(key.as_str());
+                }
+            }
+        }
+        for (p, i) in &self.phrases {
+            if hits[*i].is_none() && crate::extract::score::find_phrase(lower, p).is_some() {
+                hits[*i] = Some(p.as_str());
+            }
+        }
+        hits
+    }
 }
 
 /// A language's word lists, ready for matching. Phrases are lower-case.
 #[derive(Debug)]
 pub struct Lexicon {
     pub language: String,
+    /// Abbreviations (without their final period) that may end a sentence: "etc", "U.S", "a.m".
     pub abbreviations: HashSet<String>,
-    pub sentence_final_abbreviations: HashSet<String>,
+    /// Titles that always precede a name, so never end a sentence: "Mr", "Dr", "M", "Mme".
+    pub titles: HashSet<String>,
+    /// Capitalised words that usually open a sentence ("The", "How", "Il", "Selon"): after an
+    /// abbreviation or an initial, they mark a boundary; other capitalised words (names) do not.
+    pub sentence_starters: HashSet<String>,
     pub attribution: Vec<String>,
     pub quote_verbs: Vec<String>,
     pub opinion: Vec<String>,
@@ -73,6 +135,9 @@ pub struct Lexicon {
     pub byline_prefixes: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub participle_suffixes: Vec<String>,
+    pub cues: Cues,
+    /// Articles stripped from the front of a claimant ("les", "the", "l'"), `'` for apostrophes.
+    pub determiners: Vec<String>,
 }
 
 fn lower(v: Vec<String>) -> Vec<String> {
@@ -84,7 +149,8 @@ impl Lexicon {
         Self {
             language: f.language,
             abbreviations: f.abbreviations.into_iter().collect(),
-            sentence_final_abbreviations: f.sentence_final_abbreviations.into_iter().collect(),
+            titles: f.titles.into_iter().collect(),
+            sentence_starters: f.sentence_starters.into_iter().collect(),
             attribution: lower(f.attribution),
             quote_verbs: lower(f.quote_verbs),
             opinion: lower(f.opinion),
@@ -108,7 +174,23 @@ impl Lexicon {
             byline_prefixes: lower(f.byline_prefixes),
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
+            cues: Cues::new(f.cues),
+            determiners: f
+                .determiners
+                .into_iter()
+                .map(|d| d.to_lowercase().replace('’', "'"))
+                .collect(),
         }
+    }
+
+    /// Is `token` (the word before a period, without the period) a title such as "Mr" or "Mme"?
+    pub fn is_title(&self, token: &str) -> bool {
+        self.titles.contains(token)
+    }
+
+    /// Does the capitalised word `word` usually open a sentence?
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.sentence_starters.contains(word)
     }
 
     /// Is `token` (the word before a period, without the period) an abbreviation?
@@ -162,9 +244,27 @@ mod tests {
     }
 
     #[test]
+    fn every_lexicon_has_the_same_cues() {
+        let en = &for_language("en").cues.names;
+        assert!(en.len() >= 5);
+        for code in languages() {
+            assert_eq!(&for_language(code).cues.names, en, "{code}");
+        }
+        let fr = for_language("fr");
+        let hits = fr
+            .cues
+            .find("le chômage n'a pas baissé", &["le", "chômage"]);
+        let economy = fr.cues.names.iter().position(|n| n == "economy").unwrap();
+        let negation = fr.cues.names.iter().position(|n| n == "negation").unwrap();
+        assert_eq!(hits[economy], Some("chômage"));
+        assert_eq!(hits[negation], Some("n'"));
+    }
+
+    #[test]
     fn unknown_language_falls_back_to_english() {
         assert_eq!(for_language("xx").language, "en");
-        assert!(for_language("fr").is_abbreviation("Mme"));
+        assert!(for_language("fr").is_title("Mme"));
+        assert!(for_language("fr").is_abbreviation("etc"));
         assert!(for_language("en").is_abbreviation("e.g"));
     }
 }

@@ -71,6 +71,8 @@ struct JsonClaim<'a> {
     score: f32,
     reasons: &'a [String],
     kind: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    kind_reason: &'a str,
     claimant: Option<&'a str>,
     group: Option<u32>,
     note: &'a str,
@@ -121,6 +123,7 @@ fn json(review: &Review) -> String {
                 score: c.score,
                 reasons: &c.reasons,
                 kind: &c.kind,
+                kind_reason: &c.kind_reason,
                 claimant: c.claimant.as_deref(),
                 group: c.group,
                 note: &c.note,
@@ -189,7 +192,11 @@ fn markdown(review: &Review) -> String {
             format!(" ({})", md_escape(&c.reasons.join(", ")))
         };
         let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
-        let _ = writeln!(s, "- **Type:** {}", c.kind);
+        if c.kind_reason.is_empty() {
+            let _ = writeln!(s, "- **Type:** {}", c.kind);
+        } else {
+            let _ = writeln!(s, "- **Type:** {} ({})", c.kind, md_escape(&c.kind_reason));
+        }
         if let Some(who) = &c.claimant {
             let _ = writeln!(s, "- **Claimant:** {}", md_escape(who));
         }

@@ -92,8 +92,11 @@ pub struct Claim {
     pub quote: TextQuote,
     pub score: f32,
     pub reasons: Vec<String>,
-    /// Full Fact claim type: quantity, prediction, causation, law, personal, other.
+    /// Full Fact claim type: quantity, causation, law, prediction, personal, quote, event, other.
     pub kind: String,
+    /// Why that type ("number", "causal: because"); empty in sessions saved before it existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind_reason: String,
     pub claimant: Option<String>,
     /// Id of the first claim saying nearly the same thing, if any.
     pub group: Option<u32>,
@@ -212,6 +215,7 @@ impl Review {
                 score: (c.score * 1000.0).round() / 1000.0,
                 reasons: c.reasons.clone(),
                 kind: c.kind.to_string(),
+                kind_reason: c.kind_reason.clone(),
                 claimant: c.claimant.clone(),
                 group: c.group.map(|g| g as u32 + 1),
                 verdict: Verdict::Unreviewed,
