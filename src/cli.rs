@@ -287,7 +287,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             check_threshold(min_score)?;
             let a = article::load(&path)?;
             let sentences = extract::sentences(&a);
-            let claims: Vec<Candidate> = extract::claims(&a, min_score);
+            let claims: Vec<Candidate> = extract::select(sentences.clone(), min_score);
             if let Some(session_path) = session {
                 let review = Review::new(a.clone(), &claims);
                 store::save(&review, &session_path)?;

@@ -43,6 +43,75 @@ struct LexiconFile {
     determiners: Vec<String>,
 }
 
+/// A list of lower-case phrases matched as whole words, all at once (Aho-Corasick): one pass over
+/// a sentence whatever the length of the list. Reads as the list itself (`iter`, `contains`).
+#[derive(Debug)]
+pub struct Phrases {
+    list: Vec<String>,
+    /// Phrases as matched: trailing spaces trimmed ("va " is the word "va").
+    trimmed: Vec<String>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<String>) -> Self {
+        let trimmed: Vec<String> = list.iter().map(|p| p.trim_end().to_string()).collect();
+        let automaton =
+            aho_corasick::AhoCorasick::new(trimmed.iter().filter(|p| !p.is_empty())).ok();
+        let trimmed = trimmed.into_iter().filter(|p| !p.is_empty()).collect();
+        Self {
+            list,
+            trimmed,
+            automaton,
+        }
+    }
+
+    /// Every phrase of the list found in `hay` as whole words, with the byte offset of its first
+    /// occurrence, in list order. `hay` must be lower-case.
+    pub fn hits(&self, hay: &str) -> Vec<(&str, usize)> {
+        let Some(ac) = self.automaton.as_ref() else {
+            return Vec::new();
+        };
+        let mut first: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for m in ac.find_overlapping_iter(hay) {
+            let idx = m.pattern().as_usize();
+            if first.get(&idx).is_some_and(|at| *at <= m.start()) {
+                continue;
+            }
+            let phrase = &self.trimmed[idx];
+            let before_ok = hay[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() || !phrase.starts_with(char::is_alphanumeric));
+            let after_ok = hay[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || !phrase.ends_with(char::is_alphanumeric));
+            if before_ok && after_ok {
+                first.insert(idx, m.start());
+            }
+        }
+        first
+            .into_iter()
+            .map(|(i, at)| (self.trimmed[i].as_str(), at))
+            .collect()
+    }
+
+    /// The first phrase of the list (in list order) found in `hay` as whole words, with its
+    /// byte offset. `hay` must be lower-case.
+    pub fn first_hit(&self, hay: &str) -> Option<(&str, usize)> {
+        self.hits(hay).into_iter().next()
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.list
+    }
+}
+
 /// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
 /// check-worthiness model uses as features. Every lexicon has the same cue names, so a model
 /// trained in one language reads the others through their lists.
@@ -54,6 +123,8 @@ pub struct Cues {
     words: HashMap<String, Vec<usize>>,
     /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'") → index.
     phrases: Vec<(String, usize)>,
+    /// The same phrases, matched in one pass.
+    phrase_set: Option<Phrases>,
 }
 
 impl Cues {
@@ -74,6 +145,9 @@ impl Cues {
                 }
             }
         }
+        cues.phrase_set = Some(Phrases::new(
+            cues.phrases.iter().map(|(p, _)| p.clone()).collect(),
+        ));
         cues
     }
 
@@ -88,9 +162,12 @@ impl Cues {
                 }
             }
         }
-        for (p, i) in &self.phrases {
-            if hits[*i].is_none() && crate::extract::score::find_phrase(lower, p).is_some() {
-                hits[*i] = Some(p.as_str());
+        if let Some(set) = &self.phrase_set {
+            for (p, _) in set.hits(lower) {
+                // Phrases are unique per list position; map back to the cue of that phrase.
+                if let Some((_, i)) = self.phrases.iter().find(|(q, _)| q.trim_end() == p) {
+                    hits[*i].get_or_insert(p);
+                }
             }
         }
         hits
@@ -108,21 +185,21 @@ pub struct Lexicon {
     /// Capitalised words that usually open a sentence ("The", "How", "Il", "Selon"): after an
     /// abbreviation or an initial, they mark a boundary; other capitalised words (names) do not.
     pub sentence_starters: HashSet<String>,
-    pub attribution: Vec<String>,
-    pub quote_verbs: Vec<String>,
-    pub opinion: Vec<String>,
-    pub hedges: Vec<String>,
-    pub greetings: Vec<String>,
-    pub comparison: Vec<String>,
-    pub causal: Vec<String>,
-    pub prediction: Vec<String>,
-    pub law: Vec<String>,
-    pub months: Vec<String>,
-    pub weekdays: Vec<String>,
-    pub number_words: Vec<String>,
+    pub attribution: Phrases,
+    pub quote_verbs: Phrases,
+    pub opinion: Phrases,
+    pub hedges: Phrases,
+    pub greetings: Phrases,
+    pub comparison: Phrases,
+    pub causal: Phrases,
+    pub prediction: Phrases,
+    pub law: Phrases,
+    pub months: Phrases,
+    pub weekdays: Phrases,
+    pub number_words: Phrases,
     pub stopwords_capitalised: HashSet<String>,
     pub first_person: HashSet<String>,
-    pub boilerplate: Vec<String>,
+    pub boilerplate: Phrases,
     pub share_words: HashSet<String>,
     pub credit_markers: Vec<String>,
     /// Blocks that are page furniture when they are nothing else ("Comments", "Publicité").
@@ -151,21 +228,21 @@ impl Lexicon {
             abbreviations: f.abbreviations.into_iter().collect(),
             titles: f.titles.into_iter().collect(),
             sentence_starters: f.sentence_starters.into_iter().collect(),
-            attribution: lower(f.attribution),
-            quote_verbs: lower(f.quote_verbs),
-            opinion: lower(f.opinion),
-            hedges: lower(f.hedges),
-            greetings: lower(f.greetings),
-            comparison: lower(f.comparison),
-            causal: lower(f.causal),
-            prediction: lower(f.prediction),
-            law: lower(f.law),
-            months: lower(f.months),
-            weekdays: lower(f.weekdays),
-            number_words: lower(f.number_words),
+            attribution: Phrases::new(lower(f.attribution)),
+            quote_verbs: Phrases::new(lower(f.quote_verbs)),
+            opinion: Phrases::new(lower(f.opinion)),
+            hedges: Phrases::new(lower(f.hedges)),
+            greetings: Phrases::new(lower(f.greetings)),
+            comparison: Phrases::new(lower(f.comparison)),
+            causal: Phrases::new(lower(f.causal)),
+            prediction: Phrases::new(lower(f.prediction)),
+            law: Phrases::new(lower(f.law)),
+            months: Phrases::new(lower(f.months)),
+            weekdays: Phrases::new(lower(f.weekdays)),
+            number_words: Phrases::new(lower(f.number_words)),
             stopwords_capitalised: f.stopwords_capitalised.into_iter().collect(),
             first_person: lower(f.first_person).into_iter().collect(),
-            boilerplate: lower(f.boilerplate),
+            boilerplate: Phrases::new(lower(f.boilerplate)),
             share_words: lower(f.share_words).into_iter().collect(),
             credit_markers: lower(f.credit_markers),
             boilerplate_lines: lower(f.boilerplate_lines).into_iter().collect(),

@@ -85,7 +85,11 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
 /// The checklist: paragraph sentences scoring at least `threshold`. Groups index this list and
 /// join claims that say nearly the same thing (found over all sentences, captions included).
 pub fn claims(article: &Article, threshold: f32) -> Vec<Candidate> {
-    let all = sentences(article);
+    select(sentences(article), threshold)
+}
+
+/// The checklist out of already scored sentences (see `claims`).
+pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
     let keep: Vec<bool> = all.iter().map(|c| c.is_claim(threshold)).collect();
     let mut first_kept: HashMap<usize, usize> = HashMap::new();
     let mut members: HashMap<usize, usize> = HashMap::new();
@@ -191,7 +195,9 @@ fn assign_groups(cands: &mut [Candidate]) {
             if n < 2 || sets[j].len() < 5 {
                 continue;
             }
-            let inter = sorted_intersection(set, &sets[j]) as f32;
+            // `n` counts the words the two sentences share (exactly, unless a very common word's
+            // posting list was cut, which only makes a match less likely).
+            let inter = n as f32;
             let smaller = set.len().min(sets[j].len()) as f32;
             let union = (set.len() + sets[j].len()) as f32 - inter;
             if inter / smaller >= 0.7 && inter / union >= 0.4 {
@@ -207,22 +213,6 @@ fn assign_groups(cands: &mut [Candidate]) {
     for (c, g) in cands.iter_mut().zip(group) {
         c.group = g;
     }
-}
-
-fn sorted_intersection(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

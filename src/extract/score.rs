@@ -84,33 +84,8 @@ pub struct Feature {
     pub reason: Option<String>,
 }
 
-/// Is `phrase` in `hay` (both lower-case) as whole words? Returns the byte offset of the first hit.
-pub(crate) fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
-    let phrase_trim = phrase.trim_end();
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(phrase_trim) {
-        let s = from + pos;
-        let e = s + phrase_trim.len();
-        let before_ok = hay[..s].chars().next_back().is_none_or(|c| {
-            !c.is_alphanumeric() || !phrase_trim.starts_with(char::is_alphanumeric)
-        });
-        let after_ok = hay[e..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric() || !phrase_trim.ends_with(char::is_alphanumeric));
-        if before_ok && after_ok {
-            return Some(s);
-        }
-        from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
-
-fn first_hit<'a>(hay: &str, phrases: &'a [String]) -> Option<&'a str> {
-    phrases
-        .iter()
-        .find(|p| find_phrase(hay, p).is_some())
-        .map(|p| p.trim_end())
+fn first_hit<'a>(hay: &str, phrases: &'a super::lexicon::Phrases) -> Option<&'a str> {
+    phrases.first_hit(hay).map(|(p, _)| p)
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -213,11 +188,7 @@ fn strip_determiner<'a>(phrase: &'a str, lex: &Lexicon) -> &'a str {
 /// The claimant named by an attribution: "selon Youri Ouchakov", "according to the ministry",
 /// "Kim a exprimé", "Smith said".
 fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
-    for p in &lex.attribution {
-        let p = p.trim_end();
-        let Some(at) = find_phrase(lower, p) else {
-            continue;
-        };
+    for (p, at) in lex.attribution.hits(lower) {
         let leading = ["selon", "d'après", "d’après", "according to"].contains(&p);
         if leading {
             let after = &sentence[at + p.len()..];
@@ -537,11 +508,7 @@ pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
         return true; // a row of share buttons: "Facebook Twitter LinkedIn"
     }
     let n_words = words(&lower).count();
-    n_words <= 25
-        && lex
-            .boilerplate
-            .iter()
-            .any(|p| find_phrase(&lower, p).is_some())
+    n_words <= 25 && lex.boilerplate.first_hit(&lower).is_some()
 }
 
 #[cfg(test)]
@@ -753,7 +720,12 @@ mod tests {
 
     #[test]
     fn whole_word_matching() {
-        assert!(find_phrase("in fact it is", "act").is_none());
-        assert_eq!(find_phrase("the act was passed", "act"), Some(4));
+        let acts = super::super::lexicon::Phrases::new(vec!["act".into(), "passed".into()]);
+        assert!(acts.first_hit("in fact it is").is_none());
+        assert_eq!(acts.first_hit("the act was passed"), Some(("act", 4)));
+        assert_eq!(
+            acts.hits("it passed the act"),
+            vec![("act", 14), ("passed", 3)]
+        );
     }
 }
