@@ -24,7 +24,106 @@ const BLOCK_TAGS: &[&str] = &[
     "th",
 ];
 
+/// Deeper nesting than this is not a real page: it is read as plain text, in linear time
+/// (the DOM-based extraction walks ancestors and would take quadratic time).
+const MAX_DEPTH: usize = 512;
+
+/// The deepest element nesting in the page, counted from its tags (an estimate that never
+/// under-counts unclosed tags).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = html[i..]
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .map_or(html.len(), |e| i + e);
+                let name = html[i..name_end].to_ascii_lowercase();
+                let tag_end = html[i..].find('>').map_or(html.len(), |e| i + e);
+                if !VOID.contains(&name.as_str()) && !html[..tag_end].ends_with('/') {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The page's text with its tags removed, in one pass: scripts and styles dropped, block
+/// elements as paragraph breaks, common entities decoded.
+fn strip_tags(html: &str) -> String {
+    const BLOCK: &[&str] = &[
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "figcaption",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "table",
+    ];
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    while i < html.len() {
+        let Some(off) = html[i..].find('<') else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..i + off]);
+        i += off;
+        let tag_end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+        let name: String = lower[i + 1..tag_end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if (name == "script" || name == "style") && !lower[i + 1..].starts_with('/') {
+            let close = format!("</{name}");
+            i = lower[tag_end..]
+                .find(&close)
+                .map_or(html.len(), |e| tag_end + e);
+            continue;
+        }
+        if BLOCK.contains(&name.as_str()) {
+            out.push_str("\n\n");
+        }
+        i = tag_end;
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 pub(super) fn blocks(html: &str) -> (Vec<RawBlock>, Metadata) {
+    if nesting_depth(html) > MAX_DEPTH {
+        return (text_blocks(&strip_tags(html)), Metadata::default());
+    }
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         // Class names say what a block is ("caption", "related-links") where the tags do not.
@@ -139,4 +238,28 @@ fn content_blocks(content: &str) -> Vec<RawBlock> {
         out.push(block);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_read_as_text_in_linear_time() {
+        let deep = format!(
+            "<html><body>{}<p>Le budget a doublé en 2024, selon le maire.</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert!(nesting_depth(&deep) > MAX_DEPTH);
+        let (raw, _) = blocks(&deep);
+        assert_eq!(raw.len(), 1);
+        assert_eq!(raw[0].text, "Le budget a doublé en 2024, selon le maire.");
+        let normal = "<html><head><style>p{}</style></head><body><article><p>Un &amp; deux<br>trois</p><img src=x></article></body></html>";
+        assert!(nesting_depth(normal) < 10);
+        assert_eq!(
+            strip_tags(normal).split_whitespace().collect::<Vec<_>>(),
+            ["Un", "&", "deux", "trois"]
+        );
+    }
 }
