@@ -1,135 +1,8 @@
-//! Review → reports: Markdown for people, JSON for programs. Positions are Unicode character
-//! offsets into the article text (`claimdesk text`), as the W3C selectors define them.
+//! The Markdown report: for editors, wikis and content systems.
 
-use crate::review::{Review, Verdict};
+use super::{ReportSettings, source, web_link};
+use crate::review::{Evidence, Review, Verdict};
 use crate::text::CharIndex;
-use serde::Serialize;
-
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-}
-
-impl Format {
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Json];
-
-    pub fn parse(s: &str) -> Option<Format> {
-        match s.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "Markdown",
-            Format::Json => "JSON",
-        }
-    }
-
-    /// The format a file name asks for by its extension.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        path.extension()
-            .and_then(|e| Format::parse(&e.to_string_lossy()))
-    }
-}
-
-/// Renders the review in `format`.
-pub fn render(review: &Review, format: Format) -> String {
-    match format {
-        Format::Markdown => markdown(review),
-        Format::Json => json(review),
-    }
-}
-
-#[derive(Serialize)]
-struct JsonArticle<'a> {
-    title: &'a str,
-    source: String,
-    url: Option<&'a str>,
-    language: Option<&'a str>,
-    format: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonClaim<'a> {
-    id: u32,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    verdict: Verdict,
-    score: f32,
-    reasons: &'a [String],
-    kind: &'a str,
-    claimant: Option<&'a str>,
-    group: Option<u32>,
-    note: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    report_version: u32,
-    generator: String,
-    article: JsonArticle<'a>,
-    reviewed_at: String,
-    counts: crate::review::Counts,
-    claims: Vec<JsonClaim<'a>>,
-}
-
-fn source(review: &Review) -> String {
-    let m = &review.article.metadata;
-    m.source_path
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| m.source_name.clone())
-}
-
-fn json(review: &Review) -> String {
-    let idx = CharIndex::new(&review.article.text);
-    let m = &review.article.metadata;
-    let report = JsonReport {
-        report_version: 1,
-        generator: format!("Claimdesk {}", env!("CARGO_PKG_VERSION")),
-        article: JsonArticle {
-            title: review.article.display_title(),
-            source: source(review),
-            url: m.url.as_deref(),
-            language: m.language.as_deref(),
-            format: &m.format,
-        },
-        reviewed_at: review.modified.to_rfc3339(),
-        counts: review.counts(),
-        claims: review
-            .claims
-            .iter()
-            .map(|c| JsonClaim {
-                id: c.id,
-                start: idx.char_of(c.position.start),
-                end: idx.char_of(c.position.end),
-                text: c.text(),
-                verdict: c.verdict,
-                score: c.score,
-                reasons: &c.reasons,
-                kind: &c.kind,
-                claimant: c.claimant.as_deref(),
-                group: c.group,
-                note: &c.note,
-            })
-            .collect(),
-    };
-    // Plain data always serialises.
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
-}
 
 /// Keeps Markdown syntax in article text from being read as markup.
 fn md_escape(s: &str) -> String {
@@ -146,7 +19,7 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-fn markdown(review: &Review) -> String {
+pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
     use std::fmt::Write;
     let idx = CharIndex::new(&review.article.text);
     let m = &review.article.metadata;
@@ -155,12 +28,39 @@ fn markdown(review: &Review) -> String {
     let title = md_escape(review.article.display_title());
     let _ = writeln!(s, "# Fact-check report: {title}\n");
     let _ = writeln!(s, "- **Article:** {title}");
+    for (label, value) in [
+        ("Outlet", &m.site_name),
+        ("Author", &m.byline),
+        ("Published", &m.published),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            let _ = writeln!(s, "- **{label}:** {}", md_escape(&one_line(v)));
+        }
+    }
     let _ = writeln!(s, "- **Source file:** {}", md_escape(&source(review)));
     if let Some(url) = &m.url {
-        let _ = writeln!(s, "- **URL:** <{url}>");
+        match web_link(url) {
+            Some(u) => {
+                let _ = writeln!(s, "- **URL:** <{u}>");
+            }
+            None => {
+                let _ = writeln!(s, "- **URL:** {}", md_escape(url));
+            }
+        }
     }
     if let Some(lang) = &m.language {
         let _ = writeln!(s, "- **Language:** {lang}");
+    }
+    let reviewers = super::reviewers(review, settings);
+    if !reviewers.is_empty() {
+        let _ = writeln!(s, "- **Reviewed by:** {}", md_escape(&reviewers.join(", ")));
+    }
+    if !settings.organisation.trim().is_empty() {
+        let _ = writeln!(
+            s,
+            "- **Published by:** {}",
+            md_escape(&one_line(&settings.organisation))
+        );
     }
     let _ = writeln!(
         s,
@@ -191,7 +91,7 @@ fn markdown(review: &Review) -> String {
         let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
         let _ = writeln!(s, "- **Type:** {}", c.kind);
         if let Some(who) = &c.claimant {
-            let _ = writeln!(s, "- **Claimant:** {}", md_escape(who));
+            let _ = writeln!(s, "- **Claimant:** {}", md_escape(&one_line(who)));
         }
         let _ = writeln!(
             s,
@@ -212,37 +112,68 @@ fn markdown(review: &Review) -> String {
                 .join("\n  ");
             let _ = writeln!(s, "- **Note:** {note}");
         }
+        if !c.evidence.is_empty() {
+            let _ = writeln!(s, "- **Evidence:**");
+            for (i, e) in c.evidence.iter().enumerate() {
+                let _ = writeln!(s, "  {}. {}", i + 1, evidence_line(e));
+                if !e.quote.trim().is_empty() {
+                    let _ = writeln!(s, "     > {}", md_escape(&one_line(&e.quote)));
+                }
+            }
+        }
         s.push('\n');
+    }
+    for (heading, text) in [
+        ("Methodology", &settings.methodology),
+        ("Corrections", &settings.corrections_policy),
+    ] {
+        if !text.trim().is_empty() {
+            let body = text
+                .trim()
+                .lines()
+                .map(md_escape)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let _ = writeln!(s, "## {heading}\n\n{body}\n");
+        }
     }
     s
 }
 
+/// `[title](<url>) — refutes; accessed 2024-06-20; [archived copy](<url>)`.
+fn evidence_line(e: &Evidence) -> String {
+    let title = md_escape(&one_line(e.display_title()));
+    let mut line = match web_link(&e.url) {
+        Some(u) => format!("[{title}](<{u}>)"),
+        None => format!("{title} ({})", md_escape(&e.url)),
+    };
+    line.push_str(&format!(
+        " — {}; accessed {}",
+        e.stance.label(),
+        e.accessed.format("%Y-%m-%d")
+    ));
+    if let Some(a) = e.archive_url.as_deref().filter(|a| !a.trim().is_empty()) {
+        match web_link(a) {
+            Some(u) => line.push_str(&format!("; [archived copy](<{u}>)")),
+            None => line.push_str(&format!("; archived copy: {}", md_escape(a))),
+        }
+    }
+    line
+}
+
+fn one_line(s: &str) -> String {
+    crate::text::squash_whitespace(s)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::article;
-    use crate::review::Action;
-
-    fn reviewed() -> Review {
-        let mut r = Review::from_article(article::sample());
-        let id = r.claims[0].id;
-        r.apply(Action::SetVerdict {
-            claim: id,
-            verdict: Verdict::Disputed,
-        })
-        .unwrap();
-        r.apply(Action::SetNote {
-            claim: id,
-            note: "KCNA images only".into(),
-        })
-        .unwrap();
-        r
-    }
+    use crate::report::fixture::reviewed;
+    use crate::report::{Format, render as report};
 
     #[test]
     fn markdown_lists_article_counts_and_claims() {
         let r = reviewed();
-        let md = render(&r, Format::Markdown);
+        let md = report(&r, Format::Markdown);
         assert!(md.starts_with("# Fact-check report: Vladimir Poutine et Kim Jong Un riaient"));
         assert!(md.contains("| Disputed | 1 |"));
         assert!(md.contains(&format!("### Claim {} — Disputed", r.claims[0].id)));
@@ -251,9 +182,46 @@ mod tests {
     }
 
     #[test]
+    fn markdown_lists_evidence_methodology_and_corrections() {
+        let r = reviewed();
+        let md = report(&r, Format::Markdown);
+        assert!(md.contains(
+            "1. [KCNA, 20 juin](<https://www.kcna.kp/fr/article/q/1>) — refutes; accessed 2024-06-20; [archived copy](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
+        ), "{md}");
+        assert!(md.contains("     > Les deux dirigeants ont fait un tour en voiture."));
+        assert!(md.contains("## Methodology\n\nClaimdesk a relevé"));
+        assert!(md.contains("## Corrections\n\nSi vous pensez"));
+    }
+
+    #[test]
+    fn markdown_never_links_other_schemes() {
+        let mut r = reviewed();
+        r.claims[0].evidence[0].url = "javascript:alert(1)".into();
+        r.claims[0].evidence[0].title = "[click](javascript:alert(2))".into();
+        r.claims[1].note = "<a href=\"javascript:x\">y</a> [z](javascript:z) <javascript:w>".into();
+        let md = report(&r, Format::Markdown);
+        // Read it as a Markdown renderer would: every link goes to a web address.
+        let mut links = 0;
+        for ev in pulldown_cmark::Parser::new(&md) {
+            match ev {
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) => {
+                    links += 1;
+                    assert!(dest_url.starts_with("https://"), "{dest_url}");
+                }
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    panic!("raw HTML in the Markdown: {h}")
+                }
+                _ => {}
+            }
+        }
+        // Only the archive link is left.
+        assert_eq!(links, 1, "{md}");
+    }
+
+    #[test]
     fn json_uses_char_offsets() {
         let r = reviewed();
-        let v: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&report(&r, Format::Json)).unwrap();
         let chars: Vec<char> = r.article.text.chars().collect();
         for (c, j) in r.claims.iter().zip(v["claims"].as_array().unwrap()) {
             let (s, e) = (
