@@ -159,11 +159,18 @@ pub(super) fn render(review: &Review, settings: &ReportSettings, options: Option
     for v in Verdict::ALL {
         let n = counts.of(v);
         let pct = n as f64 * 100.0 / max as f64;
+        let bar = if n == 0 {
+            String::new()
+        } else {
+            format!(
+                "<div class=\"bar {}\" style=\"width:{pct:.1}%\"></div>",
+                class(v)
+            )
+        };
         let _ = writeln!(
             s,
-            "<tr><th>{}</th><td><div class=\"track\"><div class=\"bar {}\" style=\"width:{pct:.1}%\"></div></div></td><td class=\"n\">{n}</td></tr>",
-            v.label(),
-            class(v)
+            "<tr><th>{}</th><td><div class=\"track\">{bar}</div></td><td class=\"n\">{n}</td></tr>",
+            v.label()
         );
     }
     let _ = writeln!(
