@@ -40,8 +40,10 @@ fn big_review() -> Review {
                 score: 0.8,
                 reasons: vec!["number".into(), "date".into()],
                 kind: "quantity",
+                kind_reason: "number".into(),
                 claimant: (i % 3 != 0).then(|| "le ministre".to_string()),
                 group: None,
+                block: BlockKind::Paragraph,
             });
         }
         blocks.push(Block {

@@ -130,6 +130,24 @@ pub enum Command {
         #[arg(long, default_value_t = extract::DEFAULT_THRESHOLD)]
         min_score: f32,
     },
+    /// Move a session onto a new version of its article: every claim is found again (unchanged,
+    /// moved, edited) or kept as an orphan. Prints one line per claim.
+    Reanchor {
+        session: PathBuf,
+        new_article: PathBuf,
+        /// Where to write the re-anchored session (default: over SESSION, atomically).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The check-worthiness features of each input line, one JSON object per line
+    /// ({"feature": value}); used to train the model with exactly the features Claimdesk computes.
+    #[command(hide = true)]
+    Features {
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
     /// Write the report of a saved session. The pre-flight check's warnings go to stderr.
     Report {
         session: PathBuf,
@@ -254,6 +272,8 @@ fn candidate_json(
         "check_worthy": c.is_claim(threshold),
         "reasons": c.reasons,
         "kind": c.kind,
+        "kind_reason": c.kind_reason,
+        "block": c.block.label(),
         "claimant": c.claimant,
         "group": c.group.map(|g| g + 1),
     })
@@ -325,9 +345,26 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                     "check_worthy": s.score >= min_score,
                     "reasons": s.reasons,
                     "kind": s.kind,
+                    "kind_reason": s.kind_reason,
                     "claimant": s.claimant,
                 });
                 buf.push_str(&v.to_string());
+                buf.push('\n');
+            }
+            write_out(out, &buf)
+        }
+        Command::Features { lang: l, input } => {
+            let text = read_input(&input)?;
+            let code = lang::resolve(Some(&l), &text);
+            let lex = lexicon::for_language(&code);
+            let mut buf = String::new();
+            for line in text.lines() {
+                let obj: serde_json::Map<String, serde_json::Value> =
+                    score::features(line.trim(), lex)
+                        .into_iter()
+                        .map(|f| (f.name, json!(f.value)))
+                        .collect();
+                buf.push_str(&serde_json::Value::Object(obj).to_string());
                 buf.push('\n');
             }
             write_out(out, &buf)
@@ -342,7 +379,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             check_threshold(min_score)?;
             let a = article::load(&path)?;
             let sentences = extract::sentences(&a);
-            let claims: Vec<Candidate> = extract::claims(&a, min_score);
+            let claims: Vec<Candidate> = extract::select(sentences.clone(), min_score);
             if let Some(session_path) = session {
                 let review = Review::new(a.clone(), &claims);
                 store::save(&review, &session_path)?;
@@ -396,6 +433,43 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                 }
             };
             write_out(out, &text)
+        }
+        Command::Reanchor {
+            session,
+            new_article,
+            output,
+        } => {
+            let (review, _) = store::load_checked(&session)?;
+            let article = article::load(&new_article)?;
+            let (moved, report) = crate::review::anchor::reanchor(&review, article);
+            let mut buf = String::new();
+            for (id, outcome) in &report.outcomes {
+                use crate::review::anchor::Outcome;
+                let line = match outcome {
+                    Outcome::Unchanged => format!("claim {id}: unchanged"),
+                    Outcome::Moved { from, to } => {
+                        format!("claim {id}: moved (char {from} -> {to})")
+                    }
+                    Outcome::Edited {
+                        old,
+                        new,
+                        similarity,
+                    } => {
+                        format!(
+                            "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
+                            similarity * 100.0
+                        )
+                    }
+                    Outcome::Orphaned => {
+                        format!("claim {id}: orphaned (kept with its verdict and note)")
+                    }
+                };
+                buf.push_str(&line);
+                buf.push('\n');
+            }
+            buf.push_str(&format!("{}\n", report.summary()));
+            store::save(&moved, output.as_deref().unwrap_or(&session))?;
+            write_out(out, &buf)
         }
         Command::Report {
             session,

@@ -148,7 +148,7 @@ fn extract_session_then_report_in_both_formats() {
     let claims = jsonl(&stdout(&claimdesk(&["extract", SAMPLE, "--session", s])));
     let raw: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
-    assert_eq!(raw["format_version"], 1);
+    assert_eq!(raw["format_version"], claimdesk::store::FORMAT_VERSION);
     assert_eq!(
         raw["review"]["claims"].as_array().unwrap().len(),
         claims.len()
@@ -465,5 +465,62 @@ fn mark_and_report_errors_are_clear() {
     assert_eq!(
         claimdesk(&["report", s, "--format", "pdf"]).status.code(),
         Some(2)
+    );
+}
+
+#[test]
+fn reanchor_reports_each_claim_and_keeps_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.claimdesk.json");
+    let s = session.to_str().unwrap();
+    stdout(&claimdesk(&["extract", SAMPLE, "--session", s]));
+    // The published article is edited: a correction on top, the Pungsan paragraph removed, a
+    // sentence reworded.
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let edited: Vec<String> = text
+        .split("\n\n")
+        .filter(|p| !p.contains("Pungsan"))
+        .map(|p| {
+            p.replace(
+                "lors d’un échange de cadeaux",
+                "pendant un échange de présents",
+            )
+        })
+        .collect();
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &new,
+        format!(
+            "Correction : la date de la visite a été précisée.\n\n{}",
+            edited.join("\n\n")
+        ),
+    )
+    .unwrap();
+    let out_session = dir.path().join("new.claimdesk.json");
+    let out = stdout(&claimdesk(&[
+        "reanchor",
+        s,
+        new.to_str().unwrap(),
+        "-o",
+        out_session.to_str().unwrap(),
+    ]));
+    assert!(out.contains(": moved (char "), "{out}");
+    assert!(out.contains(": edited ("), "{out}");
+    assert!(
+        out.contains(
+            "now: Mercredi, Poutine a offert à Kim une voiture Aurus pendant un échange de présents"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(": orphaned"), "{out}");
+    assert!(out.lines().last().unwrap().ends_with("1 orphaned"), "{out}");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_session).unwrap()).unwrap();
+    assert_eq!(v["review"]["orphans"].as_array().unwrap().len(), 1);
+    assert!(
+        v["review"]["orphans"][0]["quote"]["exact"]
+            .as_str()
+            .unwrap()
+            .contains("Pungsan")
     );
 }

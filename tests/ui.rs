@@ -511,3 +511,66 @@ fn choosing_csv_in_the_export_dialog_writes_a_csv() {
     assert!(h.query_by_label("Export…").is_none());
     assert_eq!(picker.requests().len(), asked);
 }
+
+#[test]
+fn a_changed_article_is_re_anchored_and_orphans_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("limousine.txt");
+    let original = std::fs::read_to_string("assets/samples/poutine-kim-limousine.fr.txt").unwrap();
+    std::fs::write(&article_path, &original).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut().open_path(&article_path).unwrap();
+    h.run();
+    let pungsan = claim_id_containing(&h, "Pungsan");
+    click_row(&mut h, "chiens de chasse indigènes Pungsan");
+    h.key_press(Key::D);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let session = dir.path().join("limousine.claimdesk.json");
+    assert!(session.exists(), "{:?}", h.state().error());
+
+    // The newsroom edits the article: the Pungsan paragraph goes.
+    let edited: Vec<&str> = original
+        .split("\n\n")
+        .filter(|p| !p.contains("Pungsan"))
+        .collect();
+    std::fs::write(&article_path, edited.join("\n\n")).unwrap();
+
+    let picker2 = ScriptedPicker::new();
+    let mut h2 = harness(&picker2);
+    h2.state_mut().open_path(&session).unwrap();
+    h2.run();
+    h2.get_by_label_contains("has changed since this review was saved");
+    h2.get_by_label("Re-anchor on the new version").click();
+    h2.run();
+    let review = h2.state().review();
+    assert!(review.claim(pungsan).is_none());
+    let orphan = review
+        .orphans
+        .iter()
+        .find(|c| c.id == pungsan)
+        .expect("kept as an orphan");
+    assert_eq!(orphan.verdict, Verdict::Disputed);
+    h2.get_by_label("Orphaned claims (1)");
+    h2.get_by_label_contains("Orphan: Des images de KCNA montraient Poutine");
+    assert!(h2.state().is_dirty());
+
+    // File > Compare with new version… does the same through the file dialog.
+    let picker3 = ScriptedPicker::new();
+    let mut h3 = harness(&picker3);
+    h3.state_mut().open_path(&session).unwrap();
+    h3.run();
+    picker3.answer(Some(article_path.clone()));
+    h3.get_by_label("File").click();
+    h3.run();
+    h3.get_by_label_contains("Compare with new version").click();
+    h3.run();
+    assert_eq!(
+        picker3.requests().last().unwrap().purpose,
+        Purpose::NewVersion
+    );
+    assert_eq!(h3.state().review().orphans.len(), 1);
+    h3.get_by_label_contains("Re-anchored on");
+}

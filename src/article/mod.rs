@@ -76,6 +76,9 @@ pub struct Metadata {
     pub format: String,
     /// The character encoding the file was decoded from.
     pub encoding: String,
+    /// SHA-256 of the source file's bytes when it was read (hex), to notice later edits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_sha256: Option<String>,
 }
 
 /// An article as Claimdesk sees it. Blocks are separated by one blank line in `text`.
@@ -90,6 +93,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// SHA-256 of the text itself (hex): what the review's offsets are valid for.
+    pub fn text_sha256(&self) -> String {
+        sha256_hex(self.text.as_bytes())
+    }
+
     /// The title to show: the article's own, else its file name.
     pub fn display_title(&self) -> &str {
         self.metadata
@@ -181,9 +189,32 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
     let mut article = from_bytes(&bytes, &name)?;
+    article.metadata.source_sha256 = Some(sha256_hex(&bytes));
     article.metadata.source_path =
         Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
     Ok(article)
+}
+
+/// SHA-256 of `bytes`, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Has the file this article was read from changed since? (False when it is gone or unknown.)
+pub fn source_changed(article: &Article) -> bool {
+    match (
+        &article.metadata.source_path,
+        &article.metadata.source_sha256,
+    ) {
+        (Some(p), Some(sha)) => std::fs::read(p)
+            .map(|b| sha256_hex(&b) != *sha)
+            .unwrap_or(false),
+        _ => false,
+    }
 }
 
 /// Reads an article from bytes; `name` (a file name) picks the format by its extension.

@@ -7,7 +7,7 @@ pub mod score;
 pub mod segment;
 
 use crate::article::{Article, BlockKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 pub use score::DEFAULT_THRESHOLD;
@@ -20,20 +20,28 @@ pub struct Candidate {
     pub text: String,
     pub score: f32,
     pub reasons: Vec<String>,
+    /// Full Fact claim type, one of `score::KINDS`.
     pub kind: &'static str,
+    /// Why that type ("number", "causal: because", "attribution: selon").
+    pub kind_reason: String,
     pub claimant: Option<String>,
     /// Index (in the returned list) of the first candidate that says nearly the same thing.
     pub group: Option<usize>,
+    /// The block the sentence comes from: a paragraph, or a caption (never a claim by itself).
+    pub block: BlockKind,
 }
 
 impl Candidate {
+    /// A paragraph sentence scoring at least `threshold`. Caption sentences are listed (so that
+    /// duplicates are found) but are never claims.
     pub fn is_claim(&self, threshold: f32) -> bool {
-        self.score >= threshold
+        self.block == BlockKind::Paragraph && self.score >= threshold
     }
 }
 
-/// Every sentence of the article's paragraphs, scored. Titles, captions, credits and boilerplate
-/// are never claims. Use `Candidate::is_claim` with a threshold to pick the checklist.
+/// Every sentence of the article's paragraphs and captions, in text order, scored, with its claim
+/// type, claimant and near-duplicate group. Titles, credits and boilerplate are left out;
+/// captions are never claims. Use `Candidate::is_claim` with a threshold to pick the checklist.
 pub fn sentences(article: &Article) -> Vec<Candidate> {
     let lang = article
         .metadata
@@ -41,25 +49,32 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
         .clone()
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
+    let mut names = Names::default();
     let mut out = Vec::new();
-    for block in article
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-    {
+    for block in &article.blocks {
         let body = &article.text[block.start..block.end];
+        if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
+            names.learn(body, lex);
+        }
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
+            continue;
+        }
         for r in segment::sentences(body, lex) {
             let range = block.start + r.start..block.start + r.end;
             let text = article.text[range.clone()].to_string();
             let s = score::score(&text, lex);
+            let claimant = s.claimant.map(|c| names.resolve(&c));
+            names.learn(&text, lex);
             out.push(Candidate {
                 range,
                 text,
                 score: s.score,
                 reasons: s.reasons,
                 kind: s.kind,
-                claimant: s.claimant,
+                kind_reason: s.kind_reason,
+                claimant,
                 group: None,
+                block: block.kind,
             });
         }
     }
@@ -67,49 +82,136 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
     out
 }
 
-/// The checklist: sentences scoring at least `threshold`.
+/// The checklist: paragraph sentences scoring at least `threshold`. Groups index this list and
+/// join claims that say nearly the same thing (found over all sentences, captions included).
 pub fn claims(article: &Article, threshold: f32) -> Vec<Candidate> {
-    let mut all: Vec<Candidate> = sentences(article)
-        .into_iter()
-        .filter(|c| c.is_claim(threshold))
-        .collect();
-    assign_groups(&mut all);
-    all
+    select(sentences(article), threshold)
 }
 
-fn token_set(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2)
-        .map(str::to_lowercase)
+/// The checklist out of already scored sentences (see `claims`).
+pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
+    let keep: Vec<bool> = all.iter().map(|c| c.is_claim(threshold)).collect();
+    let mut first_kept: HashMap<usize, usize> = HashMap::new();
+    let mut members: HashMap<usize, usize> = HashMap::new();
+    let mut n = 0;
+    for (c, k) in all.iter().zip(&keep) {
+        if *k {
+            if let Some(g) = c.group {
+                first_kept.entry(g).or_insert(n);
+                *members.entry(g).or_default() += 1;
+            }
+            n += 1;
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(mut c, _)| {
+            c.group = c.group.filter(|g| members[g] >= 2).map(|g| first_kept[&g]);
+            c
+        })
         .collect()
 }
 
-/// Near-duplicates (word-set Jaccard ≥ 0.6) share the group of their first occurrence.
-/// Quadratic, so only for checklists of a reasonable size.
-fn assign_groups(cands: &mut [Candidate]) {
-    const MAX_FOR_GROUPING: usize = 3000;
-    for c in cands.iter_mut() {
-        c.group = None;
-    }
-    if cands.len() > MAX_FOR_GROUPING {
-        return;
-    }
-    let sets: Vec<HashSet<String>> = cands.iter().map(|c| token_set(&c.text)).collect();
-    for i in 0..cands.len() {
-        if cands[i].group.is_some() || sets[i].len() < 4 {
-            continue;
-        }
-        for j in i + 1..cands.len() {
-            if cands[j].group.is_some() {
+/// Full names met so far in the article, to resolve a claimant named by one word: "Kim" →
+/// "Kim Jong Un" once "Kim Jong Un" has appeared.
+#[derive(Default)]
+struct Names {
+    /// A word → the longest earlier name that contains it.
+    by_word: HashMap<String, String>,
+}
+
+impl Names {
+    fn learn(&mut self, text: &str, lex: &lexicon::Lexicon) {
+        for name in score::named_entities(text, lex) {
+            let n_words = name.split_whitespace().count();
+            if n_words < 2 {
                 continue;
             }
-            let inter = sets[i].intersection(&sets[j]).count();
-            let union = sets[i].len() + sets[j].len() - inter;
-            if union > 0 && inter as f32 / union as f32 >= 0.6 {
-                cands[i].group = Some(i);
-                cands[j].group = Some(i);
+            for w in name.split_whitespace() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    let slot = self.by_word.entry(w.to_string()).or_default();
+                    if slot.split_whitespace().count() < n_words {
+                        *slot = name.clone();
+                    }
+                }
             }
         }
+    }
+
+    fn resolve(&self, claimant: &str) -> String {
+        if claimant.split_whitespace().count() == 1
+            && let Some(full) = self.by_word.get(claimant)
+        {
+            return full.clone();
+        }
+        claimant.to_string()
+    }
+}
+
+fn token_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Near-duplicates share the group of their first occurrence: two sentences of at least five
+/// words (of three letters or more) are near-duplicates when most of the shorter one's words are
+/// in the longer one (overlap ≥ 0.7 of the shorter) and their word sets are similar (Jaccard ≥
+/// 0.4), as when a caption repeats a sentence of the body in other words.
+///
+/// Candidates are compared only with earlier ones that share at least two of their words, found
+/// through an inverted index that keeps the last `MAX_POSTINGS` sentences of each word. The work
+/// is bounded by sentences × words × `MAX_POSTINGS`, not sentences², and a duplicate within the
+/// last `MAX_POSTINGS` sentences that use its words is always found.
+fn assign_groups(cands: &mut [Candidate]) {
+    const MAX_POSTINGS: usize = 64;
+    let sets: Vec<Vec<String>> = cands.iter().map(|c| token_set(&c.text)).collect();
+    let mut postings: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut group: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        shared.clear();
+        for w in set {
+            let list = postings.entry(w.as_str()).or_default();
+            for &j in list.iter() {
+                *shared.entry(j).or_default() += 1;
+            }
+            if list.len() == MAX_POSTINGS {
+                list.pop_front();
+            }
+            list.push_back(i);
+        }
+        if set.len() < 5 {
+            continue;
+        }
+        let mut best: Option<usize> = None;
+        for (&j, &n) in &shared {
+            if n < 2 || sets[j].len() < 5 {
+                continue;
+            }
+            // `n` counts the words the two sentences share (exactly, unless a very common word's
+            // posting list was cut, which only makes a match less likely).
+            let inter = n as f32;
+            let smaller = set.len().min(sets[j].len()) as f32;
+            let union = (set.len() + sets[j].len()) as f32 - inter;
+            if inter / smaller >= 0.7 && inter / union >= 0.4 {
+                let g = group[j].unwrap_or(j);
+                best = Some(best.map_or(g, |b: usize| b.min(g)));
+            }
+        }
+        if let Some(g) = best {
+            group[g] = Some(g);
+            group[i] = Some(g);
+        }
+    }
+    for (c, g) in cands.iter_mut().zip(group) {
+        c.group = g;
     }
 }
 
@@ -139,6 +241,7 @@ mod tests {
                 "Vladimir Poutine et Kim Jong Un riaient dans une limousine russe"
             );
             assert_eq!(&a.text[c.range.clone()], c.text);
+            assert!(score::KINDS.contains(&c.kind), "{}", c.kind);
         }
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         for needle in [
@@ -154,5 +257,68 @@ mod tests {
                 "no claim mentions {needle}"
             );
         }
+        let by = |needle: &str| claims.iter().find(|c| c.text.contains(needle)).unwrap();
+        assert_eq!(
+            by("Youri Ouchakov").claimant.as_deref(),
+            Some("Youri Ouchakov")
+        );
+        assert_eq!(by("Kim a exprimé").claimant.as_deref(), Some("Kim Jong Un"));
+        assert_eq!(
+            by("voiture Aurus").claimant.as_deref(),
+            Some("médias d’État russes")
+        );
+        assert_eq!(by("24 ans jour pour jour").kind, "quantity");
+        assert_eq!(by("motivé par").kind, "causation");
+    }
+
+    #[test]
+    fn sample_duplicates_in_captions_are_grouped_but_never_claims() {
+        let a = article::sample();
+        let all = sentences(&a);
+        let body = all
+            .iter()
+            .position(|c| c.block == BlockKind::Paragraph && c.text.contains("voiture Aurus"))
+            .unwrap();
+        let caption = all
+            .iter()
+            .position(|c| c.block == BlockKind::Caption && c.text.contains("Aurus lorsque"))
+            .unwrap();
+        assert_eq!(all[body].group, Some(body));
+        assert_eq!(all[caption].group, Some(body));
+        assert!(!all[caption].is_claim(0.0));
+        // Sentences that say different things are not grouped.
+        let treaty = all.iter().find(|c| c.text.contains("1961")).unwrap();
+        assert_eq!(treaty.group, None);
+    }
+
+    #[test]
+    fn grouping_5000_sentences_is_bounded() {
+        let cands: Vec<Candidate> = (0..5000)
+            .map(|i| {
+                let text = format!(
+                    "The council approved budget number {} for district {} after a long debate.",
+                    i / 2,
+                    i % 50
+                );
+                Candidate {
+                    range: 0..text.len(),
+                    text,
+                    score: 0.9,
+                    reasons: vec![],
+                    kind: "other",
+                    kind_reason: String::new(),
+                    claimant: None,
+                    group: None,
+                    block: BlockKind::Paragraph,
+                }
+            })
+            .collect();
+        let mut cands = cands;
+        let started = std::time::Instant::now();
+        assign_groups(&mut cands);
+        assert!(started.elapsed().as_secs() < 20);
+        // Sentences 2k and 2k+1 differ only in the district; the common words make all of them
+        // similar, so every sentence joins the first one's group.
+        assert!(cands.iter().all(|c| c.group == Some(0)));
     }
 }

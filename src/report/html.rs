@@ -223,7 +223,12 @@ fn claim(s: &mut String, c: &Claim, idx: &CharIndex, options: Options) {
         c.id,
         esc(c.text())
     );
-    let _ = writeln!(s, "<dt>Type</dt><dd>{}</dd>", esc(&c.kind));
+    let kind_reason = if c.kind_reason.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", esc(&c.kind_reason))
+    };
+    let _ = writeln!(s, "<dt>Type</dt><dd>{}{kind_reason}</dd>", esc(&c.kind));
     if let Some(who) = &c.claimant {
         let _ = writeln!(s, "<dt>Claimant</dt><dd>{}</dd>", esc(who));
     }
@@ -245,6 +250,9 @@ fn claim(s: &mut String, c: &Claim, idx: &CharIndex, options: Options) {
             s,
             "<dt>Repeats</dt><dd><a href=\"#claim-{g}\">claim {g}</a></dd>"
         );
+    }
+    if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(s, "<dt>Previous wording</dt><dd>{}</dd>", esc(before));
     }
     s.push_str("</dl>\n");
     if !c.note.trim().is_empty() {

@@ -40,9 +40,13 @@ struct Claim<'a> {
     score: f32,
     reasons: &'a [String],
     kind: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    kind_reason: &'a str,
     claimant: Option<&'a str>,
     group: Option<u32>,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a str>,
     evidence: &'a [Evidence],
 }
 
@@ -107,9 +111,11 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
                 score: c.score,
                 reasons: &c.reasons,
                 kind: &c.kind,
+                kind_reason: &c.kind_reason,
                 claimant: c.claimant.as_deref(),
                 group: c.group,
                 note: &c.note,
+                previous: c.previous.as_deref(),
                 evidence: &c.evidence,
             })
             .collect(),

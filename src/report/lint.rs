@@ -24,6 +24,8 @@ pub enum WarningKind {
     NoUrl,
     /// No methodology text.
     NoMethodology,
+    /// Claims that re-anchoring could not find in the current article: not in the report.
+    Orphans,
 }
 
 /// One thing to look at before publishing.
@@ -94,6 +96,18 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
                 unreviewed.len(),
                 review.claims.len(),
                 id_list(&unreviewed)
+            ),
+        });
+    }
+    if !review.orphans.is_empty() {
+        let ids: Vec<u32> = review.orphans.iter().map(|c| c.id).collect();
+        out.push(Warning {
+            kind: WarningKind::Orphans,
+            claim: None,
+            message: format!(
+                "{} claim(s) could not be found in this version of the article (claims {}): they are left out of the report. Re-attach or drop them first.",
+                ids.len(),
+                id_list(&ids)
             ),
         });
     }
@@ -295,6 +309,18 @@ mod tests {
         assert!(
             w.iter().any(|w| w.message.contains("report_url")
                 && w.message.contains("not an http(s) address"))
+        );
+        assert!(!k.contains(&WarningKind::Orphans));
+        let orphan = r.claims.pop().unwrap();
+        r.orphans.push(orphan.clone());
+        let w = lint(&r, &s);
+        let o = w.iter().find(|w| w.kind == WarningKind::Orphans).unwrap();
+        assert!(
+            o.message.starts_with(&format!(
+                "1 claim(s) could not be found in this version of the article (claims {})",
+                orphan.id
+            )),
+            "{o}"
         );
     }
 

@@ -89,7 +89,11 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
             format!(" ({})", md_escape(&c.reasons.join(", ")))
         };
         let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
-        let _ = writeln!(s, "- **Type:** {}", c.kind);
+        if c.kind_reason.is_empty() {
+            let _ = writeln!(s, "- **Type:** {}", c.kind);
+        } else {
+            let _ = writeln!(s, "- **Type:** {} ({})", c.kind, md_escape(&c.kind_reason));
+        }
         if let Some(who) = &c.claimant {
             let _ = writeln!(s, "- **Claimant:** {}", md_escape(&one_line(who)));
         }
@@ -111,6 +115,13 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
                 .collect::<Vec<_>>()
                 .join("\n  ");
             let _ = writeln!(s, "- **Note:** {note}");
+        }
+        if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
+            let _ = writeln!(
+                s,
+                "- **Previous wording:** {}",
+                md_escape(&one_line(before))
+            );
         }
         if !c.evidence.is_empty() {
             let _ = writeln!(s, "- **Evidence:**");

@@ -1,6 +1,8 @@
 //! A review: the article, its claims, the reviewer's verdicts and notes, and the history of changes.
 //! Every change goes through `Review::apply(Action)`, which returns the inverse action.
 
+pub mod anchor;
+
 use crate::article::Article;
 use crate::extract::Candidate;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -173,8 +175,11 @@ pub struct Claim {
     pub quote: TextQuote,
     pub score: f32,
     pub reasons: Vec<String>,
-    /// Full Fact claim type: quantity, prediction, causation, law, personal, other.
+    /// Full Fact claim type: quantity, causation, law, prediction, personal, quote, event, other.
     pub kind: String,
+    /// Why that type ("number", "causal: because"); empty in sessions saved before it existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind_reason: String,
     pub claimant: Option<String>,
     /// Id of the first claim saying nearly the same thing, if any.
     pub group: Option<u32>,
@@ -183,6 +188,9 @@ pub struct Claim {
     /// Sources consulted, in the order the reviewer added them.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// The claim's wording before the article was edited, when re-anchoring found it reworded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
 }
 
 impl Claim {
@@ -328,6 +336,10 @@ pub struct Review {
     pub modified: DateTime<Utc>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Claims that re-anchoring could not find in a new version of the article, with their
+    /// verdicts and notes.
+    #[serde(default)]
+    pub orphans: Vec<Claim>,
     /// Bumped by every change; not saved. The UI compares it to know what is unsaved.
     #[serde(skip)]
     pub revision: u64,
@@ -350,11 +362,13 @@ impl Review {
                 score: (c.score * 1000.0).round() / 1000.0,
                 reasons: c.reasons.clone(),
                 kind: c.kind.to_string(),
+                kind_reason: c.kind_reason.clone(),
                 claimant: c.claimant.clone(),
                 group: c.group.map(|g| g as u32 + 1),
                 verdict: Verdict::Unreviewed,
                 note: String::new(),
                 evidence: Vec::new(),
+                previous: None,
             })
             .collect();
         Self {
@@ -363,6 +377,7 @@ impl Review {
             created: now,
             modified: now,
             history: Vec::new(),
+            orphans: Vec::new(),
             revision: 0,
         }
     }

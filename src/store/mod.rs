@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The session format this build writes. Older versions keep loading (one loader per version).
-pub const FORMAT_VERSION: u32 = 1;
+/// The session format this build writes. Older versions keep loading (one loader per version):
+/// 1 — the first format; 2 — adds the article text's SHA-256, orphaned claims and the previous
+/// wording of re-anchored claims.
+pub const FORMAT_VERSION: u32 = 2;
 /// The file name suffix of session files.
 pub const SESSION_SUFFIX: &str = ".claimdesk.json";
 /// Session files larger than this are refused before they are read.
@@ -63,11 +65,21 @@ struct SessionOut<'a> {
     format_version: u32,
     generator: String,
     saved_at: chrono::DateTime<chrono::Utc>,
+    /// SHA-256 of `review.article.text`: the text every offset in the file is valid for.
+    article_sha256: String,
     review: &'a Review,
 }
 
+/// Format 1: the review alone (fields added later take their defaults).
 #[derive(Deserialize)]
 struct SessionV1 {
+    review: Review,
+}
+
+/// Format 2: the review and the fingerprint of its article text.
+#[derive(Deserialize)]
+struct SessionV2 {
+    article_sha256: String,
     review: Review,
 }
 
@@ -93,6 +105,7 @@ pub fn to_json(review: &Review) -> String {
         format_version: FORMAT_VERSION,
         generator: format!("Claimdesk {}", env!("CARGO_PKG_VERSION")),
         saved_at: chrono::Utc::now(),
+        article_sha256: review.article.text_sha256(),
         review,
     };
     // Serialising plain data (strings, numbers, enums) to a String cannot fail.
@@ -107,6 +120,15 @@ pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
 
 /// Writes `bytes` to `path` atomically (used for sessions and reports).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// `write_atomic` with the writing step given: `write` fills the temporary file. If it (or the
+/// flush, or the rename) fails, the temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let err = |source| StoreError::Write {
         path: path.display().to_string(),
         source,
@@ -120,7 +142,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    write(tmp.as_file_mut()).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable where the platform allows it.
@@ -132,6 +154,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// Reads a session file.
 pub fn load(path: &Path) -> Result<Review, StoreError> {
+    load_checked(path).map(|(r, _)| r)
+}
+
+/// Reads a session file, repairing what can be repaired; the second value lists what was
+/// repaired, for the reviewer to see.
+pub fn load_checked(path: &Path) -> Result<(Review, Vec<String>), StoreError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| StoreError::Read {
         path: shown.clone(),
@@ -148,11 +176,16 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
         path: shown.clone(),
         source: e,
     })?;
-    from_json(&bytes, &shown)
+    from_json_checked(&bytes, &shown)
 }
 
 /// Parses session JSON; `shown` names the file in error messages.
 pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
+    from_json_checked(bytes, shown).map(|(r, _)| r)
+}
+
+/// Parses session JSON of any known format version and repairs what can be repaired.
+pub fn from_json_checked(bytes: &[u8], shown: &str) -> Result<(Review, Vec<String>), StoreError> {
     let syntax = |e: serde_json::Error| StoreError::Syntax {
         path: shown.to_string(),
         detail: e
@@ -171,11 +204,16 @@ pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
         .ok_or_else(|| StoreError::NotASession {
             path: shown.to_string(),
         })?;
-    let mut review = match version {
-        1 => {
+    let (mut review, sha) = match version {
+        1 => (
             serde_json::from_slice::<SessionV1>(bytes)
                 .map_err(syntax)?
-                .review
+                .review,
+            None,
+        ),
+        2 => {
+            let s = serde_json::from_slice::<SessionV2>(bytes).map_err(syntax)?;
+            (s.review, Some(s.article_sha256))
         }
         v => {
             return Err(StoreError::TooNew {
@@ -185,44 +223,76 @@ pub fn from_json(bytes: &[u8], shown: &str) -> Result<Review, StoreError> {
             });
         }
     };
-    validate(&mut review).map_err(|detail| StoreError::Invalid {
-        path: shown.to_string(),
-        detail,
-    })?;
-    Ok(review)
-}
-
-/// Checks that every offset points inside the article text on char boundaries.
-fn validate(review: &mut Review) -> Result<(), String> {
-    let text = &review.article.text;
-    for b in &review.article.blocks {
-        if b.start > b.end
-            || b.end > text.len()
-            || !text.is_char_boundary(b.start)
-            || !text.is_char_boundary(b.end)
-        {
-            return Err(format!(
-                "a block ({}..{}) lies outside the article text",
-                b.start, b.end
-            ));
-        }
-    }
-    let mut ids = std::collections::HashSet::new();
-    for c in &review.claims {
-        let p = c.position;
-        if p.start > p.end
-            || p.end > text.len()
-            || !text.is_char_boundary(p.start)
-            || !text.is_char_boundary(p.end)
-        {
-            return Err(format!("claim {} points outside the article text", c.id));
-        }
-        if !ids.insert(c.id) {
-            return Err(format!("claim id {} appears twice", c.id));
-        }
+    let mut repaired = repair(&mut review);
+    // The article text was edited by hand: find the claims again by their quotes.
+    if let Some(sha) = sha
+        && sha != review.article.text_sha256()
+    {
+        let (fixed, report) = crate::review::anchor::reanchor(&review, review.article.clone());
+        review = fixed;
+        repaired.push(format!(
+            "the article text in this session was edited outside Claimdesk; its claims were found again ({})",
+            report.summary()
+        ));
     }
     review.revision = 0;
-    Ok(())
+    Ok((review, repaired))
+}
+
+/// Makes every offset point inside the article text on char boundaries: blocks that do not are
+/// replaced by one paragraph, claims that do not become orphans, duplicate ids get new ones.
+fn repair(review: &mut Review) -> Vec<String> {
+    let mut notes = Vec::new();
+    let text = &review.article.text;
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    if review.article.blocks.iter().any(|b| !ok(b.start, b.end)) {
+        review.article.blocks = vec![crate::article::Block {
+            kind: crate::article::BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        }];
+        notes.push(
+            "the article's block layout was damaged and was reset to one paragraph".to_string(),
+        );
+    }
+    let (good, bad): (Vec<_>, Vec<_>) = std::mem::take(&mut review.claims)
+        .into_iter()
+        .partition(|c| ok(c.position.start, c.position.end));
+    if !bad.is_empty() {
+        notes.push(format!(
+            "{} claim(s) pointed outside the article text and were moved to the orphans: {}",
+            bad.len(),
+            bad.iter()
+                .map(|c| c.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    review.claims = good;
+    review.orphans.extend(bad);
+    let mut ids = std::collections::HashSet::new();
+    let mut next = review
+        .claims
+        .iter()
+        .chain(&review.orphans)
+        .map(|c| c.id)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for c in review.claims.iter_mut().chain(review.orphans.iter_mut()) {
+        if !ids.insert(c.id) {
+            notes.push(format!(
+                "claim id {} appeared twice; the second is now claim {next}",
+                c.id
+            ));
+            c.id = next;
+            ids.insert(next);
+            next += 1;
+        }
+    }
+    notes
 }
 
 #[cfg(test)]
@@ -281,14 +351,48 @@ mod tests {
             from_json(b"{\"a\":1}", "s"),
             Err(StoreError::NotASession { .. })
         ));
-        let newer = json.replacen("\"format_version\": 1", "\"format_version\": 99", 1);
+        let newer = json.replacen("\"format_version\": 2", "\"format_version\": 99", 1);
         assert!(matches!(
             from_json(newer.as_bytes(), "s"),
             Err(StoreError::TooNew { found: 99, .. })
         ));
+        // A claim pointing outside the text is kept as an orphan, and the reviewer is told.
         let bad = json.replacen("\"end_byte\": ", "\"end_byte\": 99999", 1);
-        let e = from_json(bad.as_bytes(), "s").unwrap_err();
-        assert!(e.to_string().contains("outside the article text"), "{e}");
+        let (r2, notes) = from_json_checked(bad.as_bytes(), "s").unwrap();
+        assert_eq!(r2.orphans.len(), 1);
+        assert_eq!(r2.claims.len(), r.claims.len() - 1);
+        assert!(notes[0].contains("outside the article text"), "{notes:?}");
+    }
+
+    #[test]
+    fn a_full_disk_midway_keeps_the_old_file_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claimdesk.json");
+        let r = Review::from_article(article::sample());
+        save(&r, &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let json = to_json(&r);
+        let e = write_atomic_with(&path, |f| {
+            f.write_all(&json.as_bytes()[..json.len() / 2])?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("no space left on device"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("previous file, if any, is unchanged"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
     #[test]
@@ -301,5 +405,50 @@ mod tests {
         let bad = dir.path().join("missing-folder").join("a.claimdesk.json");
         assert!(matches!(save(&r, &bad), Err(StoreError::Write { .. })));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old contents");
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn format_1_fixture_still_loads() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v1.claimdesk.json");
+        let (r, notes) = load_checked(&path).unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(r.claims[0].verdict, crate::review::Verdict::Disputed);
+        assert_eq!(
+            r.claims[0].note,
+            "Images KCNA seulement ; vérifier auprès du Kremlin."
+        );
+        assert_eq!(r.history.len(), 3);
+        assert!(r.orphans.is_empty());
+        // Saved again, it is a format 2 session with the text's fingerprint.
+        let json = to_json(&r);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["format_version"], 2);
+        assert_eq!(v["article_sha256"], r.article.text_sha256());
+    }
+
+    #[test]
+    fn hand_edited_article_text_is_re_anchored() {
+        let r = Review::from_article(crate::article::sample());
+        let json = to_json(&r);
+        // Someone inserts words at the start of the text in the file: every offset shifts.
+        let edited = json.replacen("\"text\": \"Vladimir", "\"text\": \"NOTE: Vladimir", 1);
+        let (r2, notes) = from_json_checked(edited.as_bytes(), "s").unwrap();
+        assert!(
+            notes.iter().any(|n| n.contains("edited outside Claimdesk")),
+            "{notes:?}"
+        );
+        for c in &r2.claims {
+            assert_eq!(
+                &r2.article.text[c.position.start..c.position.end],
+                c.quote.exact
+            );
+        }
+        assert_eq!(r2.claims.len() + r2.orphans.len(), r.claims.len());
     }
 }

@@ -14,6 +14,9 @@ use crate::store;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
 
+/// A review read from disk: the review, the session file it came from, and what was repaired.
+type Loaded = Result<(Review, Option<PathBuf>, Vec<String>), String>;
+
 /// What to do once the unsaved-changes question is answered.
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
@@ -29,6 +32,8 @@ enum Pending {
 enum Notice {
     Error(String),
     Info(String),
+    /// The article file of the opened session changed on disk since the review.
+    SourceChanged(PathBuf),
 }
 
 pub struct ClaimdeskApp {
@@ -132,19 +137,31 @@ impl ClaimdeskApp {
             chrono::Local::now().format("%Y-%m-%d %H.%M")
         );
         let loaded = article::from_bytes(text.as_bytes(), &name)
-            .map(|a| (Review::from_article(a), None))
+            .map(|a| (Review::from_article(a), None, Vec::new()))
             .map_err(|e| e.to_string());
         self.replace_review(loaded)
     }
 
-    fn replace_review(
-        &mut self,
-        loaded: Result<(Review, Option<PathBuf>), String>,
-    ) -> Result<(), String> {
+    fn replace_review(&mut self, loaded: Loaded) -> Result<(), String> {
         match loaded {
-            Ok((review, session)) => {
+            Ok((review, session, repaired)) => {
                 self.selected = review.claims.first().map(|c| c.id);
                 self.saved_revision = review.revision;
+                self.notice = if !repaired.is_empty() {
+                    Some(Notice::Info(format!(
+                        "Opened with repairs: {}.",
+                        repaired.join("; ")
+                    )))
+                } else if session.is_some() && article::source_changed(&review.article) {
+                    review
+                        .article
+                        .metadata
+                        .source_path
+                        .clone()
+                        .map(Notice::SourceChanged)
+                } else {
+                    None
+                };
                 self.review = review;
                 self.session_path = session;
                 self.undo.clear();
@@ -152,7 +169,6 @@ impl ClaimdeskApp {
                 self.article_view.scroll_to_selected = true;
                 self.claim_list = ClaimList::default();
                 self.claim_list.scroll_to_selected = true;
-                self.notice = None;
                 Ok(())
             }
             Err(e) => {
@@ -160,6 +176,42 @@ impl ClaimdeskApp {
                 Err(e)
             }
         }
+    }
+
+    /// Moves the claims onto a new version of the article (File > Compare with new version).
+    /// Claims not found are kept as orphans; the change is not undoable, like opening a file.
+    pub fn reanchor_on(&mut self, path: &Path) -> Result<(), String> {
+        let new = article::load(path).map_err(|e| e.to_string());
+        let new = match new {
+            Ok(a) => a,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.clone()));
+                return Err(e);
+            }
+        };
+        let (review, report) = crate::review::anchor::reanchor(&self.review, new);
+        self.review = review;
+        self.undo.clear();
+        self.redo.clear();
+        if self
+            .selected
+            .is_some_and(|id| self.review.claim(id).is_none())
+        {
+            self.selected = self.review.claims.first().map(|c| c.id);
+        }
+        let orphans = report.count("orphaned");
+        self.notice = Some(Notice::Info(format!(
+            "Re-anchored on {}: {}.{}",
+            path.display(),
+            report.summary(),
+            if orphans > 0 {
+                " Claims not found are listed under Orphaned claims."
+            } else {
+                ""
+            }
+        )));
+        self.article_view.scroll_to_selected = true;
+        Ok(())
     }
 
     /// Applies a change to the review, keeping the undo history.
@@ -279,6 +331,11 @@ impl ClaimdeskApp {
                     Some(format!("{}.{}", self.default_stem(), f.file_suffix())),
                 )
             }
+            Purpose::NewVersion => (
+                "Choose the new version of the article",
+                vec![("Articles".to_string(), exts(ARTICLE_EXTS))],
+                None,
+            ),
         };
         let req = PickRequest {
             purpose,
@@ -304,6 +361,9 @@ impl ClaimdeskApp {
                     Purpose::Export => {
                         "save the session (Ctrl+S), then run: claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o REPORT"
                     }
+                    Purpose::NewVersion => {
+                        "save the session (Ctrl+S), then run: claimdesk reanchor SESSION NEW_ARTICLE"
+                    }
                 };
                 self.notice = Some(Notice::Error(format!(
                     "No file dialog could be shown on this desktop (it needs the XDG desktop portal or zenity). Instead, {hint}."
@@ -326,6 +386,9 @@ impl ClaimdeskApp {
                 }
             }
             Purpose::Export => self.export_to(&path),
+            Purpose::NewVersion => {
+                let _ = self.reanchor_on(&path);
+            }
         }
     }
 
@@ -429,6 +492,7 @@ impl ClaimdeskApp {
     fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
         match cmd {
             Command::Open => self.guard(Pending::OpenDialog, ctx),
+            Command::CompareVersion => self.request_pick(Purpose::NewVersion, ctx),
             Command::PasteArticle => {
                 self.paste_requested = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
@@ -488,6 +552,8 @@ impl ClaimdeskApp {
             ui.menu_button("File", |ui| {
                 for cmd in [
                     Command::Open,
+                    Command::CompareVersion,
+                    Command::PasteArticle,
                     Command::Save,
                     Command::SaveAs,
                     Command::Export,
@@ -554,10 +620,18 @@ impl ClaimdeskApp {
             }
         });
         let mut dismiss = false;
+        let mut reanchor: Option<PathBuf> = None;
         if let Some(notice) = &self.notice {
             let (text, color) = match notice {
-                Notice::Error(e) => (e.as_str(), ui.visuals().error_fg_color),
-                Notice::Info(i) => (i.as_str(), theme::verdict_accent(Verdict::Verified)),
+                Notice::Error(e) => (e.clone(), ui.visuals().error_fg_color),
+                Notice::Info(i) => (i.clone(), theme::verdict_accent(Verdict::Verified)),
+                Notice::SourceChanged(p) => (
+                    format!(
+                        "The article file {} has changed since this review was saved. Re-anchor the claims on the new version? (Claims not found are kept as orphans.)",
+                        p.display()
+                    ),
+                    theme::verdict_accent(Verdict::Unsourced),
+                ),
             };
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, color))
@@ -568,12 +642,20 @@ impl ClaimdeskApp {
                         if ui.button("Dismiss").clicked() {
                             dismiss = true;
                         }
+                        if let Notice::SourceChanged(p) = notice
+                            && ui.button("Re-anchor on the new version").clicked()
+                        {
+                            reanchor = Some(p.clone());
+                        }
                         ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
                     });
                 });
         }
         if dismiss {
             self.notice = None;
+        }
+        if let Some(p) = reanchor {
+            let _ = self.reanchor_on(&p);
         }
     }
 
@@ -814,16 +896,16 @@ fn with_session_suffix(path: PathBuf) -> PathBuf {
 }
 
 /// Reads a session (by suffix, or a JSON file with a format_version) or an article.
-fn load_any(path: &Path) -> Result<(Review, Option<PathBuf>), String> {
+fn load_any(path: &Path) -> Loaded {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if store::is_session_path(path) || is_json {
-        return store::load(path)
-            .map(|r| (r, Some(path.to_path_buf())))
+        return store::load_checked(path)
+            .map(|(r, notes)| (r, Some(path.to_path_buf()), notes))
             .map_err(|e| e.to_string());
     }
     article::load(path)
-        .map(|a| (Review::from_article(a), None))
+        .map(|a| (Review::from_article(a), None, Vec::new()))
         .map_err(|e| e.to_string())
 }

@@ -94,6 +94,9 @@ impl ClaimList {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(4.0);
+                if !review.orphans.is_empty() {
+                    orphans(ui, review);
+                }
                 for claim in &review.claims {
                     let is_sel = selected == Some(claim.id);
                     let (resp, clicked) = row(ui, claim, is_sel);
@@ -159,6 +162,15 @@ impl ClaimList {
                 RichText::new(format!("Why: {}", claim.reasons.join(" · ")))
                     .size(12.5)
                     .weak(),
+            );
+        }
+        if let Some(old) = &claim.previous {
+            ui.label(
+                RichText::new(format!(
+                    "Reworded in the new version of the article. Was: « {old} »"
+                ))
+                .size(12.5)
+                .color(theme::verdict_accent(Verdict::Unsourced)),
             );
         }
         if let Some(g) = claim.group.filter(|g| *g != claim.id) {
@@ -401,4 +413,41 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool) -> (egui::Response, boo
     ui.add_space(2.0);
     let clicked = inner.inner.clicked() || inner.response.interact(Sense::click()).clicked();
     (inner.inner, clicked)
+}
+
+/// Claims that re-anchoring could not find in the new version of the article, with their
+/// verdicts and notes: kept, never dropped.
+fn orphans(ui: &mut egui::Ui, review: &Review) {
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Orphaned claims ({})", review.orphans.len()))
+            .color(theme::verdict_accent(Verdict::Unsourced)),
+    )
+    .id_salt("orphans")
+    .default_open(true)
+    .show(ui, |ui| {
+        ui.label(
+            RichText::new("Not found in the current version of the article. Their verdicts and notes are kept.")
+                .size(12.5)
+                .weak(),
+        );
+        for c in &review.orphans {
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(0.5, theme::verdict_accent(c.verdict)))
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(format!("{} · #{}", c.verdict.label(), c.id))
+                            .size(12.5)
+                            .color(theme::verdict_accent(c.verdict)),
+                    );
+                    ui.label(format!("Orphan: {}", c.text()));
+                    if !c.note.is_empty() {
+                        ui.label(RichText::new(format!("Note: {}", c.note)).size(12.5).weak());
+                    }
+                });
+        }
+    });
+    ui.add_space(6.0);
 }

@@ -6,6 +6,7 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Open,
+    CompareVersion,
     PasteArticle,
     Save,
     SaveAs,
@@ -36,10 +37,11 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::SaveAs,
         Command::Redo,
         Command::Open,
+        Command::CompareVersion,
         Command::PasteArticle,
         Command::Save,
         Command::Export,
@@ -59,6 +61,7 @@ impl Command {
         match self {
             Command::Open => "Open…",
             Command::PasteArticle => "Paste as article",
+            Command::CompareVersion => "Compare with new version…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export report…",
@@ -80,6 +83,9 @@ impl Command {
         match self {
             Command::Open => {
                 "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)"
+            }
+            Command::CompareVersion => {
+                "Move the claims onto an edited version of the article; claims not found are kept as orphans"
             }
             Command::PasteArticle => {
                 "Review the text on the clipboard as a new article (Ctrl+V outside a text field)"
@@ -108,6 +114,7 @@ impl Command {
             Command::Open => vec![sc(CMD, Key::O)],
             // Ctrl+V arrives as a paste event, handled by the app outside text fields.
             Command::PasteArticle => vec![],
+            Command::CompareVersion => vec![],
             Command::Save => vec![sc(CMD, Key::S)],
             Command::SaveAs => vec![sc(CMD_SHIFT, Key::S)],
             Command::Export => vec![sc(CMD, Key::E)],

@@ -14,6 +14,8 @@ pub enum Purpose {
     Open,
     SaveSession,
     Export,
+    /// A new version of the current article, to re-anchor the claims on.
+    NewVersion,
 }
 
 /// What the dialog shows.
@@ -30,7 +32,7 @@ pub struct PickRequest {
 
 impl PickRequest {
     pub fn is_save(&self) -> bool {
-        self.purpose != Purpose::Open
+        matches!(self.purpose, Purpose::SaveSession | Purpose::Export)
     }
 }
 

@@ -1,0 +1,80 @@
+//! Throughput of sentence segmentation and check-worthiness scoring on generated text.
+//!
+//! `cargo bench --bench extract`. The text is made here from a few sentence templates (French and
+//! English, with abbreviations, numbers, quotes, ellipses and lists) repeated with varying numbers
+//! until it reaches 1 MB, so the measure does not depend on any file.
+
+use claimdesk::extract::{lexicon, score, segment};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const EN: &[&str] = &[
+    "Mr. Smith said the budget grew by {n}.5% in 2019, the largest rise in a decade.",
+    "\"We will cut taxes for {n} million families,\" the senator told reporters on Monday.",
+    "I live in the U.S. How about you?",
+    "At 5 a.m. Dr. Lee left the lab, according to the report (see p. {n}).",
+    "Well... maybe not. The plan . . . was dropped.",
+    "1) Buy milk 2) Call Anna",
+    "Thank you very much.",
+    "Unemployment fell to {n} percent because of the new law, officials said.",
+];
+
+const FR: &[&str] = &[
+    "Selon Youri Ouchakov, conseiller de Poutine, l’accord a été signé le {n} juin.",
+    "M. Dupont a vu Mme Durand à 10 h. Le coût atteint 1,{n} million d’euros.",
+    "« C’est fini. Nous partons », a-t-il déclaré devant {n} personnes.",
+    "Né en 52 av. J.-C. il mourut jeune ; Depuis, rien n’a changé…",
+    "Les deux pays ont signé un traité en 1961, il y a {n} ans.",
+    "Partagez cet article sur Facebook.",
+];
+
+fn text(templates: &[&str], bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 256);
+    let mut n = 0usize;
+    while out.len() < bytes {
+        let t = templates[n % templates.len()];
+        out.push_str(&t.replace("{n}", &(n % 97 + 2).to_string()));
+        out.push(if n % 7 == 6 { '\n' } else { ' ' });
+        n += 1;
+    }
+    out
+}
+
+fn segmentation(c: &mut Criterion) {
+    let mut g = c.benchmark_group("segment");
+    for (lang, templates) in [("en", EN), ("fr", FR)] {
+        let lex = lexicon::for_language(lang);
+        let t = text(templates, 1 << 20);
+        g.throughput(Throughput::Bytes(t.len() as u64));
+        g.bench_function(format!("{lang}_1MB"), |b| {
+            b.iter(|| segment::sentences(black_box(&t), lex))
+        });
+    }
+    g.finish();
+}
+
+fn scoring(c: &mut Criterion) {
+    let mut g = c.benchmark_group("score");
+    for (lang, templates) in [("en", EN), ("fr", FR)] {
+        let lex = lexicon::for_language(lang);
+        let t = text(templates, 200_000);
+        let sentences: Vec<&str> = segment::sentences(&t, lex)
+            .into_iter()
+            .map(|r| &t[r])
+            .take(1000)
+            .collect();
+        g.throughput(Throughput::Elements(sentences.len() as u64));
+        g.bench_function(format!("{lang}_1000_sentences"), |b| {
+            b.iter(|| {
+                sentences
+                    .iter()
+                    .map(|s| score::score(black_box(s), lex).score)
+                    .sum::<f32>()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, segmentation, scoring);
+criterion_main!(benches);
