@@ -3,7 +3,7 @@
 use crate::article::{self, ArticleError};
 use crate::extract::{self, Candidate, lang, lexicon, score, segment};
 use crate::report::{self, Format};
-use crate::review::Review;
+use crate::review::{Action, Evidence, Review, Stance, Verdict};
 use crate::store::{self, StoreError};
 use crate::text::CharIndex;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -35,8 +35,53 @@ pub enum ExtractFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ReportFormat {
+    /// Markdown, for editors and wikis.
     Md,
+    /// One self-contained HTML page (inline CSS, no scripts).
+    Html,
+    /// One row per claim, UTF-8 with BOM.
+    Csv,
+    /// The full review (schemas/report.schema.json).
     Json,
+    /// schema.org ClaimReview JSON-LD, one per reviewed claim.
+    Claimreview,
+    /// The ClaimReview markup in a standalone HTML page.
+    ClaimreviewHtml,
+    /// W3C Web Annotation JSON.
+    Annotations,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Md => Format::Markdown,
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Claimreview => Format::ClaimReview,
+            ReportFormat::ClaimreviewHtml => Format::ClaimReviewPage,
+            ReportFormat::Annotations => Format::Annotations,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VerdictArg {
+    Verified,
+    Disputed,
+    Unsourced,
+    Unreviewed,
+}
+
+impl From<VerdictArg> for Verdict {
+    fn from(v: VerdictArg) -> Self {
+        match v {
+            VerdictArg::Verified => Verdict::Verified,
+            VerdictArg::Disputed => Verdict::Disputed,
+            VerdictArg::Unsourced => Verdict::Unsourced,
+            VerdictArg::Unreviewed => Verdict::Unreviewed,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,14 +148,55 @@ pub enum Command {
         #[arg(default_value = "-")]
         input: PathBuf,
     },
-    /// Write the report of a saved session.
+    /// Write the report of a saved session. The pre-flight check's warnings go to stderr.
     Report {
         session: PathBuf,
         #[arg(long, value_enum)]
         format: ReportFormat,
-        /// Output file (default: standard output).
+        /// Output file (default: standard output). An existing file is replaced only once the
+        /// report is written in full.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Report settings (JSON: organisation, organisation_url, report_url, reviewer,
+        /// methodology, corrections_policy, ratings); fields left out keep the defaults for the
+        /// article's language.
+        #[arg(long, value_name = "FILE.json")]
+        settings: Option<PathBuf>,
+        /// Treat the pre-flight warnings as errors: write nothing and exit 1.
+        #[arg(long)]
+        strict: bool,
+        /// HTML: include the article with the claims highlighted.
+        #[arg(long)]
+        with_article: bool,
+    },
+    /// Record a verdict (and optionally a note and a source) on a claim of a saved session.
+    Mark {
+        session: PathBuf,
+        /// The claim's id, as in `claimdesk report SESSION --format json`.
+        claim: u32,
+        #[arg(value_enum)]
+        verdict: VerdictArg,
+        /// Replace the claim's note.
+        #[arg(long)]
+        note: Option<String>,
+        /// Add a source (an http or https address).
+        #[arg(long, value_name = "URL")]
+        evidence: Option<String>,
+        /// The passage of the source that supports or refutes the claim.
+        #[arg(long, requires = "evidence")]
+        quote: Option<String>,
+        /// The source's title.
+        #[arg(long, requires = "evidence")]
+        title: Option<String>,
+        /// An archived copy of the source (Wayback Machine, archive.today).
+        #[arg(long, requires = "evidence", value_name = "URL")]
+        archive: Option<String>,
+        /// The source contradicts the claim (default: it supports it).
+        #[arg(long, requires = "evidence")]
+        refutes: bool,
+        /// Who made the change, for the history.
+        #[arg(long)]
+        reviewer: Option<String>,
     },
 }
 
@@ -125,6 +211,12 @@ pub enum CliError {
     Input(String),
     #[error("min-score must be between 0 and 1, not {0}")]
     Threshold(f32),
+    #[error(transparent)]
+    Settings(#[from] report::SettingsError),
+    #[error(
+        "{0} pre-flight warning(s) with --strict: nothing was written. Fix them (see above), or run without --strict."
+    )]
+    Strict(usize),
 }
 
 fn read_input(input: &Path) -> Result<String, CliError> {
@@ -383,17 +475,94 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             session,
             format,
             output,
+            settings,
+            strict,
+            with_article,
         } => {
             let review = store::load(&session)?;
-            let fmt = match format {
-                ReportFormat::Md => Format::Markdown,
-                ReportFormat::Json => Format::Json,
+            let lang = review.article.metadata.language.clone();
+            let settings = match settings {
+                Some(p) => report::ReportSettings::load(&p, lang.as_deref())?,
+                None => report::ReportSettings::for_language(lang.as_deref()),
             };
-            let text = report::render(&review, fmt);
+            let warnings = report::lint(&review, &settings);
+            for w in &warnings {
+                eprintln!("claimdesk: warning: {w}");
+            }
+            if strict && !warnings.is_empty() {
+                return Err(CliError::Strict(warnings.len()));
+            }
+            let options = report::Options { with_article };
+            let text = report::render_with(&review, format.into(), &settings, options);
             match output {
                 Some(path) => Ok(store::write_atomic(&path, text.as_bytes())?),
                 None => write_out(out, &text),
             }
+        }
+        Command::Mark {
+            session,
+            claim,
+            verdict,
+            note,
+            evidence,
+            quote,
+            title,
+            archive,
+            refutes,
+            reviewer,
+        } => {
+            let mut review = store::load(&session)?;
+            let Some(current) = review.claim(claim) else {
+                return Err(CliError::Input(format!(
+                    "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
+                    session.display(),
+                    review.claims.iter().map(|c| c.id).max().unwrap_or(0),
+                    session.display()
+                )));
+            };
+            let verdict = Verdict::from(verdict);
+            let mut actions = Vec::new();
+            if current.verdict != verdict {
+                actions.push(Action::SetVerdict { claim, verdict });
+            }
+            if let Some(note) = note
+                && note != current.note
+            {
+                actions.push(Action::SetNote { claim, note });
+            }
+            if let Some(url) = evidence {
+                let today = chrono::Local::now().date_naive();
+                let mut e = Evidence::new(&url, today)
+                    .map_err(|e| CliError::Input(format!("--evidence: {e}")))?;
+                e.quote = quote.unwrap_or_default();
+                e.title = title.unwrap_or_default();
+                if let Some(a) = archive {
+                    e.archive_url = Some(
+                        crate::review::check_url(&a)
+                            .map_err(|e| CliError::Input(format!("--archive: {e}")))?,
+                    );
+                }
+                if refutes {
+                    e.stance = Stance::Refutes;
+                }
+                actions.push(Action::AddEvidence {
+                    claim,
+                    index: current.evidence.len(),
+                    evidence: e,
+                });
+            }
+            let mut said = Vec::new();
+            for a in actions {
+                said.push(a.describe());
+                review
+                    .apply_by(a, reviewer.as_deref())
+                    .map_err(|e| CliError::Input(e.to_string()))?;
+            }
+            if said.is_empty() {
+                return write_out(out, &format!("claim {claim}: nothing to change\n"));
+            }
+            store::save(&review, &session)?;
+            write_out(out, &(said.join("\n") + "\n"))
         }
     }
 }

@@ -229,6 +229,245 @@ fn bad_input_gives_clear_errors_and_exit_1() {
     );
 }
 
+fn session_of_sample(dir: &Path) -> PathBuf {
+    let session = dir.join("s.claimdesk.json");
+    stdout(&claimdesk(&[
+        "extract",
+        SAMPLE,
+        "--session",
+        session.to_str().unwrap(),
+    ]));
+    session
+}
+
+#[test]
+fn mark_records_verdicts_notes_and_evidence_in_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let s = session.to_str().unwrap();
+    let said = stdout(&claimdesk(&[
+        "mark",
+        s,
+        "1",
+        "verified",
+        "--note",
+        "Images KCNA, vérifiées",
+        "--evidence",
+        "https://www.kcna.kp/fr/a/1",
+        "--quote",
+        "Les deux dirigeants",
+        "--title",
+        "KCNA",
+        "--archive",
+        "https://web.archive.org/web/2024/https://www.kcna.kp/fr/a/1",
+        "--reviewer",
+        "Camille",
+    ]));
+    assert_eq!(
+        said,
+        "claim 1 marked Verified\nclaim 1: note edited\nclaim 1: evidence added (kcna.kp)\n"
+    );
+    stdout(&claimdesk(&[
+        "mark",
+        s,
+        "2",
+        "disputed",
+        "--evidence",
+        "https://apnews.com/x",
+        "--refutes",
+    ]));
+    // The same verdict again changes nothing.
+    assert_eq!(
+        stdout(&claimdesk(&["mark", s, "2", "disputed"])),
+        "claim 2: nothing to change\n"
+    );
+    let raw: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    let review = &raw["review"];
+    assert_eq!(review["claims"][0]["verdict"], "verified");
+    assert_eq!(review["claims"][0]["note"], "Images KCNA, vérifiées");
+    let ev = &review["claims"][0]["evidence"][0];
+    assert_eq!(ev["url"], "https://www.kcna.kp/fr/a/1");
+    assert_eq!(ev["quote"], "Les deux dirigeants");
+    assert_eq!(ev["stance"], "supports");
+    assert_eq!(review["claims"][1]["evidence"][0]["stance"], "refutes");
+    let history = review["history"].as_array().unwrap();
+    assert_eq!(history.len(), 5);
+    assert_eq!(history[0]["reviewer"], "Camille");
+    assert!(history[3].get("reviewer").is_none());
+}
+
+#[test]
+fn report_writes_every_format_and_lints_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let s = session.to_str().unwrap();
+    stdout(&claimdesk(&[
+        "mark",
+        s,
+        "1",
+        "disputed",
+        "--evidence",
+        "https://www.kcna.kp/fr/a/1",
+    ]));
+    let settings = dir.path().join("settings.json");
+    std::fs::write(
+        &settings,
+        r#"{"organisation": "Les Vérificateurs", "organisation_url": "https://verif.example.org", "report_url": "https://verif.example.org/r"}"#,
+    )
+    .unwrap();
+    let settings = settings.to_str().unwrap();
+    for (format, check) in [
+        ("md", "### Claim 1 — Disputed"),
+        (
+            "html",
+            "<article class=\"claim v-disputed\" id=\"claim-1\">",
+        ),
+        ("csv", "\u{feff}id,start,end,text"),
+        ("json", "\"report_version\": 2"),
+        ("claimreview", "\"alternateName\": \"Contesté\""),
+        ("claimreview-html", "<script type=\"application/ld+json\">"),
+        ("annotations", "\"TextPositionSelector\""),
+    ] {
+        let out = dir.path().join(format!("r.{format}"));
+        let o = claimdesk(&[
+            "report",
+            s,
+            "--format",
+            format,
+            "--settings",
+            settings,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{format}: {err}");
+        assert!(
+            err.contains("claimdesk: warning: ") && err.contains("claims are unreviewed"),
+            "{err}"
+        );
+        assert!(
+            err.contains("Claim 1 is disputed on 1 independent source"),
+            "{err}"
+        );
+        assert!(!err.contains("No organisation"), "{err}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            text.contains(check),
+            "{format}: {}",
+            &text[..300.min(text.len())]
+        );
+        if format.starts_with("json") || format == "claimreview" || format == "annotations" {
+            serde_json::from_str::<serde_json::Value>(&text).unwrap();
+        }
+    }
+    let cr = stdout(&claimdesk(&[
+        "report",
+        s,
+        "--format",
+        "claimreview",
+        "--settings",
+        settings,
+    ]));
+    assert!(cr.contains("\"name\": \"Les Vérificateurs\""));
+    let html = stdout(&claimdesk(&[
+        "report",
+        s,
+        "--format",
+        "html",
+        "--with-article",
+    ]));
+    assert!(html.contains("<section id=\"article\""));
+}
+
+#[test]
+fn strict_report_refuses_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let out = dir.path().join("r.md");
+    std::fs::write(&out, "old report").unwrap();
+    let o = claimdesk(&[
+        "report",
+        session.to_str().unwrap(),
+        "--format",
+        "md",
+        "--strict",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("pre-flight warning(s) with --strict: nothing was written"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old report");
+}
+
+#[test]
+fn mark_and_report_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let s = session.to_str().unwrap();
+    let before = std::fs::read_to_string(&session).unwrap();
+    fails_with(&["mark", s, "999", "verified"], "has no claim 999");
+    fails_with(
+        &[
+            "mark",
+            s,
+            "1",
+            "verified",
+            "--evidence",
+            "javascript:alert(1)",
+        ],
+        "--evidence: “javascript:alert(1)” is not an http or https address",
+    );
+    fails_with(
+        &["mark", s, "1", "verified", "--evidence", "kcna.kp/x"],
+        "is not a web address",
+    );
+    fails_with(
+        &[
+            "mark",
+            s,
+            "1",
+            "verified",
+            "--evidence",
+            "https://a.org",
+            "--archive",
+            "ftp://x",
+        ],
+        "--archive:",
+    );
+    // A failed mark leaves the session as it was.
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"organization": "typo"}"#).unwrap();
+    fails_with(
+        &[
+            "report",
+            s,
+            "--format",
+            "md",
+            "--settings",
+            bad.to_str().unwrap(),
+        ],
+        "unknown field `organization`",
+    );
+    // Usage errors exit 2: a quote without a source, an unknown verdict or format.
+    assert_eq!(
+        claimdesk(&["mark", s, "1", "verified", "--quote", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(claimdesk(&["mark", s, "1", "true"]).status.code(), Some(2));
+    assert_eq!(
+        claimdesk(&["report", s, "--format", "pdf"]).status.code(),
+        Some(2)
+    );
+}
+
 #[test]
 fn reanchor_reports_each_claim_and_keeps_orphans() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,6 +35,13 @@ fn click_row(h: &mut Harness<'_, ClaimdeskApp>, needle: &str) {
     h.run();
 }
 
+/// Ctrl+E opens the export dialog; the modal takes a second run to settle its size.
+fn open_export_dialog(h: &mut Harness<'_, ClaimdeskApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.run();
+}
+
 fn verdict(h: &Harness<'_, ClaimdeskApp>, id: u32) -> Verdict {
     h.state().review().claim(id).unwrap().verdict
 }
@@ -72,7 +79,11 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
 
     let out = dir.path().join("report.md");
     picker.answer(Some(out.clone()));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    open_export_dialog(&mut h);
+    // The export dialog: Markdown is chosen; the pre-flight check lists the unreviewed claims.
+    h.get_by_label_contains("Pre-flight check:");
+    h.get_by_label_contains(&format!("{} of {n} claims are unreviewed", n - 1));
+    h.get_by_label("Export…").click();
     h.run();
     let req = picker.requests().pop().unwrap();
     assert_eq!(req.purpose, Purpose::Export);
@@ -89,7 +100,8 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
     // The same through a JSON file name.
     let json_out = dir.path().join("report.json");
     picker.answer(Some(json_out.clone()));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    open_export_dialog(&mut h);
+    h.get_by_label("Export…").click();
     h.run();
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(json_out).unwrap()).unwrap();
@@ -354,6 +366,150 @@ fn removed_page_furniture_is_one_click_away() {
     h.get_by_label_contains("Removed page furniture").click();
     h.run();
     h.get_by_label_contains("Akismet");
+}
+
+/// Fills the claim detail's "New source" form and presses Add evidence.
+fn add_evidence(h: &mut Harness<'_, ClaimdeskApp>, url: &str, title: &str, quote: &str) {
+    for (label, text) in [
+        ("Source URL", url),
+        ("Source title", title),
+        ("Quoted passage", quote),
+    ] {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Refutes the claim").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Add evidence")
+        .click();
+    h.run();
+}
+
+#[test]
+fn evidence_added_in_the_detail_panel_is_in_the_markdown_and_html_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let id = claim_id_containing(&h, "Pungsan");
+    click_row(&mut h, "chiens de chasse indigènes Pungsan");
+    h.key_press(Key::D);
+    h.run();
+
+    // A bad address is refused with a message, and nothing is added.
+    add_evidence(&mut h, "javascript:alert(1)", "x", "y");
+    h.get_by_label_contains("not an http or https address");
+    assert!(h.state().review().claim(id).unwrap().evidence.is_empty());
+    for label in ["Source URL", "Source title", "Quoted passage"] {
+        h.get_by_label(label).click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Backspace);
+        h.run();
+    }
+
+    add_evidence(
+        &mut h,
+        "https://www.kcna.kp/fr/article/pungsan",
+        "KCNA: les chiens Pungsan",
+        "Deux chiens de chasse Pungsan ont été offerts",
+    );
+    let ev = h.state().review().claim(id).unwrap().evidence.clone();
+    assert_eq!(ev.len(), 1, "{:?}", h.state().error());
+    assert_eq!(ev[0].url, "https://www.kcna.kp/fr/article/pungsan");
+    assert_eq!(ev[0].stance, claimdesk::review::Stance::Refutes);
+    h.get_by_label("Evidence (1)");
+    h.get_by_label("KCNA: les chiens Pungsan");
+    // The form is empty again, ready for the next source.
+    assert!(
+        h.state()
+            .review()
+            .history
+            .iter()
+            .any(|e| e.action.describe() == format!("claim {id}: evidence added (kcna.kp)"))
+    );
+
+    for (format, file) in [("Markdown", "r.md"), ("HTML", "r.html")] {
+        let out = dir.path().join(file);
+        picker.answer(Some(out.clone()));
+        open_export_dialog(&mut h);
+        h.get_by_label(format).click();
+        h.run();
+        h.get_by_label("Export…").click();
+        h.run();
+        let req = picker.requests().pop().unwrap();
+        assert!(
+            req.file_name
+                .as_deref()
+                .unwrap()
+                .ends_with(file.trim_start_matches('r')),
+            "{req:?}"
+        );
+        let text = std::fs::read_to_string(&out)
+            .unwrap_or_else(|e| panic!("{file} not written: {e} {:?}", h.state().error()));
+        assert!(text.contains("KCNA: les chiens Pungsan"), "{text}");
+        assert!(text.contains("https://www.kcna.kp/fr/article/pungsan"));
+        assert!(text.contains("Deux chiens de chasse Pungsan ont été offerts"));
+        assert!(text.contains("refutes"));
+    }
+
+    // Remove takes it out again; undo brings it back.
+    h.get_by_label("Remove").click();
+    h.run();
+    assert!(h.state().review().claim(id).unwrap().evidence.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().review().claim(id).unwrap().evidence, ev);
+}
+
+#[test]
+fn choosing_csv_in_the_export_dialog_writes_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.key_press(Key::V);
+    h.run();
+    open_export_dialog(&mut h);
+    // Keys pressed while the dialog is open do not mark claims.
+    h.key_press(Key::D);
+    h.run();
+    let first = h.state().review().claims[0].id;
+    assert_eq!(verdict(&h, first), Verdict::Verified);
+    h.get_by_label("CSV").click();
+    h.run();
+    // The user names the file without an extension: the chosen format's is added.
+    let out = dir.path().join("claims");
+    picker.answer(Some(out.clone()));
+    h.get_by_label("Export…").click();
+    h.run();
+    let req = picker.requests().pop().unwrap();
+    assert_eq!(req.purpose, Purpose::Export);
+    assert_eq!(req.filters[0].1, vec!["csv".to_string()]);
+    assert!(req.file_name.unwrap().ends_with(".claims.csv"));
+    let csv = std::fs::read_to_string(dir.path().join("claims.csv")).expect("the CSV was written");
+    assert!(csv.starts_with(
+        "\u{feff}id,start,end,text,verdict,type,claimant,score,note,evidence_urls\r\n"
+    ));
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(&csv.as_bytes()[3..])
+        .records()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), h.state().review().claims.len());
+    assert_eq!(&rows[0][0], first.to_string());
+    assert_eq!(&rows[0][4], "Verified");
+    assert_eq!(&rows[1][4], "Unreviewed");
+    assert!(h.state().info().unwrap().contains("CSV report written"));
+
+    // Cancel closes the dialog without asking for a file.
+    let asked = picker.requests().len();
+    open_export_dialog(&mut h);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Export…").is_none());
+    assert_eq!(picker.requests().len(), asked);
 }
 
 #[test]

@@ -1,24 +1,62 @@
-//! Review → reports: Markdown for people, JSON for programs. Positions are Unicode character
-//! offsets into the article text (`claimdesk text`), as the W3C selectors define them.
+//! Review → the reports people publish: Markdown and HTML for readers, CSV for spreadsheets, JSON
+//! for programs, schema.org ClaimReview for search engines and Fact Check Explorer, W3C Web
+//! Annotations for annotation tools; and the pre-flight check an editor runs before publishing.
+//!
+//! Positions in every format are Unicode character offsets into the article text
+//! (`claimdesk text`), as the W3C selectors define them.
 
-use crate::review::{Review, Verdict};
-use crate::text::CharIndex;
-use serde::Serialize;
+mod annotations;
+mod claimreview;
+mod csv;
+mod html;
+mod json;
+mod lint;
+mod markdown;
+mod settings;
+
+pub use claimreview::{CLAIM_REVIEWED_MAX_CHARS, claim_reviewed};
+pub use lint::{Warning, WarningKind, lint};
+pub use settings::{Rating, Ratings, ReportSettings, SettingsError};
+
+use crate::review::Review;
 
 /// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Markdown,
+    Html,
+    Csv,
     Json,
+    /// schema.org ClaimReview JSON-LD, one object per reviewed claim.
+    ClaimReview,
+    /// The same ClaimReview markup inside a small standalone HTML page, ready to publish.
+    ClaimReviewPage,
+    /// W3C Web Annotation JSON: one annotation per claim.
+    Annotations,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Json];
+    pub const ALL: [Format; 7] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::ClaimReview,
+        Format::ClaimReviewPage,
+        Format::Annotations,
+    ];
 
+    /// Parses the names the command line takes (md, html, csv, json, claimreview,
+    /// claimreview-html, annotations) and a few file extensions.
     pub fn parse(s: &str) -> Option<Format> {
         match s.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "claimreview" | "jsonld" => Some(Format::ClaimReview),
+            "claimreview-html" => Some(Format::ClaimReviewPage),
+            "annotations" => Some(Format::Annotations),
             _ => None,
         }
     }
@@ -26,68 +64,90 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
-            Format::Json => "json",
+            Format::Html | Format::ClaimReviewPage => "html",
+            Format::Csv => "csv",
+            Format::Json | Format::Annotations => "json",
+            Format::ClaimReview => "jsonld",
+        }
+    }
+
+    /// What comes before the extension in a default file name: `article.report.md`.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Format::Markdown => "report.md",
+            Format::Html => "report.html",
+            Format::Csv => "claims.csv",
+            Format::Json => "report.json",
+            Format::ClaimReview => "claimreview.jsonld",
+            Format::ClaimReviewPage => "claimreview.html",
+            Format::Annotations => "annotations.json",
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Csv => "CSV",
             Format::Json => "JSON",
+            Format::ClaimReview => "ClaimReview JSON-LD",
+            Format::ClaimReviewPage => "ClaimReview HTML page",
+            Format::Annotations => "Web Annotations",
         }
     }
 
-    /// The format a file name asks for by its extension.
+    /// One line on what the format is for.
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Markdown => "For editors and wikis: the whole report as text.",
+            Format::Html => "One self-contained page to read on screen or print to PDF.",
+            Format::Csv => "One row per claim, for spreadsheets (UTF-8 with BOM).",
+            Format::Json => "The full review for programs (schemas/report.schema.json).",
+            Format::ClaimReview => "schema.org markup for search engines, one per reviewed claim.",
+            Format::ClaimReviewPage => "The ClaimReview markup in a small page to publish.",
+            Format::Annotations => "W3C Web Annotations, for other annotation tools.",
+        }
+    }
+
+    /// The format a file name asks for by its extension (`.json` is the JSON report).
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         path.extension()
             .and_then(|e| Format::parse(&e.to_string_lossy()))
     }
 }
 
-/// Renders the review in `format`.
+/// Choices that change a report's content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// HTML: include the article text with the claims highlighted.
+    pub with_article: bool,
+}
+
+/// Renders the review in `format` with the default settings for the article's language.
 pub fn render(review: &Review, format: Format) -> String {
+    let settings = ReportSettings::for_review(review);
+    render_with(review, format, &settings, Options::default())
+}
+
+/// Renders the review in `format`.
+pub fn render_with(
+    review: &Review,
+    format: Format,
+    settings: &ReportSettings,
+    options: Options,
+) -> String {
     match format {
-        Format::Markdown => markdown(review),
-        Format::Json => json(review),
+        Format::Markdown => markdown::render(review, settings),
+        Format::Html => html::render(review, settings, options),
+        Format::Csv => csv::render(review),
+        Format::Json => json::render(review, settings),
+        Format::ClaimReview => claimreview::render(review, settings),
+        Format::ClaimReviewPage => claimreview::page(review, settings),
+        Format::Annotations => annotations::render(review, settings),
     }
 }
 
-#[derive(Serialize)]
-struct JsonArticle<'a> {
-    title: &'a str,
-    source: String,
-    url: Option<&'a str>,
-    language: Option<&'a str>,
-    format: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonClaim<'a> {
-    id: u32,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    verdict: Verdict,
-    score: f32,
-    reasons: &'a [String],
-    kind: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    kind_reason: &'a str,
-    claimant: Option<&'a str>,
-    group: Option<u32>,
-    note: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    report_version: u32,
-    generator: String,
-    article: JsonArticle<'a>,
-    reviewed_at: String,
-    counts: crate::review::Counts,
-    claims: Vec<JsonClaim<'a>>,
-}
-
+/// Where the article was read from, for people: the file path, else its name.
 fn source(review: &Review) -> String {
     let m = &review.article.metadata;
     m.source_path
@@ -96,141 +156,34 @@ fn source(review: &Review) -> String {
         .unwrap_or_else(|| m.source_name.clone())
 }
 
-fn json(review: &Review) -> String {
-    let idx = CharIndex::new(&review.article.text);
-    let m = &review.article.metadata;
-    let report = JsonReport {
-        report_version: 1,
-        generator: format!("Claimdesk {}", env!("CARGO_PKG_VERSION")),
-        article: JsonArticle {
-            title: review.article.display_title(),
-            source: source(review),
-            url: m.url.as_deref(),
-            language: m.language.as_deref(),
-            format: &m.format,
-        },
-        reviewed_at: review.modified.to_rfc3339(),
-        counts: review.counts(),
-        claims: review
-            .claims
-            .iter()
-            .map(|c| JsonClaim {
-                id: c.id,
-                start: idx.char_of(c.position.start),
-                end: idx.char_of(c.position.end),
-                text: c.text(),
-                verdict: c.verdict,
-                score: c.score,
-                reasons: &c.reasons,
-                kind: &c.kind,
-                kind_reason: &c.kind_reason,
-                claimant: c.claimant.as_deref(),
-                group: c.group,
-                note: &c.note,
-            })
-            .collect(),
-    };
-    // Plain data always serialises.
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
-}
-
-/// Keeps Markdown syntax in article text from being read as markup.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
+/// The reviewers: the one named in the settings, then those recorded in the history.
+fn reviewers(review: &Review, settings: &ReportSettings) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let named = std::iter::once(settings.reviewer.as_str())
+        .chain(review.history.iter().filter_map(|h| h.reviewer.as_deref()));
+    for r in named {
+        let r = crate::text::squash_whitespace(r);
+        if !r.is_empty() && !out.contains(&r) {
+            out.push(r);
         }
-        out.push(c);
     }
     out
 }
 
-fn markdown(review: &Review) -> String {
-    use std::fmt::Write;
-    let idx = CharIndex::new(&review.article.text);
-    let m = &review.article.metadata;
-    let counts = review.counts();
-    let mut s = String::new();
-    let title = md_escape(review.article.display_title());
-    let _ = writeln!(s, "# Fact-check report: {title}\n");
-    let _ = writeln!(s, "- **Article:** {title}");
-    let _ = writeln!(s, "- **Source file:** {}", md_escape(&source(review)));
-    if let Some(url) = &m.url {
-        let _ = writeln!(s, "- **URL:** <{url}>");
-    }
-    if let Some(lang) = &m.language {
-        let _ = writeln!(s, "- **Language:** {lang}");
-    }
-    let _ = writeln!(
-        s,
-        "- **Date of review:** {}",
-        review.modified.format("%Y-%m-%d %H:%M UTC")
-    );
-    let _ = writeln!(
-        s,
-        "- **Reviewed:** {} of {} claims\n",
-        counts.reviewed(),
-        counts.total
-    );
-    let _ = writeln!(s, "## Summary\n\n| Verdict | Claims |\n|---|---:|");
-    for v in Verdict::ALL {
-        let _ = writeln!(s, "| {} | {} |", v.label(), counts.of(v));
-    }
-    let _ = writeln!(s, "| **Total** | **{}** |\n", counts.total);
-    let _ = writeln!(s, "## Claims\n");
-    for c in &review.claims {
-        let _ = writeln!(s, "### Claim {} — {}\n", c.id, c.verdict.label());
-        let _ = writeln!(s, "> {}\n", md_escape(c.text()));
-        let _ = writeln!(s, "- **Verdict:** {}", c.verdict.label());
-        let reasons = if c.reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", md_escape(&c.reasons.join(", ")))
-        };
-        let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
-        if c.kind_reason.is_empty() {
-            let _ = writeln!(s, "- **Type:** {}", c.kind);
-        } else {
-            let _ = writeln!(s, "- **Type:** {} ({})", c.kind, md_escape(&c.kind_reason));
-        }
-        if let Some(who) = &c.claimant {
-            let _ = writeln!(s, "- **Claimant:** {}", md_escape(who));
-        }
-        let _ = writeln!(
-            s,
-            "- **Position:** characters {}–{}",
-            idx.char_of(c.position.start),
-            idx.char_of(c.position.end)
-        );
-        if let Some(g) = c.group.filter(|g| *g != c.id) {
-            let _ = writeln!(s, "- **Repeats:** claim {g}");
-        }
-        if !c.note.trim().is_empty() {
-            let note = c
-                .note
-                .trim()
-                .lines()
-                .map(md_escape)
-                .collect::<Vec<_>>()
-                .join("\n  ");
-            let _ = writeln!(s, "- **Note:** {note}");
-        }
-        s.push('\n');
-    }
-    s
+/// The address to link to, when `url` is an http or https URL; never anything else
+/// (no `javascript:`, `data:` or `file:` links in a report).
+fn web_link(url: &str) -> Option<String> {
+    crate::review::check_url(url).ok()
 }
 
+/// Tests shared by the format modules: a small reviewed session with evidence.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixture {
     use crate::article;
-    use crate::review::Action;
+    use crate::review::{Action, Evidence, Review, Stance, Verdict};
+    use chrono::{NaiveDate, TimeZone, Utc};
 
-    fn reviewed() -> Review {
+    pub fn reviewed() -> Review {
         let mut r = Review::from_article(article::sample());
         let id = r.claims[0].id;
         r.apply(Action::SetVerdict {
@@ -243,33 +196,27 @@ mod tests {
             note: "KCNA images only".into(),
         })
         .unwrap();
-        r
-    }
-
-    #[test]
-    fn markdown_lists_article_counts_and_claims() {
-        let r = reviewed();
-        let md = render(&r, Format::Markdown);
-        assert!(md.starts_with("# Fact-check report: Vladimir Poutine et Kim Jong Un riaient"));
-        assert!(md.contains("| Disputed | 1 |"));
-        assert!(md.contains(&format!("### Claim {} — Disputed", r.claims[0].id)));
-        assert!(md.contains("- **Note:** KCNA images only"));
-        assert!(md.contains(&format!("Reviewed:** 1 of {} claims", r.claims.len())));
-    }
-
-    #[test]
-    fn json_uses_char_offsets() {
-        let r = reviewed();
-        let v: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
-        let chars: Vec<char> = r.article.text.chars().collect();
-        for (c, j) in r.claims.iter().zip(v["claims"].as_array().unwrap()) {
-            let (s, e) = (
-                j["start"].as_u64().unwrap() as usize,
-                j["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(chars[s..e].iter().collect::<String>(), c.text());
+        let mut e = Evidence::new(
+            "https://www.kcna.kp/fr/article/q/1",
+            NaiveDate::from_ymd_opt(2024, 6, 20).unwrap(),
+        )
+        .unwrap();
+        e.title = "KCNA, 20 juin".into();
+        e.quote = "Les deux dirigeants ont fait un tour en voiture.".into();
+        e.stance = Stance::Refutes;
+        e.archive_url = Some("https://web.archive.org/web/2024/https://www.kcna.kp/".into());
+        r.apply(Action::AddEvidence {
+            claim: id,
+            index: 0,
+            evidence: e,
+        })
+        .unwrap();
+        let t = Utc.with_ymd_and_hms(2024, 6, 21, 9, 30, 0).unwrap();
+        r.created = t;
+        r.modified = t;
+        for h in &mut r.history {
+            h.at = t;
         }
-        assert_eq!(v["counts"]["disputed"], 1);
-        assert_eq!(v["claims"][0]["verdict"], "disputed");
+        r
     }
 }

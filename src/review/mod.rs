@@ -5,7 +5,7 @@ pub mod anchor;
 
 use crate::article::Article;
 use crate::extract::Candidate;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// How many characters of context a TextQuoteSelector keeps on each side.
@@ -83,6 +83,89 @@ impl TextQuote {
     }
 }
 
+/// Whether an evidence item backs the claim or contradicts it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    #[default]
+    Supports,
+    Refutes,
+}
+
+impl Stance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Refutes => "refutes",
+        }
+    }
+}
+
+/// A source the reviewer consulted: where it is, what it says, when it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The page as the reviewer read it (http or https).
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+    /// The passage of the source that supports or refutes the claim.
+    #[serde(default)]
+    pub quote: String,
+    /// The day the reviewer read the source.
+    pub accessed: NaiveDate,
+    /// A frozen copy (Wayback Machine, archive.today), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive_url: Option<String>,
+    #[serde(default)]
+    pub stance: Stance,
+}
+
+/// Why an evidence URL was refused.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+pub enum UrlError {
+    #[error("“{0}” is not a web address. Paste the full address, starting with https://")]
+    Invalid(String),
+    #[error("“{0}” is not an http or https address. Link to the page a reader can open.")]
+    Scheme(String),
+}
+
+impl Evidence {
+    /// A supporting source read today, with no title or quote yet.
+    pub fn new(url: &str, accessed: NaiveDate) -> Result<Self, UrlError> {
+        Ok(Self {
+            url: check_url(url)?,
+            title: String::new(),
+            quote: String::new(),
+            accessed,
+            archive_url: None,
+            stance: Stance::Supports,
+        })
+    }
+
+    /// The title, or the address when there is none.
+    pub fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.url
+        } else {
+            self.title.trim()
+        }
+    }
+}
+
+/// Checks that `s` is an http(s) address with a host, and returns it normalised (trimmed,
+/// with characters like spaces percent-encoded).
+pub fn check_url(s: &str) -> Result<String, UrlError> {
+    let s = s.trim();
+    let url = url::Url::parse(s).map_err(|_| UrlError::Invalid(s.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(UrlError::Scheme(s.to_string()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UrlError::Invalid(s.to_string()));
+    }
+    Ok(url.to_string())
+}
+
 /// A claim under review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -102,6 +185,9 @@ pub struct Claim {
     pub group: Option<u32>,
     pub verdict: Verdict,
     pub note: String,
+    /// Sources consulted, in the order the reviewer added them.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
     /// The claim's wording before the article was edited, when re-anchoring found it reworded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
@@ -117,14 +203,40 @@ impl Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
-    SetVerdict { claim: u32, verdict: Verdict },
-    SetNote { claim: u32, note: String },
+    SetVerdict {
+        claim: u32,
+        verdict: Verdict,
+    },
+    SetNote {
+        claim: u32,
+        note: String,
+    },
+    /// Inserts `evidence` at `index` in the claim's list (`index` = the length appends).
+    AddEvidence {
+        claim: u32,
+        index: usize,
+        evidence: Evidence,
+    },
+    RemoveEvidence {
+        claim: u32,
+        index: usize,
+    },
+    /// Replaces the evidence item at `index`.
+    EditEvidence {
+        claim: u32,
+        index: usize,
+        evidence: Evidence,
+    },
 }
 
 impl Action {
     pub fn claim(&self) -> u32 {
         match self {
-            Action::SetVerdict { claim, .. } | Action::SetNote { claim, .. } => *claim,
+            Action::SetVerdict { claim, .. }
+            | Action::SetNote { claim, .. }
+            | Action::AddEvidence { claim, .. }
+            | Action::RemoveEvidence { claim, .. }
+            | Action::EditEvidence { claim, .. } => *claim,
         }
     }
 
@@ -138,6 +250,18 @@ impl Action {
                 format!("claim {claim}: note cleared")
             }
             Action::SetNote { claim, .. } => format!("claim {claim}: note edited"),
+            Action::AddEvidence {
+                claim, evidence, ..
+            } => format!(
+                "claim {claim}: evidence added ({})",
+                host_of(&evidence.url).unwrap_or(&evidence.url)
+            ),
+            Action::RemoveEvidence { claim, index } => {
+                format!("claim {claim}: evidence {} removed", index + 1)
+            }
+            Action::EditEvidence { claim, index, .. } => {
+                format!("claim {claim}: evidence {} edited", index + 1)
+            }
         }
     }
 }
@@ -147,12 +271,35 @@ impl Action {
 pub struct HistoryEntry {
     pub at: DateTime<Utc>,
     pub action: Action,
+    /// Who made the change, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ReviewError {
     #[error("there is no claim {0} in this review")]
     NoSuchClaim(u32),
+    #[error("claim {claim} has no evidence item {number} (it has {len})", number = index + 1)]
+    NoSuchEvidence {
+        claim: u32,
+        index: usize,
+        len: usize,
+    },
+}
+
+/// The host of an http(s) URL, without a leading "www.".
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split_inclusive(']').next()?
+    } else {
+        host.split(':').next()?
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
 }
 
 /// Verdict counts.
@@ -220,6 +367,7 @@ impl Review {
                 group: c.group.map(|g| g as u32 + 1),
                 verdict: Verdict::Unreviewed,
                 note: String::new(),
+                evidence: Vec::new(),
                 previous: None,
             })
             .collect();
@@ -277,7 +425,21 @@ impl Review {
 
     /// Performs `action`, records it in the history and returns the action that undoes it.
     pub fn apply(&mut self, action: Action) -> Result<Action, ReviewError> {
+        self.apply_by(action, None)
+    }
+
+    /// `apply`, recording `reviewer` as the author of the change in the history.
+    pub fn apply_by(
+        &mut self,
+        action: Action,
+        reviewer: Option<&str>,
+    ) -> Result<Action, ReviewError> {
         let claim = self.claim_mut(action.claim())?;
+        let no_such = |claim: &Claim, index: usize| ReviewError::NoSuchEvidence {
+            claim: claim.id,
+            index,
+            len: claim.evidence.len(),
+        };
         let inverse = match &action {
             Action::SetVerdict { claim: id, verdict } => {
                 let old = std::mem::replace(&mut claim.verdict, *verdict);
@@ -293,7 +455,51 @@ impl Review {
                     note: old,
                 }
             }
+            Action::AddEvidence {
+                claim: id,
+                index,
+                evidence,
+            } => {
+                if *index > claim.evidence.len() {
+                    return Err(no_such(claim, *index));
+                }
+                claim.evidence.insert(*index, evidence.clone());
+                Action::RemoveEvidence {
+                    claim: *id,
+                    index: *index,
+                }
+            }
+            Action::RemoveEvidence { claim: id, index } => {
+                if *index >= claim.evidence.len() {
+                    return Err(no_such(claim, *index));
+                }
+                let old = claim.evidence.remove(*index);
+                Action::AddEvidence {
+                    claim: *id,
+                    index: *index,
+                    evidence: old,
+                }
+            }
+            Action::EditEvidence {
+                claim: id,
+                index,
+                evidence,
+            } => {
+                let Some(slot) = claim.evidence.get_mut(*index) else {
+                    return Err(no_such(claim, *index));
+                };
+                let old = std::mem::replace(slot, evidence.clone());
+                Action::EditEvidence {
+                    claim: *id,
+                    index: *index,
+                    evidence: old,
+                }
+            }
         };
+        let reviewer = reviewer
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string);
         let now = Utc::now();
         // Typing a note is one change in the history, not one per keystroke.
         let coalesce = matches!(
@@ -302,10 +508,18 @@ impl Review {
         );
         if coalesce {
             if let Some(last) = self.history.last_mut() {
-                *last = HistoryEntry { at: now, action };
+                *last = HistoryEntry {
+                    at: now,
+                    action,
+                    reviewer,
+                };
             }
         } else {
-            self.history.push(HistoryEntry { at: now, action });
+            self.history.push(HistoryEntry {
+                at: now,
+                action,
+                reviewer,
+            });
         }
         self.modified = now;
         self.revision += 1;
@@ -390,6 +604,200 @@ mod tests {
             r.history[0].action.describe(),
             format!("claim {id}: note edited")
         );
+    }
+
+    fn evidence(url: &str, day: u32) -> Evidence {
+        let mut e = Evidence::new(url, NaiveDate::from_ymd_opt(2024, 6, day).unwrap()).unwrap();
+        e.title = format!("Source {day}");
+        e
+    }
+
+    #[test]
+    fn evidence_add_edit_remove_and_their_inverses() {
+        let mut r = review();
+        let id = r.claims[1].id;
+        let before = r.clone();
+        let a = evidence("https://www.kcna.kp/fr/article/1", 19);
+        let b = evidence("https://apnews.com/article/2", 20);
+        let inv_a = r
+            .apply(Action::AddEvidence {
+                claim: id,
+                index: 0,
+                evidence: a.clone(),
+            })
+            .unwrap();
+        assert_eq!(
+            inv_a,
+            Action::RemoveEvidence {
+                claim: id,
+                index: 0
+            }
+        );
+        // Inserting in front keeps the order the reviewer asked for.
+        let inv_b = r
+            .apply(Action::AddEvidence {
+                claim: id,
+                index: 0,
+                evidence: b.clone(),
+            })
+            .unwrap();
+        assert_eq!(r.claim(id).unwrap().evidence, vec![b.clone(), a.clone()]);
+        let mut edited = a.clone();
+        edited.stance = Stance::Refutes;
+        edited.quote = "« pas de visite »".into();
+        let inv_edit = r
+            .apply(Action::EditEvidence {
+                claim: id,
+                index: 1,
+                evidence: edited.clone(),
+            })
+            .unwrap();
+        assert_eq!(
+            inv_edit,
+            Action::EditEvidence {
+                claim: id,
+                index: 1,
+                evidence: a.clone()
+            }
+        );
+        assert_eq!(r.claim(id).unwrap().evidence[1], edited);
+        let inv_remove = r
+            .apply(Action::RemoveEvidence {
+                claim: id,
+                index: 0,
+            })
+            .unwrap();
+        assert_eq!(
+            inv_remove,
+            Action::AddEvidence {
+                claim: id,
+                index: 0,
+                evidence: b.clone()
+            }
+        );
+        assert_eq!(r.claim(id).unwrap().evidence, vec![edited]);
+        assert_eq!(
+            r.history
+                .iter()
+                .map(|h| h.action.describe())
+                .collect::<Vec<_>>(),
+            [
+                format!("claim {id}: evidence added (kcna.kp)"),
+                format!("claim {id}: evidence added (apnews.com)"),
+                format!("claim {id}: evidence 2 edited"),
+                format!("claim {id}: evidence 1 removed"),
+            ]
+        );
+        // Undo everything, newest first: the claims are as they were.
+        for inv in [inv_remove, inv_edit, inv_b, inv_a] {
+            r.apply(inv).unwrap();
+        }
+        assert_eq!(r.claims, before.claims);
+    }
+
+    #[test]
+    fn evidence_out_of_range_is_an_error_and_changes_nothing() {
+        let mut r = review();
+        let id = r.claims[0].id;
+        let before = r.clone();
+        let e = evidence("https://example.org/a", 1);
+        assert_eq!(
+            r.apply(Action::AddEvidence {
+                claim: id,
+                index: 1,
+                evidence: e.clone()
+            }),
+            Err(ReviewError::NoSuchEvidence {
+                claim: id,
+                index: 1,
+                len: 0
+            })
+        );
+        assert!(
+            r.apply(Action::RemoveEvidence {
+                claim: id,
+                index: 0
+            })
+            .is_err()
+        );
+        let err = r
+            .apply(Action::EditEvidence {
+                claim: id,
+                index: 3,
+                evidence: e,
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("claim {id} has no evidence item 4 (it has 0)")
+        );
+        assert_eq!(r, before);
+    }
+
+    #[test]
+    fn history_records_the_reviewer() {
+        let mut r = review();
+        let id = r.claims[0].id;
+        r.apply_by(
+            Action::SetVerdict {
+                claim: id,
+                verdict: Verdict::Verified,
+            },
+            Some(" Camille Martin "),
+        )
+        .unwrap();
+        r.apply_by(
+            Action::SetVerdict {
+                claim: id,
+                verdict: Verdict::Disputed,
+            },
+            Some("  "),
+        )
+        .unwrap();
+        assert_eq!(r.history[0].reviewer.as_deref(), Some("Camille Martin"));
+        assert_eq!(r.history[1].reviewer, None);
+    }
+
+    #[test]
+    fn evidence_urls_must_be_web_addresses() {
+        let day = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert_eq!(
+            Evidence::new("  https://example.org/a b ", day)
+                .unwrap()
+                .url,
+            "https://example.org/a%20b"
+        );
+        assert!(matches!(
+            Evidence::new("javascript:alert(1)", day),
+            Err(UrlError::Scheme(_))
+        ));
+        assert!(matches!(
+            Evidence::new("file:///etc/passwd", day),
+            Err(UrlError::Scheme(_))
+        ));
+        assert!(matches!(
+            Evidence::new("example.org", day),
+            Err(UrlError::Invalid(_))
+        ));
+        assert_eq!(host_of("https://www.lemonde.fr/x?y"), Some("lemonde.fr"));
+        assert_eq!(
+            host_of("http://user@Example.org:8080/"),
+            Some("Example.org")
+        );
+        assert_eq!(host_of("nonsense"), None);
+    }
+
+    #[test]
+    fn sessions_without_evidence_or_reviewer_still_load() {
+        let r = review();
+        let mut v = serde_json::to_value(&r).unwrap();
+        for c in v["claims"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("evidence");
+        }
+        v["history"] = serde_json::json!([{"at": "2024-06-19T10:00:00Z", "action": {"action": "set_verdict", "claim": 1, "verdict": "verified"}}]);
+        let back: Review = serde_json::from_value(v).unwrap();
+        assert!(back.claims.iter().all(|c| c.evidence.is_empty()));
+        assert_eq!(back.history[0].reviewer, None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::article_view::ArticleView;
 use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
+use super::export_dialog::{ExportChoice, ExportDialog};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
 use super::theme;
 use crate::article;
@@ -56,6 +57,9 @@ pub struct ClaimdeskApp {
     article_view: ArticleView,
     claim_list: ClaimList,
     window_title: String,
+    export_dialog: ExportDialog,
+    /// The format and options chosen in the export dialog, used once the file is picked.
+    export_choice: ExportChoice,
 }
 
 impl ClaimdeskApp {
@@ -83,6 +87,8 @@ impl ClaimdeskApp {
             },
             claim_list: ClaimList::default(),
             window_title: String::new(),
+            export_dialog: ExportDialog::default(),
+            export_choice: ExportChoice::default(),
         }
     }
 
@@ -317,14 +323,14 @@ impl ClaimdeskApp {
                 vec![("Claimdesk session".to_string(), exts(&["json"]))],
                 Some(format!("{}{}", self.default_stem(), store::SESSION_SUFFIX)),
             ),
-            Purpose::Export => (
-                "Export the fact-check report",
-                Format::ALL
-                    .iter()
-                    .map(|f| (format!("{} report", f.name()), exts(&[f.extension()])))
-                    .collect(),
-                Some(format!("{}.report.md", self.default_stem())),
-            ),
+            Purpose::Export => {
+                let f = self.export_choice.format;
+                (
+                    "Export the fact-check report",
+                    vec![(f.name().to_string(), exts(&[f.extension()]))],
+                    Some(format!("{}.{}", self.default_stem(), f.file_suffix())),
+                )
+            }
             Purpose::NewVersion => (
                 "Choose the new version of the article",
                 vec![("Articles".to_string(), exts(ARTICLE_EXTS))],
@@ -353,7 +359,7 @@ impl ClaimdeskApp {
                         "open the article from a folder you can write to, then press Ctrl+S to save next to it"
                     }
                     Purpose::Export => {
-                        "save the session (Ctrl+S), then run: claimdesk report SESSION --format md -o REPORT.md"
+                        "save the session (Ctrl+S), then run: claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o REPORT"
                     }
                     Purpose::NewVersion => {
                         "save the session (Ctrl+S), then run: claimdesk reanchor SESSION NEW_ARTICLE"
@@ -418,11 +424,20 @@ impl ClaimdeskApp {
     }
 
     fn export_to(&mut self, path: &Path) {
+        // The format chosen in the dialog, unless the file name asks for another one.
+        let chosen = self.export_choice.format;
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         let (format, path) = match Format::from_path(path) {
+            _ if ext.as_deref() == Some(chosen.extension()) => (chosen, path.to_path_buf()),
             Some(f) => (f, path.to_path_buf()),
-            None => (Format::Markdown, path.with_extension("md")),
+            None => {
+                let mut name = path.as_os_str().to_owned();
+                name.push(format!(".{}", chosen.extension()));
+                (chosen, PathBuf::from(name))
+            }
         };
-        let text = report::render(&self.review, format);
+        let settings = report::ReportSettings::for_review(&self.review);
+        let text = report::render_with(&self.review, format, &settings, self.export_choice.options);
         match store::write_atomic(&path, text.as_bytes()) {
             Ok(()) => {
                 self.notice = Some(Notice::Info(format!(
@@ -486,7 +501,10 @@ impl ClaimdeskApp {
                 self.save(ctx);
             }
             Command::SaveAs => self.request_pick(Purpose::SaveSession, ctx),
-            Command::Export => self.request_pick(Purpose::Export, ctx),
+            Command::Export => {
+                let settings = report::ReportSettings::for_review(&self.review);
+                self.export_dialog.open(&self.review, &settings);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
@@ -506,7 +524,8 @@ impl ClaimdeskApp {
         if self.picker.is_open() {
             return Vec::new(); // a file dialog is open: the window waits for it
         }
-        let typing = ctx.text_edit_focused() || self.confirm.is_some();
+        let typing =
+            ctx.text_edit_focused() || self.confirm.is_some() || self.export_dialog.is_open();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
             for cmd in Command::ALL {
@@ -809,6 +828,16 @@ impl ClaimdeskApp {
             self.run_command(cmd, &ctx);
         }
         self.confirm_dialog(&ctx);
+        if self.export_dialog.is_open() {
+            let dialog = &mut self.export_dialog;
+            let chosen = egui::Modal::new(egui::Id::unique("export-dialog"))
+                .show(&ctx, |ui| dialog.ui(ui))
+                .inner;
+            if let Some(choice) = chosen {
+                self.export_choice = choice;
+                self.request_pick(Purpose::Export, &ctx);
+            }
+        }
         if self.picker.is_open() {
             egui::Modal::new(egui::Id::unique("file-dialog-open")).show(&ctx, |ui| {
                 ui.label("Waiting for the file dialog…");

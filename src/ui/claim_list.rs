@@ -1,8 +1,9 @@
-//! The checklist of claims and the detail of the selected one (verdict buttons, reasons, note).
+//! The checklist of claims and the detail of the selected one (verdict buttons, reasons, note,
+//! evidence).
 //! It draws from the review and returns what the user asked for; the app applies it.
 
 use super::theme;
-use crate::review::{Action, Claim, Review, Verdict};
+use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, Color32, FontId, RichText, Sense, TextFormat, text::LayoutJob};
 
 /// What the user asked for in this panel.
@@ -20,6 +21,38 @@ pub struct ClaimList {
     pub focus_note: bool,
     note_draft: String,
     note_for: Option<u32>,
+    evidence: EvidenceDraft,
+}
+
+/// The "Add evidence" form, for the claim `for_claim`.
+#[derive(Default)]
+struct EvidenceDraft {
+    for_claim: Option<u32>,
+    url: String,
+    title: String,
+    quote: String,
+    archive: String,
+    stance: Stance,
+    error: Option<String>,
+}
+
+impl EvidenceDraft {
+    /// The evidence the form describes, or why it cannot be added.
+    fn build(&self) -> Result<Evidence, String> {
+        if self.url.trim().is_empty() {
+            return Err("Paste the source's address first.".into());
+        }
+        let today = chrono::Local::now().date_naive();
+        let mut e = Evidence::new(&self.url, today).map_err(|e| e.to_string())?;
+        e.title = self.title.trim().to_string();
+        e.quote = self.quote.trim().to_string();
+        e.stance = self.stance;
+        if !self.archive.trim().is_empty() {
+            e.archive_url =
+                Some(review::check_url(&self.archive).map_err(|e| format!("Archive URL: {e}"))?);
+        }
+        Ok(e)
+    }
 }
 
 impl ClaimList {
@@ -32,12 +65,21 @@ impl ClaimList {
         let mut out = Vec::new();
         egui::Panel::bottom("claim-detail")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(330.0)
             .min_size(160.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 match selected.and_then(|id| review.claim(id)) {
-                    Some(claim) => self.detail(ui, claim, review.claims.len(), &mut out),
+                    Some(claim) => {
+                        egui::ScrollArea::vertical()
+                            .id_salt("claim-detail-scroll")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                self.detail(ui, claim, review.claims.len(), &mut out);
+                                ui.add_space(6.0);
+                                self.evidence(ui, claim, &mut out);
+                            });
+                    }
                     None => {
                         ui.weak(if review.claims.is_empty() {
                             "This article has no check-worthy sentences."
@@ -165,6 +207,130 @@ impl ClaimList {
                 note: self.note_draft.clone(),
             }));
         }
+    }
+}
+
+impl ClaimList {
+    /// The claim's sources, each removable, and the form to add one.
+    fn evidence(&mut self, ui: &mut egui::Ui, claim: &Claim, out: &mut Vec<ListRequest>) {
+        let draft = &mut self.evidence;
+        if draft.for_claim != Some(claim.id) {
+            *draft = EvidenceDraft {
+                for_claim: Some(claim.id),
+                ..EvidenceDraft::default()
+            };
+        }
+        ui.strong(format!("Evidence ({})", claim.evidence.len()));
+        for (i, e) in claim.evidence.iter().enumerate() {
+            egui::Frame::new()
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        let color = match e.stance {
+                            Stance::Supports => theme::verdict_accent(Verdict::Verified),
+                            Stance::Refutes => theme::verdict_accent(Verdict::Disputed),
+                        };
+                        ui.label(RichText::new(e.stance.label()).color(color).strong());
+                        match review::check_url(&e.url) {
+                            Ok(url) => {
+                                ui.hyperlink_to(e.display_title(), url)
+                                    .on_hover_text(&e.url);
+                            }
+                            Err(_) => {
+                                ui.label(e.display_title());
+                            }
+                        }
+                        ui.weak(format!("accessed {}", e.accessed.format("%Y-%m-%d")));
+                        if let Some(a) = e.archive_url.as_deref()
+                            && let Ok(a) = review::check_url(a)
+                        {
+                            ui.hyperlink_to("archived copy", a);
+                        }
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text(format!("Remove evidence {}", i + 1))
+                            .clicked()
+                        {
+                            out.push(ListRequest::Apply(Action::RemoveEvidence {
+                                claim: claim.id,
+                                index: i,
+                            }));
+                        }
+                    });
+                    if !e.quote.is_empty() {
+                        ui.label(RichText::new(format!("“{}”", e.quote)).italics().size(12.5));
+                    }
+                });
+        }
+        ui.add_space(4.0);
+        egui::CollapsingHeader::new("New source")
+            .id_salt("add-evidence")
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::Grid::new("evidence-form")
+                    .num_columns(2)
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        let fields: [(&str, &mut String, &str, bool); 4] = [
+                            ("Source URL", &mut draft.url, "https://…", false),
+                            (
+                                "Source title",
+                                &mut draft.title,
+                                "Who says it, where",
+                                false,
+                            ),
+                            (
+                                "Quoted passage",
+                                &mut draft.quote,
+                                "The sentence of the source that supports or refutes the claim",
+                                true,
+                            ),
+                            (
+                                "Archive URL",
+                                &mut draft.archive,
+                                "Wayback Machine or archive.today copy (optional)",
+                                false,
+                            ),
+                        ];
+                        for (label, value, hint, multi) in fields {
+                            let l = ui.label(label);
+                            let edit = if multi {
+                                egui::TextEdit::multiline(value).desired_rows(2)
+                            } else {
+                                egui::TextEdit::singleline(value)
+                            };
+                            ui.add(edit.hint_text(hint).desired_width(f32::INFINITY))
+                                .labelled_by(l.id);
+                            ui.end_row();
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut draft.stance, Stance::Supports, "Supports the claim");
+                    ui.radio_value(&mut draft.stance, Stance::Refutes, "Refutes the claim");
+                });
+                if ui.button("Add evidence").clicked() {
+                    match draft.build() {
+                        Ok(evidence) => {
+                            out.push(ListRequest::Apply(Action::AddEvidence {
+                                claim: claim.id,
+                                index: claim.evidence.len(),
+                                evidence,
+                            }));
+                            *draft = EvidenceDraft {
+                                for_claim: Some(claim.id),
+                                ..EvidenceDraft::default()
+                            };
+                        }
+                        Err(e) => draft.error = Some(e),
+                    }
+                }
+                if let Some(err) = &draft.error {
+                    ui.label(RichText::new(err).color(ui.visuals().error_fg_color));
+                }
+            });
     }
 }
 

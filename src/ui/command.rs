@@ -92,7 +92,9 @@ impl Command {
             }
             Command::Save => "Save the review as NAME.claimdesk.json",
             Command::SaveAs => "Save the review under another name",
-            Command::Export => "Write a Markdown or JSON fact-check report",
+            Command::Export => {
+                "Write the fact-check report: Markdown, HTML, CSV, JSON, ClaimReview or Web Annotations"
+            }
             Command::Quit => "Close Claimdesk (asks first if there are unsaved changes)",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",

@@ -5,11 +5,13 @@ mod app;
 mod article_view;
 mod claim_list;
 mod command;
+mod export_dialog;
 mod picker;
 mod theme;
 
 pub use app::ClaimdeskApp;
 pub use command::Command;
+pub use export_dialog::{ExportChoice, ExportDialog};
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
 pub use theme::setup as setup_context;
 

@@ -1,0 +1,96 @@
+//! File > Export: the format, its options, and the pre-flight check's warnings. The dialog returns
+//! the user's choice; the app then asks where to write the file.
+
+use crate::report::{self, Format, Options, ReportSettings, Warning};
+use crate::review::Review;
+use eframe::egui::{self, RichText};
+
+/// What the user chose to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub format: Format,
+    pub options: Options,
+}
+
+impl Default for ExportChoice {
+    fn default() -> Self {
+        Self {
+            format: Format::Markdown,
+            options: Options::default(),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct ExportDialog {
+    open: bool,
+    choice: ExportChoice,
+    warnings: Vec<Warning>,
+}
+
+impl ExportDialog {
+    /// Opens the dialog, running the pre-flight check on the review as it is now (the review
+    /// cannot change while the dialog is open).
+    pub fn open(&mut self, review: &Review, settings: &ReportSettings) {
+        self.warnings = report::lint(review, settings);
+        self.open = true;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Draws the dialog's content; returns the choice when the user presses Export.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<ExportChoice> {
+        let mut chosen = None;
+        ui.set_width(600.0);
+        ui.heading("Export the fact-check report");
+        ui.add_space(6.0);
+        ui.strong("Format");
+        for f in Format::ALL {
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.choice.format, f, f.name());
+                ui.weak(f.help());
+            });
+        }
+        ui.add_enabled_ui(self.choice.format == Format::Html, |ui| {
+            ui.checkbox(
+                &mut self.choice.options.with_article,
+                "Include the article with the claims highlighted",
+            );
+        });
+        ui.add_space(8.0);
+        let n = self.warnings.len();
+        if n == 0 {
+            ui.strong("Pre-flight check: nothing to flag");
+        } else {
+            ui.strong(format!(
+                "Pre-flight check: {n} warning{} (they do not block the export)",
+                if n == 1 { "" } else { "s" }
+            ));
+            egui::ScrollArea::vertical()
+                .id_salt("export-warnings")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    for w in &self.warnings {
+                        ui.label(RichText::new(format!("• {w}")).color(ui.visuals().warn_fg_color));
+                    }
+                });
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Export…")
+                .on_hover_text("Choose where to save the report")
+                .clicked()
+            {
+                chosen = Some(self.choice);
+                self.open = false;
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.open = false;
+            }
+        });
+        chosen
+    }
+}

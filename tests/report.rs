@@ -1,0 +1,578 @@
+//! Reports on a session built from the bundled sample: golden files for every format, the JSON
+//! against its schema, ClaimReview's fields, HTML with no active content (also as a browser
+//! renders it), and the CSV read back.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use claimdesk::article;
+use claimdesk::report::{self, Format, Options, ReportSettings};
+use claimdesk::review::{Action, Evidence, Review, Stance, Verdict};
+use claimdesk::store;
+use serde_json::Value;
+use std::path::Path;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 6, d).unwrap()
+}
+
+fn source(url: &str, title: &str, quote: &str, d: u32, stance: Stance) -> Evidence {
+    let mut e = Evidence::new(url, day(d)).unwrap();
+    e.title = title.into();
+    e.quote = quote.into();
+    e.stance = stance;
+    e
+}
+
+/// The sample, reviewed by two people with fixed dates, saved and loaded back as a session.
+fn session() -> Review {
+    let mut r = Review::from_article(article::sample());
+    let ids: Vec<u32> = r.claims.iter().map(|c| c.id).collect();
+    let camille = Some("Camille Martin");
+    let actions = [
+        Action::SetVerdict { claim: ids[0], verdict: Verdict::Verified },
+        Action::AddEvidence {
+            claim: ids[0],
+            index: 0,
+            evidence: source(
+                "https://www.kcna.kp/fr/article/q/limousine",
+                "KCNA : les dirigeants en Aurus",
+                "Les deux dirigeants ont fait un tour à bord de la voiture Aurus.",
+                20,
+                Stance::Supports,
+            ),
+        },
+        Action::AddEvidence {
+            claim: ids[0],
+            index: 1,
+            evidence: {
+                let mut e = source(
+                    "https://apnews.com/article/putin-kim-limousine",
+                    "AP: Putin and Kim take a limousine ride",
+                    "Putin and Kim Jong Un took turns driving a Russian-made Aurus limousine.",
+                    20,
+                    Stance::Supports,
+                );
+                e.archive_url = Some("https://web.archive.org/web/20240620/https://apnews.com/article/putin-kim-limousine".into());
+                e
+            },
+        },
+        Action::SetVerdict { claim: ids[1], verdict: Verdict::Disputed },
+        Action::SetNote {
+            claim: ids[1],
+            note: "Les images de KCNA sont chorégraphiées ;\nrien ne montre qu’ils « riaient » tout le trajet.".into(),
+        },
+        Action::AddEvidence {
+            claim: ids[1],
+            index: 0,
+            evidence: source(
+                "https://www.reuters.com/world/asia-pacific/putin-kim/",
+                "Reuters: state media images",
+                "The footage released by KCNA was edited.",
+                21,
+                Stance::Refutes,
+            ),
+        },
+        Action::SetVerdict { claim: ids[2], verdict: Verdict::Unsourced },
+    ];
+    for (i, a) in actions.into_iter().enumerate() {
+        let who = if i < 3 { camille } else { Some("Louis Petit") };
+        r.apply_by(a, who).unwrap();
+    }
+    let t = Utc.with_ymd_and_hms(2024, 6, 21, 9, 30, 0).unwrap();
+    r.created = Utc.with_ymd_and_hms(2024, 6, 20, 8, 0, 0).unwrap();
+    r.modified = t;
+    for h in &mut r.history {
+        h.at = t;
+    }
+    // Through a session file, as the CLI and the app read it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("limousine.claimdesk.json");
+    store::save(&r, &path).unwrap();
+    store::load(&path).unwrap()
+}
+
+fn settings(r: &Review) -> ReportSettings {
+    let mut s = ReportSettings::for_review(r);
+    s.organisation = "Les Vérificateurs".into();
+    s.organisation_url = "https://verificateurs.example.org/".into();
+    s.report_url = "https://verificateurs.example.org/2024/06/limousine".into();
+    s.reviewer = "Camille Martin".into();
+    s
+}
+
+fn render(r: &Review, f: Format) -> String {
+    report::render_with(r, f, &settings(r), Options::default())
+}
+
+#[test]
+fn golden_files_for_every_format() {
+    let r = session();
+    for f in Format::ALL {
+        let name = f.file_suffix().replace('.', "_");
+        insta::assert_snapshot!(name, render(&r, f));
+    }
+    let with_article = report::render_with(
+        &r,
+        Format::Html,
+        &settings(&r),
+        Options { with_article: true },
+    );
+    insta::assert_snapshot!("report_with_article_html", with_article);
+}
+
+#[test]
+fn reports_are_deterministic() {
+    let r = session();
+    for f in Format::ALL {
+        assert_eq!(render(&r, f), render(&session(), f), "{f:?}");
+    }
+}
+
+/// A small JSON Schema checker: type, enum, required, properties, additionalProperties: false,
+/// items, minimum/maximum and local $ref — the keywords schemas/report.schema.json uses.
+fn check(schema: &Value, root: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let target = r
+            .strip_prefix("#/")
+            .unwrap()
+            .split('/')
+            .fold(root, |s, k| &s[k]);
+        assert!(!target.is_null(), "unresolved {r}");
+        return check(target, root, v, at, errors);
+    }
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => panic!("bad type in schema at {at}"),
+        };
+        let ok = types.iter().any(|t| match *t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "integer" => v.is_u64() || v.is_i64(),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            "null" => v.is_null(),
+            other => panic!("unknown type {other}"),
+        });
+        if !ok {
+            errors.push(format!("{at}: {v} is not {types:?}"));
+            return;
+        }
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array)
+        && !e.contains(v)
+    {
+        errors.push(format!("{at}: {v} not in {e:?}"));
+    }
+    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), v.as_f64())
+        && n < min
+    {
+        errors.push(format!("{at}: {n} < {min}"));
+    }
+    if let (Some(max), Some(n)) = (schema.get("maximum").and_then(Value::as_f64), v.as_f64())
+        && n > max
+    {
+        errors.push(format!("{at}: {n} > {max}"));
+    }
+    if let Some(obj) = v.as_object() {
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !obj.contains_key(req.as_str().unwrap()) {
+                errors.push(format!("{at}: missing {req}"));
+            }
+        }
+        let props = schema.get("properties").and_then(Value::as_object);
+        for (k, val) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => check(s, root, val, &format!("{at}.{k}"), errors),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errors.push(format!("{at}: unexpected field {k}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, item) in arr.iter().enumerate() {
+            check(items, root, item, &format!("{at}[{i}]"), errors);
+        }
+    }
+}
+
+fn schema_errors(v: &Value) -> Vec<String> {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut errors = Vec::new();
+    check(&schema, &schema, v, "$", &mut errors);
+    errors
+}
+
+#[test]
+fn json_report_follows_its_schema() {
+    let r = session();
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    assert_eq!(schema_errors(&v), Vec::<String>::new());
+    assert_eq!(
+        v["claims"][0]["evidence"][1]["archive_url"],
+        "https://web.archive.org/web/20240620/https://apnews.com/article/putin-kim-limousine"
+    );
+    assert_eq!(
+        v["reviewers"],
+        serde_json::json!(["Camille Martin", "Louis Petit"])
+    );
+    // The checker itself catches what the schema forbids.
+    let mut bad = v.clone();
+    bad["claims"][0]["verdict"] = "maybe".into();
+    bad["claims"][1].as_object_mut().unwrap().remove("text");
+    bad["counts"]["extra"] = 1.into();
+    bad["claims"][2]["evidence"] = serde_json::json!([{"url": 3}]);
+    let errors = schema_errors(&bad);
+    assert!(
+        errors.iter().any(|e| e.contains("$.claims[0].verdict")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("$.claims[1]: missing \"text\"")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("unexpected field extra")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("$.claims[2].evidence[0]: missing \"accessed\"")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn claimreview_has_the_required_and_recommended_fields() {
+    let r = session();
+    let v: Value = serde_json::from_str(&render(&r, Format::ClaimReview)).unwrap();
+    let reviews = v.as_array().unwrap();
+    let reviewed: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.verdict != Verdict::Unreviewed)
+        .collect();
+    assert_eq!(reviews.len(), reviewed.len());
+    for (c, cr) in reviewed.iter().zip(reviews) {
+        assert_eq!(cr["@context"], "https://schema.org");
+        assert_eq!(cr["@type"], "ClaimReview");
+        let text = cr["claimReviewed"].as_str().unwrap();
+        assert!(text.chars().count() <= 75, "{text}");
+        if c.text().chars().count() > 75 {
+            assert!(text.ends_with('…'));
+            assert!(c.text().starts_with(text.trim_end_matches('…')));
+        }
+        assert_eq!(
+            cr["url"],
+            format!(
+                "https://verificateurs.example.org/2024/06/limousine#claim-{}",
+                c.id
+            )
+        );
+        assert_eq!(cr["datePublished"], "2024-06-21");
+        assert_eq!(cr["author"]["@type"], "Organization");
+        assert_eq!(cr["author"]["name"], "Les Vérificateurs");
+        assert_eq!(cr["author"]["url"], "https://verificateurs.example.org/");
+        let rating = &cr["reviewRating"];
+        assert_eq!(rating["@type"], "Rating");
+        let label = rating["alternateName"].as_str().unwrap();
+        assert_eq!(label, settings(&r).verdict_label(c.verdict));
+        let (value, best, worst) = (
+            rating["ratingValue"].as_u64().unwrap(),
+            rating["bestRating"].as_u64().unwrap(),
+            rating["worstRating"].as_u64().unwrap(),
+        );
+        assert!(worst <= value && value <= best);
+        let item = &cr["itemReviewed"];
+        assert_eq!(item["@type"], "Claim");
+        match &c.claimant {
+            Some(who) => assert_eq!(item["author"]["name"], who.as_str()),
+            None => assert!(item.get("author").is_none()),
+        }
+        assert_eq!(item["appearance"]["headline"], r.article.display_title());
+    }
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Vérifié");
+    assert_eq!(reviews[1]["reviewRating"]["ratingValue"], 1);
+    // The page carries the same markup.
+    let page = render(&r, Format::ClaimReviewPage);
+    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = page[start..].find("</script>").unwrap() + start;
+    let in_page: Value = serde_json::from_str(&page[start..end]).unwrap();
+    assert_eq!(in_page, v);
+}
+
+#[test]
+fn csv_reads_back_with_the_csv_crate() {
+    let r = session();
+    let csv = render(&r, Format::Csv);
+    let body = csv.strip_prefix('\u{feff}').expect("UTF-8 BOM");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "id",
+            "start",
+            "end",
+            "text",
+            "verdict",
+            "type",
+            "claimant",
+            "score",
+            "note",
+            "evidence_urls"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), r.claims.len());
+    for (c, row) in r.claims.iter().zip(&rows) {
+        assert_eq!(&row[3], c.text());
+        assert_eq!(&row[8], c.note);
+        let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
+        assert_eq!(&row[9], urls.join("\n"));
+    }
+}
+
+/// A session whose article, notes and evidence try to inject markup and scripts.
+fn hostile() -> Review {
+    // Built by hand: the article cleaner would drop some of these lines as page furniture.
+    let paragraphs = [
+        "Attaque <script>alert('title')</script>",
+        "Le maire a dit que 40 % des routes <script>alert('article')</script> sont en mauvais état en 2023.",
+        "Selon le rapport <img src=x onerror=alert(1)> publié en 2022, le budget a doublé en deux ans.",
+        "Le ministre affirme que <a href=\"javascript:alert(2)\">12 millions</a> d’euros ont été dépensés en 2021.",
+    ];
+    let text = paragraphs.join("\n\n");
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        blocks.push(article::Block {
+            kind: if i == 0 {
+                article::BlockKind::Title
+            } else {
+                article::BlockKind::Paragraph
+            },
+            start: at,
+            end: at + p.len(),
+        });
+        at += p.len() + 2;
+    }
+    let a = article::Article {
+        text,
+        blocks,
+        metadata: article::Metadata {
+            title: Some(paragraphs[0].into()),
+            url: Some("javascript:alert(0)".into()),
+            site_name: Some("<iframe src=x>".into()),
+            language: Some("fr\"><script>".into()),
+            source_name: "attaque<script>.txt".into(),
+            format: "txt".into(),
+            ..Default::default()
+        },
+        boilerplate: Vec::new(),
+    };
+    let mut r = Review::from_article(a);
+    assert!(!r.claims.is_empty(), "{:#?}", r.claims);
+    let id = r.claims[0].id;
+    r.apply(Action::SetVerdict {
+        claim: id,
+        verdict: Verdict::Disputed,
+    })
+    .unwrap();
+    r.apply(Action::SetNote {
+        claim: id,
+        note:
+            "<script>alert('note')</script> <img src=x onerror=alert(3)> [x](javascript:alert(4))"
+                .into(),
+    })
+    .unwrap();
+    // As a hand-edited session could hold them: not checked on the way in.
+    let evil = Evidence {
+        url: "javascript:alert(5)".into(),
+        title: "<img src=x onerror=alert(6)>".into(),
+        quote: "</blockquote><script>alert(7)</script>".into(),
+        accessed: day(1),
+        archive_url: Some("data:text/html,<script>alert(8)</script>".into()),
+        stance: Stance::Refutes,
+    };
+    r.apply(Action::AddEvidence {
+        claim: id,
+        index: 0,
+        evidence: evil,
+    })
+    .unwrap();
+    let last = r.claims.len() - 1;
+    r.claims[last].claimant = Some("<b onmouseover=alert(9)>X</b>".into());
+    r
+}
+
+/// Every element and attribute of an HTML document that could run code or fetch something.
+fn active_content(html: &str) -> Vec<String> {
+    let doc = dom_query::Document::from(html);
+    let mut found = Vec::new();
+    for node in doc.select("*").nodes() {
+        let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "script"
+                | "img"
+                | "iframe"
+                | "object"
+                | "embed"
+                | "svg"
+                | "form"
+                | "input"
+                | "base"
+                | "link"
+                | "video"
+                | "audio"
+        ) {
+            found.push(format!("<{name}>"));
+        }
+        for a in node.attrs() {
+            let attr = a.name.local.to_string();
+            let value = a.value.to_string();
+            if attr.starts_with("on") || attr == "src" || attr == "srcdoc" {
+                found.push(format!("{name} {attr}={value}"));
+            }
+            if attr == "href"
+                && !(value.starts_with('#')
+                    || value.starts_with("https://")
+                    || value.starts_with("http://"))
+            {
+                found.push(format!("{name} href={value}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn html_escapes_everything_from_the_article_and_the_reviewer() {
+    let r = hostile();
+    let html = report::render_with(
+        &r,
+        Format::Html,
+        &ReportSettings::default(),
+        Options { with_article: true },
+    );
+    assert_eq!(active_content(&html), Vec::<String>::new());
+    // The text is there, as text.
+    assert!(html.contains("&lt;script&gt;alert(&#39;article&#39;)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(6)&gt;"));
+    assert!(html.contains("(javascript:alert(5))"));
+    // The page asks the browser to load nothing and run nothing.
+    assert!(html.contains("default-src 'none'"));
+    let page = report::render_with(
+        &r,
+        Format::ClaimReviewPage,
+        &ReportSettings::default(),
+        Options::default(),
+    );
+    let outside_data: String = page.split("</script>").skip(1).collect();
+    assert_eq!(active_content(&outside_data), Vec::<String>::new());
+    // The checker catches what it should.
+    assert_eq!(
+        active_content("<p><img src=x onerror=y><a href=\"javascript:z\">a</a></p>").len(),
+        4
+    );
+}
+
+/// `chromium --headless --dump-dom`: the DOM a real browser builds from the report.
+fn chromium_dom(file: &Path) -> Option<String> {
+    let profile = tempfile::tempdir().ok()?;
+    for bin in ["chromium", "chromium-browser", "google-chrome"] {
+        let out = std::process::Command::new(bin)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("--dump-dom")
+            .arg(file)
+            .output();
+        match out {
+            Ok(o) if o.status.success() && !o.stdout.is_empty() => {
+                return Some(String::from_utf8_lossy(&o.stdout).into_owned());
+            }
+            Ok(o) => eprintln!("{bin} failed: {}", String::from_utf8_lossy(&o.stderr)),
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn html_report_renders_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = session();
+    let path = dir.path().join("report.html");
+    let html = report::render_with(
+        &r,
+        Format::Html,
+        &settings(&r),
+        Options { with_article: true },
+    );
+    std::fs::write(&path, &html).unwrap();
+    let Some(dom) = chromium_dom(&path) else {
+        eprintln!(
+            "SKIPPED: chromium is not installed (apt-get install chromium); .ci/run installs it"
+        );
+        return;
+    };
+    let doc = dom_query::Document::from(dom.as_str());
+    let claims = doc.select("article.claim");
+    assert_eq!(claims.length(), r.claims.len());
+    for c in &r.claims {
+        let sel = doc.select(&format!("#claim-{} > blockquote", c.id));
+        assert_eq!(sel.text().to_string(), c.text());
+    }
+    assert_eq!(doc.select("mark").length(), r.claims.len());
+    assert_eq!(doc.select("#claims .badge.v-verified").length(), 1);
+
+    // The hostile report: the browser builds no script, image or handler from it.
+    let hostile_path = dir.path().join("hostile.html");
+    let hr = hostile();
+    std::fs::write(
+        &hostile_path,
+        report::render_with(
+            &hr,
+            Format::Html,
+            &ReportSettings::default(),
+            Options { with_article: true },
+        ),
+    )
+    .unwrap();
+    let dom = chromium_dom(&hostile_path).expect("chromium ran once already");
+    assert_eq!(active_content(&dom), Vec::<String>::new());
+    assert!(
+        dom.contains("&lt;script&gt;alert('article')&lt;/script&gt;"),
+        "{dom}"
+    );
+    assert_eq!(
+        dom_query::Document::from(dom.as_str())
+            .select("article.claim")
+            .length(),
+        hr.claims.len()
+    );
+}
