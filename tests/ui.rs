@@ -5,7 +5,7 @@ use claimdesk::review::Verdict;
 use claimdesk::ui::{ClaimdeskApp, Purpose, ScriptedPicker};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 
 fn harness(picker: &ScriptedPicker) -> Harness<'static, ClaimdeskApp> {
@@ -573,4 +573,89 @@ fn a_changed_article_is_re_anchored_and_orphans_are_listed() {
     );
     assert_eq!(h3.state().review().orphans.len(), 1);
     h3.get_by_label_contains("Re-anchored on");
+}
+
+#[test]
+fn threshold_slider_promotion_and_type_filter() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let before = h.state().review().claims.len();
+    // Sentences below the threshold can be listed and promoted by hand.
+    h.get_by_label("Show sentences below the threshold").click();
+    h.run();
+    let label = {
+        let promote = h
+            .get_all_by_label_contains("Promote to claim:")
+            .next()
+            .unwrap();
+        let label = promote
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .to_string();
+        promote.scroll_to_me();
+        label
+    };
+    h.run();
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(h.state().review().claims.len(), before + 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().review().claims.len(), before);
+
+    // Raising the threshold drops the untouched claims below it but keeps reviewed ones; undo
+    // puts the checklist back.
+    let (reviewed, text) = {
+        let c = h
+            .state()
+            .review()
+            .claims
+            .iter()
+            .find(|c| c.score < 0.95)
+            .unwrap();
+        (c.id, c.text().chars().take(40).collect::<String>())
+    };
+    click_row(&mut h, &text);
+    h.key_press(Key::V);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, "Threshold")
+        .set_value_accesskit(0.95);
+    h.run();
+    let raised = h.state().review().claims.len();
+    assert!(raised < before, "{raised} claims at threshold 0.95");
+    assert!(
+        h.state().review().claim(reviewed).is_some(),
+        "a reviewed claim stays"
+    );
+    assert_eq!(h.state().review().threshold, 0.95);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().review().claims.len(), before);
+    assert_eq!(h.state().review().threshold, 0.5);
+    assert_eq!(verdict(&h, reviewed), Verdict::Verified);
+
+    // The type filter keeps the rows of one claim type.
+    let quantity = h
+        .state()
+        .review()
+        .claims
+        .iter()
+        .filter(|c| c.kind == "quantity")
+        .count();
+    assert!(quantity > 0 && quantity < before);
+    h.get_by_label("Type").click();
+    h.run();
+    h.get_by_label(&format!("quantity ({quantity})")).click();
+    h.run();
+    let not_quantity = h
+        .state()
+        .review()
+        .claims
+        .iter()
+        .find(|c| c.kind != "quantity")
+        .unwrap()
+        .text()
+        .to_string();
+    assert!(h.query_by_label_contains(&not_quantity[..40]).is_none());
 }

@@ -227,6 +227,24 @@ pub enum Action {
         index: usize,
         evidence: Evidence,
     },
+    /// Adds a claim (a sentence promoted by hand, or brought in by a lower threshold). Its id
+    /// must be new; it takes its place in text order.
+    AddClaim {
+        claim: Box<Claim>,
+    },
+    /// Removes a claim; the inverse adds it back with its verdict, note and evidence.
+    RemoveClaim {
+        claim: u32,
+    },
+    /// Several changes as one step (one undo, one history line), described by `label`.
+    Batch {
+        label: String,
+        actions: Vec<Action>,
+    },
+    /// The check-worthiness threshold of the checklist.
+    SetThreshold {
+        threshold: f32,
+    },
 }
 
 impl Action {
@@ -236,7 +254,15 @@ impl Action {
             | Action::SetNote { claim, .. }
             | Action::AddEvidence { claim, .. }
             | Action::RemoveEvidence { claim, .. }
-            | Action::EditEvidence { claim, .. } => *claim,
+            | Action::EditEvidence { claim, .. }
+            | Action::RemoveClaim { claim } => *claim,
+            Action::AddClaim { claim } => claim.id,
+            Action::Batch { actions, .. } => actions
+                .iter()
+                .map(Action::claim)
+                .find(|c| *c != 0)
+                .unwrap_or(0),
+            Action::SetThreshold { .. } => 0,
         }
     }
 
@@ -262,6 +288,10 @@ impl Action {
             Action::EditEvidence { claim, index, .. } => {
                 format!("claim {claim}: evidence {} edited", index + 1)
             }
+            Action::AddClaim { claim } => format!("claim {} added", claim.id),
+            Action::RemoveClaim { claim } => format!("claim {claim} removed"),
+            Action::Batch { label, .. } => label.clone(),
+            Action::SetThreshold { threshold } => format!("threshold set to {threshold:.2}"),
         }
     }
 }
@@ -286,6 +316,10 @@ pub enum ReviewError {
         index: usize,
         len: usize,
     },
+    #[error("there is already a claim {0} in this review")]
+    DuplicateClaim(u32),
+    #[error("claim {0} points outside the article text")]
+    OutsideText(u32),
 }
 
 /// The host of an http(s) URL, without a leading "www.".
@@ -340,35 +374,95 @@ pub struct Review {
     /// verdicts and notes.
     #[serde(default)]
     pub orphans: Vec<Claim>,
+    /// The check-worthiness threshold this review's checklist was drawn at.
+    #[serde(default = "default_threshold")]
+    pub threshold: f32,
     /// Bumped by every change; not saved. The UI compares it to know what is unsaved.
     #[serde(skip)]
     pub revision: u64,
 }
 
+fn default_threshold() -> f32 {
+    crate::extract::DEFAULT_THRESHOLD
+}
+
+impl Claim {
+    /// A new, unreviewed claim for a scored sentence of `text` (no group).
+    pub fn from_candidate(text: &str, id: u32, c: &Candidate) -> Claim {
+        Claim {
+            id,
+            position: TextPosition {
+                start: c.range.start,
+                end: c.range.end,
+            },
+            quote: TextQuote::from_text(text, c.range.start, c.range.end),
+            score: (c.score * 1000.0).round() / 1000.0,
+            reasons: c.reasons.clone(),
+            kind: c.kind.to_string(),
+            kind_reason: c.kind_reason.clone(),
+            claimant: c.claimant.clone(),
+            group: None,
+            verdict: Verdict::Unreviewed,
+            note: String::new(),
+            evidence: Vec::new(),
+            previous: None,
+        }
+    }
+
+    /// Untouched by the reviewer: no verdict, note or evidence.
+    pub fn is_untouched(&self) -> bool {
+        self.verdict == Verdict::Unreviewed
+            && self.note.trim().is_empty()
+            && self.evidence.is_empty()
+    }
+}
+
 impl Review {
+    /// The change that moves the checklist to `threshold`: sentences now above it become
+    /// claims, untouched claims now below it leave; reviewed claims always stay.
+    pub fn threshold_change(&self, threshold: f32) -> Action {
+        let sentences = crate::extract::sentences(&self.article);
+        let mut next = self.next_claim_id();
+        let mut actions = vec![Action::SetThreshold { threshold }];
+        let (mut added, mut removed) = (0, 0);
+        for c in sentences.iter().filter(|c| c.is_claim(threshold)) {
+            if !self
+                .claims
+                .iter()
+                .any(|k| k.position.start == c.range.start && k.position.end == c.range.end)
+            {
+                actions.push(Action::AddClaim {
+                    claim: Box::new(Claim::from_candidate(&self.article.text, next, c)),
+                });
+                next += 1;
+                added += 1;
+            }
+        }
+        for k in &self.claims {
+            if k.score < threshold && k.is_untouched() {
+                actions.push(Action::RemoveClaim { claim: k.id });
+                removed += 1;
+            }
+        }
+        Action::Batch {
+            label: format!(
+                "threshold {:.2} → {threshold:.2}: {added} claims added, {removed} removed",
+                self.threshold
+            ),
+            actions,
+        }
+    }
+
     /// A fresh, unreviewed review of `article` with the given claims (in text order).
     pub fn new(article: Article, candidates: &[Candidate]) -> Self {
         let now = Utc::now();
         let claims = candidates
             .iter()
             .enumerate()
-            .map(|(i, c)| Claim {
-                id: i as u32 + 1,
-                position: TextPosition {
-                    start: c.range.start,
-                    end: c.range.end,
-                },
-                quote: TextQuote::from_text(&article.text, c.range.start, c.range.end),
-                score: (c.score * 1000.0).round() / 1000.0,
-                reasons: c.reasons.clone(),
-                kind: c.kind.to_string(),
-                kind_reason: c.kind_reason.clone(),
-                claimant: c.claimant.clone(),
-                group: c.group.map(|g| g as u32 + 1),
-                verdict: Verdict::Unreviewed,
-                note: String::new(),
-                evidence: Vec::new(),
-                previous: None,
+            .map(|(i, c)| {
+                let mut claim = Claim::from_candidate(&article.text, i as u32 + 1, c);
+                claim.group = c.group.map(|g| g as u32 + 1);
+                claim
             })
             .collect();
         Self {
@@ -378,6 +472,7 @@ impl Review {
             modified: now,
             history: Vec::new(),
             orphans: Vec::new(),
+            threshold: crate::extract::DEFAULT_THRESHOLD,
             revision: 0,
         }
     }
@@ -434,13 +529,81 @@ impl Review {
         action: Action,
         reviewer: Option<&str>,
     ) -> Result<Action, ReviewError> {
+        let inverse = self.perform(&action)?;
+        self.record(action, reviewer);
+        Ok(inverse)
+    }
+
+    /// Performs `action` without recording it; returns its inverse. A batch is all or nothing.
+    fn perform(&mut self, action: &Action) -> Result<Action, ReviewError> {
+        match action {
+            Action::AddClaim { claim } => {
+                if self
+                    .claims
+                    .iter()
+                    .chain(&self.orphans)
+                    .any(|c| c.id == claim.id)
+                {
+                    return Err(ReviewError::DuplicateClaim(claim.id));
+                }
+                let p = claim.position;
+                let text = &self.article.text;
+                if p.start > p.end
+                    || p.end > text.len()
+                    || !text.is_char_boundary(p.start)
+                    || !text.is_char_boundary(p.end)
+                {
+                    return Err(ReviewError::OutsideText(claim.id));
+                }
+                let at = self
+                    .claims
+                    .partition_point(|c| (c.position.start, c.id) < (p.start, claim.id));
+                self.claims.insert(at, (**claim).clone());
+                return Ok(Action::RemoveClaim { claim: claim.id });
+            }
+            Action::RemoveClaim { claim } => {
+                let at = self
+                    .claims
+                    .iter()
+                    .position(|c| c.id == *claim)
+                    .ok_or(ReviewError::NoSuchClaim(*claim))?;
+                let removed = self.claims.remove(at);
+                return Ok(Action::AddClaim {
+                    claim: Box::new(removed),
+                });
+            }
+            Action::SetThreshold { threshold } => {
+                let old = std::mem::replace(&mut self.threshold, threshold.clamp(0.0, 1.0));
+                return Ok(Action::SetThreshold { threshold: old });
+            }
+            Action::Batch { label, actions } => {
+                let mut inverses = Vec::with_capacity(actions.len());
+                for a in actions {
+                    match self.perform(a) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(e) => {
+                            for inv in inverses.iter().rev() {
+                                let _ = self.perform(inv);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                return Ok(Action::Batch {
+                    label: format!("undo: {label}"),
+                    actions: inverses,
+                });
+            }
+            _ => {}
+        }
         let claim = self.claim_mut(action.claim())?;
         let no_such = |claim: &Claim, index: usize| ReviewError::NoSuchEvidence {
             claim: claim.id,
             index,
             len: claim.evidence.len(),
         };
-        let inverse = match &action {
+        let inverse = match action {
             Action::SetVerdict { claim: id, verdict } => {
                 let old = std::mem::replace(&mut claim.verdict, *verdict);
                 Action::SetVerdict {
@@ -495,7 +658,19 @@ impl Review {
                     evidence: old,
                 }
             }
+            // Review-level changes were performed above and returned.
+            Action::AddClaim { .. }
+            | Action::RemoveClaim { .. }
+            | Action::Batch { .. }
+            | Action::SetThreshold { .. } => {
+                return Err(ReviewError::NoSuchClaim(action.claim()));
+            }
         };
+        Ok(inverse)
+    }
+
+    /// Adds `action` to the history (with its author) and marks the review changed.
+    fn record(&mut self, action: Action, reviewer: Option<&str>) {
         let reviewer = reviewer
             .map(str::trim)
             .filter(|r| !r.is_empty())
@@ -506,24 +681,28 @@ impl Review {
             (&action, self.history.last()),
             (Action::SetNote { claim: a, .. }, Some(HistoryEntry { action: Action::SetNote { claim: b, .. }, .. })) if a == b
         );
-        if coalesce {
-            if let Some(last) = self.history.last_mut() {
-                *last = HistoryEntry {
-                    at: now,
-                    action,
-                    reviewer,
-                };
-            }
-        } else {
-            self.history.push(HistoryEntry {
-                at: now,
-                action,
-                reviewer,
-            });
+        let entry = HistoryEntry {
+            at: now,
+            action,
+            reviewer,
+        };
+        match self.history.last_mut() {
+            Some(last) if coalesce => *last = entry,
+            _ => self.history.push(entry),
         }
         self.modified = now;
         self.revision += 1;
-        Ok(inverse)
+    }
+
+    /// The next free claim id.
+    pub fn next_claim_id(&self) -> u32 {
+        self.claims
+            .iter()
+            .chain(&self.orphans)
+            .map(|c| c.id)
+            .max()
+            .unwrap_or(0)
+            + 1
     }
 }
 
@@ -568,6 +747,57 @@ mod tests {
         r.apply(inv1).unwrap();
         assert_eq!(r.claims, before);
         assert!(r.revision >= 4);
+    }
+
+    #[test]
+    fn claims_added_removed_and_batched_undo_exactly() {
+        let mut r = review();
+        let before = r.claims.clone();
+        let mut extra = r.claims[0].clone();
+        extra.id = r.next_claim_id();
+        let first = r.claims[0].id;
+        let inv_add = r
+            .apply(Action::AddClaim {
+                claim: Box::new(extra.clone()),
+            })
+            .unwrap();
+        assert_eq!(r.claims.len(), before.len() + 1);
+        assert_eq!(r.claims[1].id, extra.id, "kept in text order");
+        let batch = Action::Batch {
+            label: "two changes".into(),
+            actions: vec![
+                Action::SetVerdict {
+                    claim: extra.id,
+                    verdict: Verdict::Verified,
+                },
+                Action::RemoveClaim { claim: first },
+            ],
+        };
+        let inv_batch = r.apply(batch).unwrap();
+        assert!(r.claim(first).is_none());
+        assert_eq!(r.history.last().unwrap().action.describe(), "two changes");
+        r.apply(inv_batch).unwrap();
+        r.apply(inv_add).unwrap();
+        assert_eq!(r.claims, before);
+        // A batch that fails halfway changes nothing.
+        let bad = Action::Batch {
+            label: "bad".into(),
+            actions: vec![
+                Action::SetVerdict {
+                    claim: first,
+                    verdict: Verdict::Disputed,
+                },
+                Action::RemoveClaim { claim: 9999 },
+            ],
+        };
+        assert_eq!(r.apply(bad).unwrap_err(), ReviewError::NoSuchClaim(9999));
+        assert_eq!(r.claims, before);
+        assert!(matches!(
+            r.apply(Action::AddClaim {
+                claim: Box::new(before[0].clone())
+            }),
+            Err(ReviewError::DuplicateClaim(_))
+        ));
     }
 
     #[test]

@@ -822,6 +822,10 @@ impl ClaimdeskApp {
                     self.article_view.scroll_to_selected = true;
                 }
                 ListRequest::Apply(action) => self.apply(action),
+                ListRequest::SetThreshold(t) => {
+                    let change = self.review.threshold_change(t);
+                    self.apply(change);
+                }
             }
         }
         for cmd in cmds {

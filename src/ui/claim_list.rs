@@ -11,6 +11,8 @@ use eframe::egui::{self, Color32, FontId, RichText, Sense, TextFormat, text::Lay
 pub enum ListRequest {
     Select(u32),
     Apply(Action),
+    /// Move the checklist to this threshold (the app builds the change from the review).
+    SetThreshold(f32),
 }
 
 #[derive(Default)]
@@ -22,6 +24,14 @@ pub struct ClaimList {
     note_draft: String,
     note_for: Option<u32>,
     evidence: EvidenceDraft,
+    /// The threshold slider while it is being dragged.
+    threshold_draft: Option<f32>,
+    /// List the sentences below the threshold, to promote by hand.
+    show_below: bool,
+    /// Only claims of this type ("quantity", …); None shows all.
+    kind_filter: Option<String>,
+    /// All scored sentences of the article, computed once per article.
+    sentences: Option<(String, Vec<crate::extract::Candidate>)>,
 }
 
 /// The "Add evidence" form, for the claim `for_claim`.
@@ -75,7 +85,7 @@ impl ClaimList {
                             .id_salt("claim-detail-scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                self.detail(ui, claim, review.claims.len(), &mut out);
+                                self.detail(ui, claim, review, &mut out);
                                 ui.add_space(6.0);
                                 self.evidence(ui, claim, &mut out);
                             });
@@ -89,6 +99,7 @@ impl ClaimList {
                     }
                 }
             });
+        self.controls(ui, review, &mut out);
         egui::ScrollArea::vertical()
             .id_salt("claim-list")
             .auto_shrink([false, false])
@@ -97,7 +108,12 @@ impl ClaimList {
                 if !review.orphans.is_empty() {
                     orphans(ui, review);
                 }
-                for claim in &review.claims {
+                let kind_filter = self.kind_filter.clone();
+                for claim in review
+                    .claims
+                    .iter()
+                    .filter(|c| kind_filter.as_ref().is_none_or(|k| *k == c.kind))
+                {
                     let is_sel = selected == Some(claim.id);
                     let (resp, clicked) = row(ui, claim, is_sel);
                     if clicked {
@@ -108,17 +124,112 @@ impl ClaimList {
                     }
                 }
                 self.scroll_to_selected = false;
+                if self.show_below {
+                    self.below_threshold(ui, review, &mut out);
+                }
             });
         out
+    }
+
+    /// The threshold slider, the type filter and the below-threshold switch.
+    fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
+        ui.horizontal_wrapped(|ui| {
+            let mut t = self.threshold_draft.unwrap_or(review.threshold);
+            let resp = ui
+                .add(
+                    egui::Slider::new(&mut t, 0.0..=1.0)
+                        .step_by(0.05)
+                        .text("Threshold"),
+                )
+                .on_hover_text(
+                    "Sentences scoring at least this are claims. Reviewed claims always stay.",
+                );
+            if resp.changed() {
+                self.threshold_draft = Some(t);
+            }
+            if (resp.drag_stopped() || (resp.changed() && !resp.dragged()))
+                && (t - review.threshold).abs() > f32::EPSILON
+            {
+                out.push(ListRequest::SetThreshold(t));
+            }
+            if !resp.dragged() && !resp.changed() {
+                self.threshold_draft = None;
+            }
+            let shown = self
+                .kind_filter
+                .clone()
+                .unwrap_or_else(|| "all types".to_string());
+            egui::ComboBox::from_label("Type")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.kind_filter, None, "all types");
+                    for k in crate::extract::score::KINDS {
+                        let n = review.claims.iter().filter(|c| c.kind == *k).count();
+                        ui.selectable_value(
+                            &mut self.kind_filter,
+                            Some(k.to_string()),
+                            format!("{k} ({n})"),
+                        );
+                    }
+                });
+            ui.checkbox(&mut self.show_below, "Show sentences below the threshold");
+        });
+    }
+
+    /// The article's other sentences with their scores, each one click from being a claim.
+    fn below_threshold(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
+        let key = review.article.text_sha256();
+        if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.sentences = Some((key, crate::extract::sentences(&review.article)));
+        }
+        let Some((_, sentences)) = &self.sentences else {
+            return;
+        };
+        let below: Vec<&crate::extract::Candidate> = sentences
+            .iter()
+            .filter(|c| {
+                !review
+                    .claims
+                    .iter()
+                    .any(|k| k.position.start == c.range.start && k.position.end == c.range.end)
+            })
+            .collect();
+        ui.add_space(8.0);
+        ui.strong(format!("Below the threshold ({})", below.len()));
+        for c in below {
+            egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("score {:.2} · {}", c.score, c.block.label()))
+                        .size(12.5)
+                        .weak(),
+                );
+                ui.label(RichText::new(&c.text).weak());
+                if ui
+                    .button(format!("Promote to claim: {}", short(&c.text)))
+                    .clicked()
+                {
+                    let claim = crate::review::Claim::from_candidate(
+                        &review.article.text,
+                        review.next_claim_id(),
+                        c,
+                    );
+                    out.push(ListRequest::Apply(Action::AddClaim {
+                        claim: Box::new(claim),
+                    }));
+                }
+            });
+        }
     }
 
     fn detail(
         &mut self,
         ui: &mut egui::Ui,
         claim: &Claim,
-        total: usize,
+        review: &Review,
         out: &mut Vec<ListRequest>,
     ) {
+        let total = review.claims.len();
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("Claim {} of {}", claim.id, total));
             ui.weak(format!("score {:.2}", claim.score));
@@ -179,6 +290,36 @@ impl ClaimList {
                     .size(12.5)
                     .weak(),
             );
+        }
+        if let Some(g) = claim.group {
+            let members: Vec<&Claim> = review
+                .claims
+                .iter()
+                .filter(|c| c.group == Some(g))
+                .collect();
+            let differ: Vec<&&Claim> = members
+                .iter()
+                .filter(|c| c.verdict != claim.verdict)
+                .collect();
+            if members.len() > 1 && !differ.is_empty() {
+                let label = format!(
+                    "Apply {} to all {} claims of this group",
+                    claim.verdict.label(),
+                    members.len()
+                );
+                if ui.button(&label).clicked() {
+                    out.push(ListRequest::Apply(Action::Batch {
+                        label: format!("group of claim {g} marked {}", claim.verdict.label()),
+                        actions: differ
+                            .iter()
+                            .map(|c| Action::SetVerdict {
+                                claim: c.id,
+                                verdict: claim.verdict,
+                            })
+                            .collect(),
+                    }));
+                }
+            }
         }
         ui.add_space(4.0);
         if self.note_for != Some(claim.id) {
@@ -450,4 +591,11 @@ fn orphans(ui: &mut egui::Ui, review: &Review) {
         }
     });
     ui.add_space(6.0);
+}
+
+/// The first words of a sentence, for a button's label.
+fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let more = text.split_whitespace().count() > 6;
+    format!("{}{}", words.join(" "), if more { "…" } else { "" })
 }
