@@ -62,27 +62,9 @@ fn nesting_depth(html: &str) -> usize {
 /// The page's text with its tags removed, in one pass: scripts and styles dropped, block
 /// elements as paragraph breaks, common entities decoded.
 fn strip_tags(html: &str) -> String {
-    const BLOCK: &[&str] = &[
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "blockquote",
-        "figcaption",
-        "header",
-        "footer",
-        "ul",
-        "ol",
-        "table",
+    // Containers break paragraphs too, besides the block elements the DOM walk reads.
+    const CONTAINERS: &[&str] = &[
+        "div", "br", "tr", "section", "article", "header", "footer", "ul", "ol", "table",
     ];
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len() / 2);
@@ -107,7 +89,7 @@ fn strip_tags(html: &str) -> String {
                 .map_or(html.len(), |e| tag_end + e);
             continue;
         }
-        if BLOCK.contains(&name.as_str()) {
+        if BLOCK_TAGS.contains(&name.as_str()) || CONTAINERS.contains(&name.as_str()) {
             out.push_str("\n\n");
         }
         i = tag_end;
