@@ -659,3 +659,62 @@ fn threshold_slider_promotion_and_type_filter() {
         .to_string();
     assert!(h.query_by_label_contains(&not_quantity[..40]).is_none());
 }
+
+#[test]
+fn settings_are_kept_and_reach_claimreview_and_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("claimdesk").join("settings.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut().use_settings_file(settings_file.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    h.get_by_label("Organisation").click();
+    h.run();
+    h.get_by_label("Organisation").type_text("Le Quotidien");
+    h.get_by_label("Organisation URL").click();
+    h.run();
+    h.get_by_label("Organisation URL")
+        .type_text("https://quotidien.example");
+    h.get_by_label("Reviewer name").click();
+    h.run();
+    h.get_by_label("Reviewer name").type_text("Camille");
+    h.run();
+    h.get_by_label("Save settings").click();
+    h.run();
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&settings_file).unwrap()).unwrap();
+    assert_eq!(kept["organisation"], "Le Quotidien");
+    assert_eq!(h.state().newsroom().reviewer, "Camille");
+
+    // A verdict is recorded under the reviewer's name, and ClaimReview names the organisation.
+    h.key_press(Key::D);
+    h.run();
+    assert_eq!(
+        h.state()
+            .review()
+            .history
+            .last()
+            .unwrap()
+            .reviewer
+            .as_deref(),
+        Some("Camille")
+    );
+    let settings = h.state().newsroom().report_settings(h.state().review());
+    let jsonld = claimdesk::report::render_with(
+        h.state().review(),
+        claimdesk::report::Format::ClaimReview,
+        &settings,
+        Default::default(),
+    );
+    assert!(
+        jsonld.contains("Le Quotidien") && jsonld.contains("https://quotidien.example"),
+        "{jsonld}"
+    );
+
+    // A new window reads the kept settings.
+    let picker2 = ScriptedPicker::new();
+    let mut h2 = harness(&picker2);
+    h2.state_mut().use_settings_file(settings_file);
+    assert_eq!(h2.state().newsroom().organisation, "Le Quotidien");
+}

@@ -52,6 +52,10 @@ pub struct ClaimdeskApp {
     after_save: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
+    /// The newsroom's settings, and the file they are kept in (none: not kept).
+    newsroom: super::settings::Newsroom,
+    settings_file: Option<PathBuf>,
+    settings_window: super::settings::SettingsWindow,
     /// Edit > Paste as article asked the window for the clipboard; its text comes as a paste event.
     paste_requested: bool,
     article_view: ArticleView,
@@ -81,6 +85,9 @@ impl ClaimdeskApp {
             after_save: None,
             close_confirmed: false,
             show_shortcuts: false,
+            newsroom: Default::default(),
+            settings_file: None,
+            settings_window: Default::default(),
             paste_requested: false,
             article_view: ArticleView {
                 scroll_to_selected: false,
@@ -90,6 +97,20 @@ impl ClaimdeskApp {
             export_dialog: ExportDialog::default(),
             export_choice: ExportChoice::default(),
         }
+    }
+
+    /// Reads and keeps the settings in `file` (the app starts with defaults and keeps nothing).
+    pub fn use_settings_file(&mut self, file: PathBuf) {
+        let (newsroom, problem) = super::settings::Newsroom::load(&file);
+        self.newsroom = newsroom;
+        self.settings_file = Some(file);
+        if let Some(p) = problem {
+            self.notice = Some(Notice::Error(p));
+        }
+    }
+
+    pub fn newsroom(&self) -> &super::settings::Newsroom {
+        &self.newsroom
     }
 
     pub fn review(&self) -> &Review {
@@ -216,7 +237,8 @@ impl ClaimdeskApp {
 
     /// Applies a change to the review, keeping the undo history.
     fn apply(&mut self, action: Action) {
-        match self.review.apply(action.clone()) {
+        let reviewer = Some(self.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
+        match self.review.apply_by(action.clone(), reviewer) {
             Ok(inverse) => {
                 // Typing a note: one undo step for the whole edit of that note.
                 let merge = matches!(
@@ -436,7 +458,7 @@ impl ClaimdeskApp {
                 (chosen, PathBuf::from(name))
             }
         };
-        let settings = report::ReportSettings::for_review(&self.review);
+        let settings = self.newsroom.report_settings(&self.review);
         let text = report::render_with(&self.review, format, &settings, self.export_choice.options);
         match store::write_atomic(&path, text.as_bytes()) {
             Ok(()) => {
@@ -502,7 +524,7 @@ impl ClaimdeskApp {
             }
             Command::SaveAs => self.request_pick(Purpose::SaveSession, ctx),
             Command::Export => {
-                let settings = report::ReportSettings::for_review(&self.review);
+                let settings = self.newsroom.report_settings(&self.review);
                 self.export_dialog.open(&self.review, &settings);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -515,6 +537,7 @@ impl ClaimdeskApp {
             Command::MarkUnsourced => self.mark(Verdict::Unsourced),
             Command::MarkUnreviewed => self.mark(Verdict::Unreviewed),
             Command::EditNote => self.claim_list.focus_note = true,
+            Command::Settings => self.settings_window.show_for(&self.newsroom),
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
     }
@@ -572,6 +595,8 @@ impl ClaimdeskApp {
                 ] {
                     item(ui, cmd, cmds);
                 }
+                ui.separator();
+                item(ui, Command::Settings, cmds);
             });
             ui.menu_button("Review", |ui| {
                 for cmd in [
@@ -848,6 +873,17 @@ impl ClaimdeskApp {
             });
         }
         self.shortcuts_window(&ctx);
+        if let Some(newsroom) = self.settings_window.ui(&ctx) {
+            self.newsroom = newsroom;
+            if let Some(file) = &self.settings_file {
+                self.notice = Some(match self.newsroom.save(file) {
+                    Ok(()) => Notice::Info(format!("Settings saved to {}", file.display())),
+                    Err(e) => Notice::Error(format!(
+                        "The settings apply to this session but could not be kept: {e}"
+                    )),
+                });
+            }
+        }
         self.drop_overlay(&ctx);
         self.update_title(&ctx);
     }

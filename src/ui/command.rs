@@ -21,6 +21,7 @@ pub enum Command {
     MarkUnsourced,
     MarkUnreviewed,
     EditNote,
+    Settings,
     Shortcuts,
 }
 
@@ -37,7 +38,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::SaveAs,
         Command::Redo,
         Command::Open,
@@ -54,6 +55,7 @@ impl Command {
         Command::MarkUnsourced,
         Command::MarkUnreviewed,
         Command::EditNote,
+        Command::Settings,
         Command::Shortcuts,
     ];
 
@@ -75,6 +77,7 @@ impl Command {
             Command::MarkUnsourced => "Mark Unsourced",
             Command::MarkUnreviewed => "Mark Unreviewed",
             Command::EditNote => "Edit note",
+            Command::Settings => "Settings…",
             Command::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -105,6 +108,9 @@ impl Command {
             Command::MarkUnsourced => "Mark the selected claim Unsourced",
             Command::MarkUnreviewed => "Set the selected claim back to Unreviewed",
             Command::EditNote => "Type a note for the selected claim (Esc leaves the note)",
+            Command::Settings => {
+                "Organisation, report address, reviewer name, methodology and corrections texts"
+            }
             Command::Shortcuts => "Show this list",
         }
     }
@@ -128,6 +134,7 @@ impl Command {
             Command::MarkUnsourced => vec![sc(NONE, Key::U)],
             Command::MarkUnreviewed => vec![sc(NONE, Key::Num0)],
             Command::EditNote => vec![sc(NONE, Key::N)],
+            Command::Settings => vec![sc(CMD, Key::Comma)],
             Command::Shortcuts => vec![sc(NONE, Key::F1)],
         }
     }

@@ -7,12 +7,14 @@ mod claim_list;
 mod command;
 mod export_dialog;
 mod picker;
+mod settings;
 mod theme;
 
 pub use app::ClaimdeskApp;
 pub use command::Command;
 pub use export_dialog::{ExportChoice, ExportDialog};
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
+pub use settings::Newsroom;
 pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
@@ -33,6 +35,9 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| {
             let mut app = ClaimdeskApp::new(&cc.egui_ctx, Box::new(NativePicker::default()));
+            if let Some(file) = Newsroom::default_file() {
+                app.use_settings_file(file);
+            }
             if let Some(p) = path {
                 // A failed open shows its error in the window, over the sample.
                 let _ = app.open_path(&p);
