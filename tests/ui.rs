@@ -718,3 +718,20 @@ fn settings_are_kept_and_reach_claimreview_and_the_history() {
     h2.state_mut().use_settings_file(settings_file);
     assert_eq!(h2.state().newsroom().organisation, "Le Quotidien");
 }
+
+#[test]
+fn the_history_window_lists_every_change() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let first = h.state().review().claims[0].id;
+    h.key_press(Key::D);
+    h.run();
+    h.key_press(Key::J);
+    h.key_press(Key::V);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_label("History");
+    h.get_by_label_contains(&format!("claim {first} marked Disputed"));
+    h.get_by_label_contains("marked Verified");
+}

@@ -52,6 +52,7 @@ pub struct ClaimdeskApp {
     after_save: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
+    show_history: bool,
     /// The newsroom's settings, and the file they are kept in (none: not kept).
     newsroom: super::settings::Newsroom,
     settings_file: Option<PathBuf>,
@@ -85,6 +86,7 @@ impl ClaimdeskApp {
             after_save: None,
             close_confirmed: false,
             show_shortcuts: false,
+            show_history: false,
             newsroom: Default::default(),
             settings_file: None,
             settings_window: Default::default(),
@@ -538,6 +540,7 @@ impl ClaimdeskApp {
             Command::MarkUnreviewed => self.mark(Verdict::Unreviewed),
             Command::EditNote => self.claim_list.focus_note = true,
             Command::Settings => self.settings_window.show_for(&self.newsroom),
+            Command::History => self.show_history = !self.show_history,
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
     }
@@ -597,6 +600,7 @@ impl ClaimdeskApp {
                 }
                 ui.separator();
                 item(ui, Command::Settings, cmds);
+                item(ui, Command::History, cmds);
             });
             ui.menu_button("Review", |ui| {
                 for cmd in [
@@ -727,6 +731,36 @@ impl ClaimdeskApp {
             Some(_) => self.confirm = None,
             None => {}
         }
+    }
+
+    /// The review's audit trail, newest first.
+    fn history_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_history;
+        egui::Window::new("History")
+            .open(&mut open)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                if self.review.history.is_empty() {
+                    ui.weak("No change yet.");
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        for entry in self.review.history.iter().rev() {
+                            let when = entry
+                                .at
+                                .with_timezone(&chrono::Local)
+                                .format("%Y-%m-%d %H:%M:%S");
+                            let who = entry
+                                .reviewer
+                                .as_deref()
+                                .map(|r| format!(" · {r}"))
+                                .unwrap_or_default();
+                            ui.label(format!("{when}{who} — {}", entry.action.describe()));
+                        }
+                    });
+            });
+        self.show_history = open;
     }
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
@@ -873,6 +907,7 @@ impl ClaimdeskApp {
             });
         }
         self.shortcuts_window(&ctx);
+        self.history_window(&ctx);
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
             self.newsroom = newsroom;
             if let Some(file) = &self.settings_file {

@@ -22,6 +22,7 @@ pub enum Command {
     MarkUnreviewed,
     EditNote,
     Settings,
+    History,
     Shortcuts,
 }
 
@@ -38,7 +39,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::SaveAs,
         Command::Redo,
         Command::Open,
@@ -56,6 +57,7 @@ impl Command {
         Command::MarkUnreviewed,
         Command::EditNote,
         Command::Settings,
+        Command::History,
         Command::Shortcuts,
     ];
 
@@ -78,6 +80,7 @@ impl Command {
             Command::MarkUnreviewed => "Mark Unreviewed",
             Command::EditNote => "Edit note",
             Command::Settings => "Settings…",
+            Command::History => "History",
             Command::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -111,6 +114,7 @@ impl Command {
             Command::Settings => {
                 "Organisation, report address, reviewer name, methodology and corrections texts"
             }
+            Command::History => "Every change to this review: when, by whom, what",
             Command::Shortcuts => "Show this list",
         }
     }
@@ -135,6 +139,7 @@ impl Command {
             Command::MarkUnreviewed => vec![sc(NONE, Key::Num0)],
             Command::EditNote => vec![sc(NONE, Key::N)],
             Command::Settings => vec![sc(CMD, Key::Comma)],
+            Command::History => vec![sc(CMD, Key::H)],
             Command::Shortcuts => vec![sc(NONE, Key::F1)],
         }
     }
