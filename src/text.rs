@@ -48,15 +48,6 @@ pub fn floor_boundary(text: &str, byte: usize) -> usize {
     b
 }
 
-/// Smallest char boundary of `text` that is `>= byte`.
-pub fn ceil_boundary(text: &str, byte: usize) -> usize {
-    let mut b = byte.min(text.len());
-    while !text.is_char_boundary(b) {
-        b += 1;
-    }
-    b
-}
-
 /// Collapses runs of whitespace to single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -77,9 +68,8 @@ mod tests {
     }
 
     #[test]
-    fn boundaries_snap_inside_multibyte_chars() {
+    fn boundary_snaps_down_inside_multibyte_chars() {
         let t = "aé";
         assert_eq!(floor_boundary(t, 2), 1);
-        assert_eq!(ceil_boundary(t, 2), 3);
     }
 }

@@ -106,11 +106,6 @@ impl Article {
             .filter(|t| !t.trim().is_empty())
             .unwrap_or(&self.metadata.source_name)
     }
-
-    /// The block containing byte offset `at`.
-    pub fn block_at(&self, at: usize) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.start <= at && at < b.end)
-    }
 }
 
 /// Why an article could not be opened. Each message says what to do.

@@ -425,12 +425,9 @@ impl Review {
         let mut next = self.next_claim_id();
         let mut actions = vec![Action::SetThreshold { threshold }];
         let (mut added, mut removed) = (0, 0);
+        let spans = self.claim_spans();
         for c in sentences.iter().filter(|c| c.is_claim(threshold)) {
-            if !self
-                .claims
-                .iter()
-                .any(|k| k.position.start == c.range.start && k.position.end == c.range.end)
-            {
+            if !spans.contains(&(c.range.start, c.range.end)) {
                 actions.push(Action::AddClaim {
                     claim: Box::new(Claim::from_candidate(&self.article.text, next, c)),
                 });
@@ -692,6 +689,14 @@ impl Review {
         }
         self.modified = now;
         self.revision += 1;
+    }
+
+    /// The spans (byte ranges) that are already claims, to tell other sentences from them.
+    pub fn claim_spans(&self) -> std::collections::HashSet<(usize, usize)> {
+        self.claims
+            .iter()
+            .map(|c| (c.position.start, c.position.end))
+            .collect()
     }
 
     /// The next free claim id.

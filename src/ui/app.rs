@@ -214,6 +214,7 @@ impl ClaimdeskApp {
         };
         let (review, report) = crate::review::anchor::reanchor(&self.review, new);
         self.review = review;
+        self.claim_list.forget_article();
         self.undo.clear();
         self.redo.clear();
         if self

@@ -30,8 +30,9 @@ pub struct ClaimList {
     show_below: bool,
     /// Only claims of this type ("quantity", …); None shows all.
     kind_filter: Option<String>,
-    /// All scored sentences of the article, computed once per article.
-    sentences: Option<(String, Vec<crate::extract::Candidate>)>,
+    /// All scored sentences of the article, computed when first listed; the app clears them
+    /// when the article changes (`forget_article`).
+    sentences: Option<Vec<crate::extract::Candidate>>,
 }
 
 /// The "Add evidence" form, for the claim `for_claim`.
@@ -131,6 +132,11 @@ impl ClaimList {
         out
     }
 
+    /// The article was replaced (re-anchoring): its sentences are scored again when listed.
+    pub fn forget_article(&mut self) {
+        self.sentences = None;
+    }
+
     /// The threshold slider, the type filter and the below-threshold switch.
     fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
         ui.horizontal_wrapped(|ui| {
@@ -178,21 +184,13 @@ impl ClaimList {
 
     /// The article's other sentences with their scores, each one click from being a claim.
     fn below_threshold(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
-        let key = review.article.text_sha256();
-        if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.sentences = Some((key, crate::extract::sentences(&review.article)));
-        }
-        let Some((_, sentences)) = &self.sentences else {
-            return;
-        };
+        let sentences = self
+            .sentences
+            .get_or_insert_with(|| crate::extract::sentences(&review.article));
+        let spans = review.claim_spans();
         let below: Vec<&crate::extract::Candidate> = sentences
             .iter()
-            .filter(|c| {
-                !review
-                    .claims
-                    .iter()
-                    .any(|k| k.position.start == c.range.start && k.position.end == c.range.end)
-            })
+            .filter(|c| !spans.contains(&(c.range.start, c.range.end)))
             .collect();
         ui.add_space(8.0);
         ui.strong(format!("Below the threshold ({})", below.len()));
