@@ -227,7 +227,26 @@ pub fn reanchor(review: &Review, new: Article) -> (Review, Report) {
         }
     }
     claims.sort_by_key(|c| (c.position.start, c.id));
+    // Dismissed claims move too, so that they can still be restored; one not found stays as it
+    // was (restoring it then says its text is gone).
+    let dismissed = review
+        .dismissed
+        .iter()
+        .map(|c| match find(c, &review.article.text, &new, &sentences) {
+            Some((r, _)) => {
+                let mut moved = c.clone();
+                moved.position = TextPosition {
+                    start: r.start,
+                    end: r.end,
+                };
+                moved.quote = TextQuote::from_text(&new.text, r.start, r.end);
+                moved
+            }
+            None => c.clone(),
+        })
+        .collect();
     let mut out = review.clone();
+    out.dismissed = dismissed;
     out.article = new;
     out.claims = claims;
     out.orphans = orphans;

@@ -2,6 +2,7 @@
 //! Every change goes through `Review::apply(Action)`, which returns the inverse action.
 
 pub mod anchor;
+mod edit;
 
 use crate::article::Article;
 use crate::extract::Candidate;
@@ -245,6 +246,15 @@ pub enum Action {
     SetThreshold {
         threshold: f32,
     },
+    /// Sets a claim aside as "not a claim" (a false positive). It is kept in
+    /// `Review::dismissed`, with its verdict, note and evidence, and can be restored.
+    Dismiss {
+        claim: u32,
+    },
+    /// Brings a dismissed claim back to the checklist.
+    Restore {
+        claim: u32,
+    },
 }
 
 impl Action {
@@ -255,7 +265,9 @@ impl Action {
             | Action::AddEvidence { claim, .. }
             | Action::RemoveEvidence { claim, .. }
             | Action::EditEvidence { claim, .. }
-            | Action::RemoveClaim { claim } => *claim,
+            | Action::RemoveClaim { claim }
+            | Action::Dismiss { claim }
+            | Action::Restore { claim } => *claim,
             Action::AddClaim { claim } => claim.id,
             Action::Batch { actions, .. } => actions
                 .iter()
@@ -292,6 +304,8 @@ impl Action {
             Action::RemoveClaim { claim } => format!("claim {claim} removed"),
             Action::Batch { label, .. } => label.clone(),
             Action::SetThreshold { threshold } => format!("threshold set to {threshold:.2}"),
+            Action::Dismiss { claim } => format!("claim {claim} dismissed (not a claim)"),
+            Action::Restore { claim } => format!("claim {claim} restored"),
         }
     }
 }
@@ -320,6 +334,18 @@ pub enum ReviewError {
     DuplicateClaim(u32),
     #[error("claim {0} points outside the article text")]
     OutsideText(u32),
+    #[error("the selection holds no words; select the words of the claim first")]
+    EmptySpan,
+    #[error("that passage is already claim {0}")]
+    SpanTaken(u32),
+    #[error("claim {0} cannot be split there: choose a point between two words inside the claim")]
+    BadSplit(u32),
+    #[error("claims {0} and {1} cannot be merged: they must be two different claims")]
+    CannotMerge(u32, u32),
+    #[error("there is no dismissed claim {0} in this review")]
+    NotDismissed(u32),
+    #[error("claim {0} cannot be restored: its text is no longer in this version of the article")]
+    Gone(u32),
 }
 
 /// The host of an http(s) URL, without a leading "www.".
@@ -374,6 +400,10 @@ pub struct Review {
     /// verdicts and notes.
     #[serde(default)]
     pub orphans: Vec<Claim>,
+    /// Claims the reviewer set aside as "not a claim", kept (with their verdicts and notes) so
+    /// they can be restored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Claim>,
     /// The check-worthiness threshold this review's checklist was drawn at.
     #[serde(default = "default_threshold")]
     pub threshold: f32,
@@ -469,6 +499,7 @@ impl Review {
             modified: now,
             history: Vec::new(),
             orphans: Vec::new(),
+            dismissed: Vec::new(),
             threshold: crate::extract::DEFAULT_THRESHOLD,
             revision: 0,
         }
@@ -539,6 +570,7 @@ impl Review {
                     .claims
                     .iter()
                     .chain(&self.orphans)
+                    .chain(&self.dismissed)
                     .any(|c| c.id == claim.id)
                 {
                     return Err(ReviewError::DuplicateClaim(claim.id));
@@ -572,6 +604,34 @@ impl Review {
             Action::SetThreshold { threshold } => {
                 let old = std::mem::replace(&mut self.threshold, threshold.clamp(0.0, 1.0));
                 return Ok(Action::SetThreshold { threshold: old });
+            }
+            Action::Dismiss { claim } => {
+                let at = self
+                    .claims
+                    .iter()
+                    .position(|c| c.id == *claim)
+                    .ok_or(ReviewError::NoSuchClaim(*claim))?;
+                let c = self.claims.remove(at);
+                self.dismissed.push(c);
+                return Ok(Action::Restore { claim: *claim });
+            }
+            Action::Restore { claim } => {
+                let at = self
+                    .dismissed
+                    .iter()
+                    .position(|c| c.id == *claim)
+                    .ok_or(ReviewError::NotDismissed(*claim))?;
+                let c = &self.dismissed[at];
+                let p = c.position;
+                if self.article.text.get(p.start..p.end) != Some(c.quote.exact.as_str()) {
+                    return Err(ReviewError::Gone(*claim));
+                }
+                let c = self.dismissed.remove(at);
+                let at = self
+                    .claims
+                    .partition_point(|k| (k.position.start, k.id) < (p.start, c.id));
+                self.claims.insert(at, c);
+                return Ok(Action::Dismiss { claim: *claim });
             }
             Action::Batch { label, actions } => {
                 let mut inverses = Vec::with_capacity(actions.len());
@@ -659,7 +719,9 @@ impl Review {
             Action::AddClaim { .. }
             | Action::RemoveClaim { .. }
             | Action::Batch { .. }
-            | Action::SetThreshold { .. } => {
+            | Action::SetThreshold { .. }
+            | Action::Dismiss { .. }
+            | Action::Restore { .. } => {
                 return Err(ReviewError::NoSuchClaim(action.claim()));
             }
         };
@@ -691,10 +753,12 @@ impl Review {
         self.revision += 1;
     }
 
-    /// The spans (byte ranges) that are already claims, to tell other sentences from them.
+    /// The spans (byte ranges) that are already claims, or were dismissed as not claims, to
+    /// tell other sentences from them.
     pub fn claim_spans(&self) -> std::collections::HashSet<(usize, usize)> {
         self.claims
             .iter()
+            .chain(&self.dismissed)
             .map(|c| (c.position.start, c.position.end))
             .collect()
     }
@@ -704,6 +768,7 @@ impl Review {
         self.claims
             .iter()
             .chain(&self.orphans)
+            .chain(&self.dismissed)
             .map(|c| c.id)
             .max()
             .unwrap_or(0)

@@ -277,11 +277,17 @@ fn repair(review: &mut Review) -> Vec<String> {
         .claims
         .iter()
         .chain(&review.orphans)
+        .chain(&review.dismissed)
         .map(|c| c.id)
         .max()
         .unwrap_or(0)
         + 1;
-    for c in review.claims.iter_mut().chain(review.orphans.iter_mut()) {
+    for c in review
+        .claims
+        .iter_mut()
+        .chain(review.orphans.iter_mut())
+        .chain(review.dismissed.iter_mut())
+    {
         if !ids.insert(c.id) {
             notes.push(format!(
                 "claim id {} appeared twice; the second is now claim {next}",
