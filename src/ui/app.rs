@@ -1,12 +1,15 @@
 //! The Claimdesk window: menus, header, article view, checklist. Input becomes `Command`s and
 //! `Action`s, applied after the panels are drawn.
 
-use super::article_view::ArticleView;
+use super::article_view::{ArticleRequest, ArticleView};
 use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
 use super::export_dialog::{ExportChoice, ExportDialog};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
+use super::recovery::{Autosave, Found};
+use super::settings::Recent;
 use super::theme;
+use super::theme::Palette;
 use crate::article;
 use crate::report::{self, Format};
 use crate::review::{Action, Review, Verdict};
@@ -50,6 +53,17 @@ pub struct ClaimdeskApp {
     confirm: Option<Pending>,
     /// What to do after a Save As started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
+    /// The recovery copy of the review, written a few seconds after each change.
+    autosave: Option<Autosave>,
+    /// Reviews left by a window that did not close (crash): offered one at a time.
+    recoverable: Vec<Found>,
+    /// The last files opened or saved, and the file they are kept in.
+    recent: Recent,
+    recent_file: Option<PathBuf>,
+    /// Verdict names and colours from the settings.
+    palette: Palette,
+    /// The theme of the settings is applied on the next frame.
+    theme_pending: bool,
     close_confirmed: bool,
     show_shortcuts: bool,
     show_history: bool,
@@ -84,6 +98,12 @@ impl ClaimdeskApp {
             notice: None,
             confirm: None,
             after_save: None,
+            autosave: None,
+            recoverable: Vec::new(),
+            recent: Recent::default(),
+            recent_file: None,
+            palette: Palette::default(),
+            theme_pending: false,
             close_confirmed: false,
             show_shortcuts: false,
             show_history: false,
@@ -91,9 +111,7 @@ impl ClaimdeskApp {
             settings_file: None,
             settings_window: Default::default(),
             paste_requested: false,
-            article_view: ArticleView {
-                scroll_to_selected: false,
-            },
+            article_view: ArticleView::default(),
             claim_list: ClaimList::default(),
             window_title: String::new(),
             export_dialog: ExportDialog::default(),
@@ -102,12 +120,66 @@ impl ClaimdeskApp {
     }
 
     /// Reads and keeps the settings in `file` (the app starts with defaults and keeps nothing).
+    /// Also reads and keeps the recent files beside it (`recent.json`).
     pub fn use_settings_file(&mut self, file: PathBuf) {
         let (newsroom, problem) = super::settings::Newsroom::load(&file);
         self.newsroom = newsroom;
+        self.theme_pending = true;
+        self.palette = self.newsroom.palette();
+        let recent = file.with_file_name("recent.json");
+        self.recent = Recent::load(&recent);
+        self.recent_file = Some(recent);
         self.settings_file = Some(file);
         if let Some(p) = problem {
             self.notice = Some(Notice::Error(p));
+        }
+    }
+
+    /// Keeps a recovery copy of the review in `dir`, written `delay` after each change, and
+    /// offers to restore the reviews found there from windows that are gone.
+    pub fn use_recovery_dir(&mut self, dir: PathBuf, delay: std::time::Duration) {
+        let autosave = Autosave::new(dir, delay);
+        self.recoverable = autosave.left_behind();
+        self.autosave = Some(autosave);
+    }
+
+    /// The file the recovery copy of this window's review is written to.
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.autosave.as_ref().map(Autosave::file)
+    }
+
+    /// The last files opened or saved, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent.files
+    }
+
+    /// The claims the checklist shows, in its order (filters and sort applied).
+    pub fn visible_claims(&mut self) -> Vec<u32> {
+        self.claim_list.visible(&self.review).to_vec()
+    }
+
+    /// The passage selected in the article, as a byte range.
+    pub fn article_selection(&self) -> Option<std::ops::Range<usize>> {
+        self.article_view.selection()
+    }
+
+    /// Where byte `at` of the article was drawn in the last frame (screen points).
+    pub fn article_point(&self, at: usize) -> Option<egui::Pos2> {
+        self.article_view.point_of(&self.review.article.text, at)
+    }
+
+    /// The search matches in the article (byte ranges) and the current one.
+    pub fn search_matches(&self) -> (Vec<std::ops::Range<usize>>, Option<usize>) {
+        let s = &self.article_view.search;
+        (s.matches().to_vec(), s.current())
+    }
+
+    fn remember(&mut self, path: &Path) {
+        if self.recent.push(path)
+            && let Some(file) = &self.recent_file
+        {
+            // Losing the list is no reason to bother the reviewer.
+            let _ = self.recent.save(file);
         }
     }
 
@@ -150,7 +222,16 @@ impl ClaimdeskApp {
     /// Opens an article or a session file. On failure the current review stays and the error is
     /// shown (and returned).
     pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
-        self.replace_review(load_any(path))
+        let result = self.replace_review(load_any(path));
+        if result.is_ok() {
+            self.remember(path);
+        } else if self.recent.files.iter().any(|f| f == path) {
+            self.recent.remove(path);
+            if let Some(file) = &self.recent_file {
+                let _ = self.recent.save(file);
+            }
+        }
+        result
     }
 
     /// Reviews `text` (pasted from the clipboard) as a new article.
@@ -189,9 +270,14 @@ impl ClaimdeskApp {
                 self.session_path = session;
                 self.undo.clear();
                 self.redo.clear();
+                self.article_view.forget_article();
                 self.article_view.scroll_to_selected = true;
                 self.claim_list = ClaimList::default();
                 self.claim_list.scroll_to_selected = true;
+                // The review it was a copy of is saved or given up.
+                if let Some(a) = &mut self.autosave {
+                    a.clear();
+                }
                 Ok(())
             }
             Err(e) => {
@@ -215,6 +301,7 @@ impl ClaimdeskApp {
         let (review, report) = crate::review::anchor::reanchor(&self.review, new);
         self.review = review;
         self.claim_list.forget_article();
+        self.article_view.forget_article();
         self.undo.clear();
         self.redo.clear();
         if self
@@ -281,26 +368,84 @@ impl ClaimdeskApp {
         self.claim_list.scroll_to_selected = true;
     }
 
+    /// J / K: the next or previous claim in the checklist's order (filters and sort applied).
     fn move_selection(&mut self, delta: isize) {
-        let claims = &self.review.claims;
-        if claims.is_empty() {
+        let ids = self.claim_list.visible(&self.review).to_vec();
+        if ids.is_empty() {
             return;
         }
         let pos = self
             .selected
-            .and_then(|id| claims.iter().position(|c| c.id == id));
+            .and_then(|id| ids.iter().position(|c| *c == id));
         let next = match pos {
             None => 0,
-            Some(p) => (p as isize + delta).clamp(0, claims.len() as isize - 1) as usize,
+            Some(p) => (p as isize + delta).clamp(0, ids.len() as isize - 1) as usize,
         };
-        self.select(claims[next].id);
+        self.select(ids[next]);
     }
 
+    /// V / D / U / 0. After a verdict the selection moves on to the next unreviewed claim (in
+    /// the checklist's order, from the top again after the last), so a whole article is
+    /// triaged with one key per claim.
     fn mark(&mut self, verdict: Verdict) {
-        if let Some(id) = self.selected
-            && self.review.claim(id).is_some_and(|c| c.verdict != verdict)
-        {
+        let Some(id) = self.selected else { return };
+        if self.review.claim(id).is_some_and(|c| c.verdict != verdict) {
             self.apply(Action::SetVerdict { claim: id, verdict });
+        }
+        if verdict == Verdict::Unreviewed {
+            return;
+        }
+        let ids = self.claim_list.visible(&self.review).to_vec();
+        let at = ids.iter().position(|c| *c == id).unwrap_or(0);
+        let unreviewed = |c: &u32| {
+            self.review
+                .claim(*c)
+                .is_some_and(|k| k.verdict == Verdict::Unreviewed)
+        };
+        let next = ids[at.min(ids.len())..]
+            .iter()
+            .chain(&ids[..at.min(ids.len())])
+            .copied()
+            .find(|c| *c != id && unreviewed(c));
+        if let Some(next) = next {
+            self.select(next);
+        }
+    }
+
+    /// A, Shift+A: a claim from the words selected in the article, or a new span.
+    fn claim_from_selection(&mut self, set_span: bool) {
+        let Some(sel) = self.article_view.selection() else {
+            self.notice = Some(Notice::Error(
+                "Select words in the article first (drag over them), then press A.".into(),
+            ));
+            return;
+        };
+        let built = match (set_span, self.selected) {
+            (true, Some(id)) => self.review.set_span(id, sel),
+            (true, None) => {
+                self.notice = Some(Notice::Error("Select the claim to change first.".into()));
+                return;
+            }
+            (false, _) => self.review.add_manual_claim(sel),
+        };
+        match built {
+            Ok(action) => {
+                let id = action.claim();
+                let id = match &action {
+                    Action::Batch { actions, .. } => actions
+                        .iter()
+                        .find_map(|a| match a {
+                            Action::AddClaim { claim } => Some(claim.id),
+                            _ => None,
+                        })
+                        .unwrap_or(id),
+                    _ => id,
+                };
+                self.apply(action);
+                self.article_view.clear_selection();
+                self.select(id);
+            }
+            Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
         }
     }
 
@@ -423,6 +568,10 @@ impl ClaimdeskApp {
                 self.session_path = Some(path.to_path_buf());
                 self.saved_revision = self.review.revision;
                 self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                if let Some(a) = &mut self.autosave {
+                    a.clear();
+                }
+                self.remember(path);
                 true
             }
             Err(e) => {
@@ -540,6 +689,41 @@ impl ClaimdeskApp {
             Command::MarkUnsourced => self.mark(Verdict::Unsourced),
             Command::MarkUnreviewed => self.mark(Verdict::Unreviewed),
             Command::EditNote => self.claim_list.focus_note = true,
+            Command::AddEvidence => self.claim_list.focus_evidence = true,
+            Command::AddClaim => self.claim_from_selection(false),
+            Command::SetSpan => self.claim_from_selection(true),
+            Command::SplitClaim => {
+                if let Some(id) = self.selected {
+                    self.claim_list.start_split(id, &self.review);
+                }
+            }
+            Command::MergeClaims => {
+                if let Some(id) = self.selected {
+                    let r = super::claim_list::merge_request(&self.review, id);
+                    self.list_request(r);
+                }
+            }
+            Command::DismissClaim => {
+                if let Some(id) = self.selected {
+                    self.list_request(ListRequest::Apply(Action::Dismiss { claim: id }));
+                }
+            }
+            Command::Find => {
+                self.article_view.search.open = true;
+                self.article_view.search.focus = true;
+            }
+            Command::FindNext => {
+                if self.article_view.search.open {
+                    self.article_view.search.step(true);
+                } else {
+                    self.article_view.search.open = true;
+                    self.article_view.search.focus = true;
+                }
+            }
+            Command::FilterClaims => {
+                self.claim_list.tab = super::claim_list::Tab::Claims;
+                self.claim_list.focus_filter = true;
+            }
             Command::Settings => self.settings_window.show_for(&self.newsroom),
             Command::History => self.show_history = !self.show_history,
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
@@ -569,6 +753,7 @@ impl ClaimdeskApp {
 
     fn menu_bar(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
+        let mut open_recent = None;
         let item = |ui: &mut egui::Ui, cmd: Command, cmds: &mut Vec<Command>| {
             let button = egui::Button::new(cmd.label()).shortcut_text(cmd.shortcut_text(&ctx));
             if ui.add(button).on_hover_text(cmd.help()).clicked() {
@@ -577,8 +762,26 @@ impl ClaimdeskApp {
         };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                item(ui, Command::Open, cmds);
+                ui.menu_button("Open Recent", |ui| {
+                    if self.recent.files.is_empty() {
+                        ui.weak("No recent file");
+                    }
+                    for f in &self.recent.files {
+                        let name = f.file_name().map_or_else(
+                            || f.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(f.display().to_string())
+                            .clicked()
+                        {
+                            open_recent = Some(f.clone());
+                        }
+                    }
+                });
                 for cmd in [
-                    Command::Open,
                     Command::CompareVersion,
                     Command::PasteArticle,
                     Command::Save,
@@ -595,8 +798,13 @@ impl ClaimdeskApp {
                     Command::Undo,
                     Command::Redo,
                     Command::EditNote,
+                    Command::AddEvidence,
                     Command::PasteArticle,
                 ] {
+                    item(ui, cmd, cmds);
+                }
+                ui.separator();
+                for cmd in [Command::Find, Command::FindNext, Command::FilterClaims] {
                     item(ui, cmd, cmds);
                 }
                 ui.separator();
@@ -614,9 +822,22 @@ impl ClaimdeskApp {
                 ] {
                     item(ui, cmd, cmds);
                 }
+                ui.separator();
+                for cmd in [
+                    Command::AddClaim,
+                    Command::SetSpan,
+                    Command::SplitClaim,
+                    Command::MergeClaims,
+                    Command::DismissClaim,
+                ] {
+                    item(ui, cmd, cmds);
+                }
             });
             ui.menu_button("Help", |ui| item(ui, Command::Shortcuts, cmds));
         });
+        if let Some(path) = open_recent {
+            self.guard(Pending::OpenPath(path), &ctx);
+        }
     }
 
     fn header(&mut self, ui: &mut egui::Ui) {
@@ -641,8 +862,8 @@ impl ClaimdeskApp {
             );
             for v in [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced] {
                 ui.label(
-                    RichText::new(format!("{} {}", counts.of(v), v.label()))
-                        .color(theme::verdict_accent(v)),
+                    RichText::new(format!("{} {}", counts.of(v), self.palette.name(v)))
+                        .color(self.palette.accent(v)),
                 );
             }
             if self.is_dirty() {
@@ -654,13 +875,13 @@ impl ClaimdeskApp {
         if let Some(notice) = &self.notice {
             let (text, color) = match notice {
                 Notice::Error(e) => (e.clone(), ui.visuals().error_fg_color),
-                Notice::Info(i) => (i.clone(), theme::verdict_accent(Verdict::Verified)),
+                Notice::Info(i) => (i.clone(), self.palette.accent(Verdict::Verified)),
                 Notice::SourceChanged(p) => (
                     format!(
                         "The article file {} has changed since this review was saved. Re-anchor the claims on the new version? (Claims not found are kept as orphans.)",
                         p.display()
                     ),
-                    theme::verdict_accent(Verdict::Unsourced),
+                    self.palette.accent(Verdict::Unsourced),
                 ),
             };
             egui::Frame::new()
@@ -806,6 +1027,15 @@ impl ClaimdeskApp {
         });
         if let Some(text) = pasted {
             self.paste_requested = false;
+            // A single web address is a source for the selected claim, not an article.
+            let t = text.trim();
+            if let Some(id) = self.selected
+                && !t.contains(char::is_whitespace)
+                && crate::review::check_url(t).is_ok()
+            {
+                self.claim_list.paste_evidence_url(id, t);
+                return;
+            }
             self.guard(Pending::Paste(text), ctx);
         }
     }
@@ -830,9 +1060,119 @@ impl ClaimdeskApp {
         }
     }
 
+    fn list_request(&mut self, r: ListRequest) {
+        match r {
+            ListRequest::Select(id) => {
+                self.selected = Some(id);
+                self.article_view.scroll_to_selected = true;
+            }
+            ListRequest::Apply(action) => {
+                let dismissed = match &action {
+                    Action::Dismiss { claim } => Some(*claim),
+                    _ => None,
+                };
+                let restored = match &action {
+                    Action::Restore { claim } => Some(*claim),
+                    _ => None,
+                };
+                // Selection after the change: the next claim for a dismissed one.
+                let next = dismissed.and_then(|id| {
+                    let ids = self.claim_list.visible(&self.review).to_vec();
+                    let at = ids.iter().position(|c| *c == id)?;
+                    ids.get(at + 1)
+                        .or(at.checked_sub(1).and_then(|p| ids.get(p)))
+                        .copied()
+                });
+                self.apply(action);
+                if let Some(n) = next.or(restored) {
+                    self.select(n);
+                } else if dismissed.is_some() {
+                    self.selected = None;
+                }
+                if self
+                    .selected
+                    .is_some_and(|id| self.review.claim(id).is_none())
+                {
+                    self.selected = self.review.claims.first().map(|c| c.id);
+                }
+            }
+            ListRequest::SetThreshold(t) => {
+                let change = self.review.threshold_change(t);
+                self.apply(change);
+            }
+            ListRequest::Error(e) => self.notice = Some(Notice::Error(e)),
+        }
+    }
+
+    /// Writes the recovery copy when due, and wakes the window up when it will be.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let dirty = self.is_dirty();
+        let Some(a) = &mut self.autosave else { return };
+        if let Some(wait) = a.tick(&self.review, dirty, self.session_path.as_deref()) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(e) = a.last_error.take() {
+            self.notice = Some(Notice::Error(e));
+        }
+    }
+
+    /// After a crash: offer the review left in a recovery file.
+    fn recovery_dialog(&mut self, ctx: &egui::Context) {
+        let Some(found) = self.recoverable.first().cloned() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recover-review")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Restore unsaved work?");
+            ui.label(format!(
+                "Claimdesk closed without saving your review of “{}” (last change {}). Restore it?",
+                found.title,
+                found.saved_at.format("%Y-%m-%d %H:%M")
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard it").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        let Some(restore) = choice else { return };
+        self.recoverable.remove(0);
+        if !restore {
+            found.discard();
+            return;
+        }
+        match found.load() {
+            Ok(review) => {
+                let session = found.session_path.clone();
+                let _ = self.replace_review(Ok((review, session, Vec::new())));
+                // Unsaved until the reviewer saves it; the old copy becomes this window's.
+                self.saved_revision = u64::MAX;
+                found.discard();
+                self.notice = Some(Notice::Info(format!(
+                    "Restored the review of “{}”. Save it (Ctrl+S) to keep it.",
+                    found.title
+                )));
+            }
+            Err(e) => {
+                self.notice = Some(Notice::Error(format!(
+                    "The recovery copy {} could not be read ({e}); it is left in place.",
+                    found.session.display()
+                )))
+            }
+        }
+    }
+
     /// The whole UI for one frame (also what the UI tests drive).
     pub fn ui_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if std::mem::take(&mut self.theme_pending) {
+            ctx.set_theme(self.newsroom.theme.preference());
+        }
         if let Some(answer) = self.picker.poll() {
             self.on_pick(answer);
             if self.after_save == Some(Pending::OpenDialog) && !self.is_dirty() {
@@ -855,38 +1195,51 @@ impl ClaimdeskApp {
             ui.add_space(2.0);
         });
         let width = ui.available_width();
+        let palette = self.palette.clone();
         let requests = egui::Panel::right("claims")
             .resizable(true)
             .default_size((width * 0.42).max(320.0))
             .min_size(260.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                ui.strong(format!("Claims ({})", self.review.claims.len()));
-                self.claim_list.ui(ui, &self.review, self.selected)
+                self.claim_list
+                    .ui(ui, &self.review, self.selected, &palette)
             })
             .inner;
-        let clicked = egui::CentralPanel::default()
+        let asked = egui::CentralPanel::default()
             .show(ui, |ui| {
-                self.article_view.ui(ui, &self.review, self.selected)
+                self.article_view
+                    .ui(ui, &self.review, self.selected, &palette)
             })
             .inner;
 
-        if let Some(id) = clicked {
-            self.selected = Some(id);
-            self.claim_list.scroll_to_selected = true;
+        for a in asked {
+            match a {
+                ArticleRequest::Select(id) => {
+                    self.selected = Some(id);
+                    self.claim_list.scroll_to_selected = true;
+                }
+                ArticleRequest::AddClaim(range) => match self.review.add_manual_claim(range) {
+                    Ok(action) => {
+                        let id = action.claim();
+                        self.apply(action);
+                        self.article_view.clear_selection();
+                        self.select(id);
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
+                },
+                ArticleRequest::SetSpan(id, range) => match self.review.set_span(id, range) {
+                    Ok(action) => {
+                        self.apply(action);
+                        self.article_view.clear_selection();
+                        self.select(id);
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
+                },
+            }
         }
         for r in requests {
-            match r {
-                ListRequest::Select(id) => {
-                    self.selected = Some(id);
-                    self.article_view.scroll_to_selected = true;
-                }
-                ListRequest::Apply(action) => self.apply(action),
-                ListRequest::SetThreshold(t) => {
-                    let change = self.review.threshold_change(t);
-                    self.apply(change);
-                }
-            }
+            self.list_request(r);
         }
         for cmd in cmds {
             self.run_command(cmd, &ctx);
@@ -911,6 +1264,8 @@ impl ClaimdeskApp {
         self.history_window(&ctx);
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
             self.newsroom = newsroom;
+            self.palette = self.newsroom.palette();
+            ctx.set_theme(self.newsroom.theme.preference());
             if let Some(file) = &self.settings_file {
                 self.notice = Some(match self.newsroom.save(file) {
                     Ok(()) => Notice::Info(format!("Settings saved to {}", file.display())),
@@ -920,6 +1275,8 @@ impl ClaimdeskApp {
                 });
             }
         }
+        self.recovery_dialog(&ctx);
+        self.autosave(&ctx);
         self.drop_overlay(&ctx);
         self.update_title(&ctx);
     }

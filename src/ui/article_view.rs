@@ -1,91 +1,632 @@
 //! The article, typeset for reading, with each claim's span highlighted in its verdict colour.
-//! Clicking a span selects its claim; selecting a claim scrolls its span into view.
+//!
+//! Each block (title, paragraph, caption…) is laid out once into its own galley and kept until
+//! the article, the column width or the theme changes; a frame only paints the blocks in view.
+//! Claim highlights, the reviewer's selection and search matches are painted as rectangles
+//! behind the text, so marking a claim never lays the article out again.
+//!
+//! Clicking a span selects its claim; dragging selects text (A adds it as a claim, Shift+A makes
+//! it the selected claim's span, also in the right-click menu); Ctrl+F searches.
 
-use super::theme;
+use super::theme::Palette;
 use crate::article::BlockKind;
 use crate::review::Review;
-use eframe::egui::{self, Align, Color32, FontId, Sense, Stroke, TextFormat, text::LayoutJob};
+use eframe::egui::{
+    self, Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, TextFormat, Vec2,
+    text::{CCursor, LayoutJob},
+};
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Readable line length for the article column, in points.
 const MAX_COLUMN_WIDTH: f32 = 720.0;
+
+/// What the reader asked for in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleRequest {
+    Select(u32),
+    /// Add this passage (byte range) as a claim.
+    AddClaim(Range<usize>),
+    /// Make this passage the span of the claim.
+    SetSpan(u32, Range<usize>),
+}
+
+struct BlockLayout {
+    start: usize,
+    end: usize,
+    /// Top of the block in the column, in points.
+    y: f32,
+    galley: Arc<Galley>,
+    /// Char offset of `start` in the whole text.
+    first_char: usize,
+}
+
+struct Layout {
+    width: f32,
+    dark: bool,
+    blocks: Vec<BlockLayout>,
+    height: f32,
+}
+
+/// A highlighted piece of one block: chars of that block's galley.
+#[derive(Clone)]
+struct Piece {
+    chars: Range<usize>,
+    /// The claim (for claim highlights) or the match number (for search matches).
+    tag: u32,
+    verdict: crate::review::Verdict,
+}
+
+/// Claim highlights per block, for one revision of the review.
+struct Spans {
+    revision: u64,
+    by_block: Vec<Vec<Piece>>,
+}
+
+/// Ctrl+F: the query, its matches (byte ranges) and the current one.
+#[derive(Default)]
+pub struct Search {
+    pub open: bool,
+    pub query: String,
+    /// Give the search field the keyboard on the next frame.
+    pub focus: bool,
+    matches: Vec<Range<usize>>,
+    by_block: Vec<Vec<Piece>>,
+    current: usize,
+    searched: Option<String>,
+    /// The text lower-cased, with the byte in the original text of each of its bytes.
+    folded: Option<(String, Vec<u32>)>,
+    /// Scroll the current match into view on the next frame.
+    scroll: bool,
+}
+
+impl Search {
+    pub fn matches(&self) -> &[Range<usize>] {
+        &self.matches
+    }
+
+    pub fn current(&self) -> Option<usize> {
+        (!self.matches.is_empty()).then_some(self.current)
+    }
+
+    /// Moves to the next (or previous) match, wrapping around.
+    pub fn step(&mut self, forward: bool) {
+        let n = self.matches.len();
+        if n > 0 {
+            self.current = if forward {
+                (self.current + 1) % n
+            } else {
+                (self.current + n - 1) % n
+            };
+            self.scroll = true;
+        }
+    }
+
+    fn refresh(&mut self, text: &str, blocks: &[BlockLayout]) {
+        if self.searched.as_deref() == Some(self.query.as_str()) {
+            return;
+        }
+        self.searched = Some(self.query.clone());
+        self.matches.clear();
+        self.current = 0;
+        let q = self.query.trim().to_lowercase();
+        if !q.is_empty() {
+            let (folded, map) = self.folded.get_or_insert_with(|| fold(text));
+            for (i, _) in folded.match_indices(q.as_str()) {
+                let start = map[i] as usize;
+                let last = map[i + q.len() - 1] as usize;
+                let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+                if self.matches.last().is_none_or(|m| m.end <= start) {
+                    self.matches.push(start..end);
+                }
+            }
+        }
+        let ranges: Vec<(Range<usize>, u32, crate::review::Verdict)> = self
+            .matches
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.clone(), i as u32, Default::default()))
+            .collect();
+        self.by_block = pieces(text, blocks, &ranges);
+        self.scroll = !self.matches.is_empty();
+    }
+
+    /// The article was replaced: its text is folded again when searched.
+    fn forget(&mut self) {
+        self.folded = None;
+        self.searched = None;
+    }
+}
+
+/// `text` lower-cased, and for each byte of it the byte of `text` it comes from.
+fn fold(text: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (b, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            out.push(l);
+            map.extend(std::iter::repeat_n(b as u32, l.len_utf8()));
+        }
+    }
+    (out, map)
+}
 
 #[derive(Default)]
 pub struct ArticleView {
     /// Scroll the selected claim into view on the next frame.
     pub scroll_to_selected: bool,
+    layout: Option<Layout>,
+    spans: Option<Spans>,
+    /// The reader's text selection: (anchor, head) byte offsets.
+    selection: Option<(usize, usize)>,
+    pub search: Search,
+    /// Where the column's top-left corner was painted last frame (screen points).
+    origin: Option<Pos2>,
 }
 
 impl ArticleView {
-    /// Draws the article; returns the claim the user clicked, if any.
-    pub fn ui(&mut self, ui: &mut egui::Ui, review: &Review, selected: Option<u32>) -> Option<u32> {
-        let mut clicked = None;
-        let dark = ui.visuals().dark_mode;
-        egui::ScrollArea::vertical()
-            .id_salt("article-scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let width = ui.available_width().min(MAX_COLUMN_WIDTH);
-                let pad = ((ui.available_width() - width) / 2.0).max(0.0);
-                ui.horizontal(|ui| {
-                    ui.add_space(pad);
-                    ui.vertical(|ui| {
-                        ui.set_max_width(width);
-                        ui.add_space(8.0);
-                        clicked = self.article_text(ui, review, selected, width, dark);
-                        boilerplate_fold(ui, review);
-                        ui.add_space(24.0);
-                    });
-                });
-            });
-        clicked
+    /// The article was replaced: lay it out again, drop the selection and search state.
+    pub fn forget_article(&mut self) {
+        self.layout = None;
+        self.spans = None;
+        self.selection = None;
+        self.search.forget();
     }
 
-    fn article_text(
+    /// The selected passage, as a byte range of the article.
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let (a, b) = self.selection?;
+        (a != b).then(|| a.min(b)..a.max(b))
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
+    /// Where byte `at` of the article was drawn in the last frame (screen points), if laid out.
+    pub fn point_of(&self, text: &str, at: usize) -> Option<Pos2> {
+        let (layout, origin) = (self.layout.as_ref()?, self.origin?);
+        let i = layout.blocks.partition_point(|b| b.end < at);
+        let b = layout.blocks.get(i).filter(|b| b.start <= at)?;
+        let chars = text.get(b.start..at)?.chars().count();
+        let r = b.galley.pos_from_cursor(CCursor::new(chars));
+        Some(origin + Vec2::new(r.min.x + 1.0, b.y + r.center().y))
+    }
+
+    /// Draws the article; returns what the reader asked for.
+    pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         review: &Review,
         selected: Option<u32>,
-        width: f32,
-        dark: bool,
-    ) -> Option<u32> {
-        let job = layout_job(ui, review, selected, width, dark);
-        let galley = ui.painter().layout_job(job);
-        let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Article text"));
-        ui.painter()
-            .galley(rect.min, galley.clone(), ui.visuals().text_color());
-        let text = &review.article.text;
+        palette: &Palette,
+    ) -> Vec<ArticleRequest> {
+        let mut out = Vec::new();
+        if self.search.open {
+            self.search_bar(ui);
+        }
+        let dark = ui.visuals().dark_mode;
+        egui::ScrollArea::vertical()
+            .id_salt("article-scroll")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                let full = ui.available_width();
+                let width = full.min(MAX_COLUMN_WIDTH);
+                let pad = ((full - width) / 2.0).max(0.0);
+                self.ensure_layout(ui, review, width, dark);
+                self.ensure_spans(review);
+                let text = &review.article.text;
+                if self.search.open {
+                    let blocks = &self.layout.as_ref().expect("laid out").blocks;
+                    self.search.refresh(text, blocks);
+                }
+                let height = self.layout.as_ref().map_or(0.0, |l| l.height);
+                let top = 8.0;
+                let (rect, response) =
+                    ui.allocate_exact_size(Vec2::new(full, height + top), Sense::click_and_drag());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, "Article text")
+                });
+                let origin = rect.min + Vec2::new(pad, top);
+                self.origin = Some(origin);
+                self.paint(ui, review, selected, palette, origin, viewport, dark);
+                self.interact(ui, review, selected, &response, origin, &mut out);
+                self.scroll_into_view(ui, review, selected, origin);
+                boilerplate_fold(ui, review, pad);
+                ui.add_space(24.0);
+            });
+        out
+    }
 
-        let byte_at = |pos: egui::Pos2| {
-            let cursor = galley.cursor_from_pos(pos - rect.min);
-            // The galley speaks in chars; the review in bytes.
-            text.char_indices()
-                .nth(cursor.index.0)
-                .map(|(b, _)| b)
-                .unwrap_or(text.len())
+    fn search_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Search the article");
+            let id = egui::Id::unique("article-search");
+            let resp = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search.query)
+                        .id(id)
+                        .hint_text("words to find (Enter: next, Shift+Enter: previous)")
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+            if self.search.focus {
+                self.search.focus = false;
+                resp.request_focus();
+            }
+            let (enter, shift, esc) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if resp.lost_focus() && enter {
+                self.search.step(!shift);
+                resp.request_focus();
+            }
+            let n = self.search.matches.len();
+            let count = match self.search.current() {
+                Some(c) => format!("{} of {n}", c + 1),
+                None if self.search.query.trim().is_empty() => String::new(),
+                None => "no match".to_string(),
+            };
+            ui.weak(count);
+            if ui.small_button("Previous match").clicked() {
+                self.search.step(false);
+            }
+            if ui.small_button("Next match").clicked() {
+                self.search.step(true);
+            }
+            if ui.small_button("Close search").clicked() || (esc && resp.has_focus()) {
+                self.search.open = false;
+            }
+        });
+    }
+
+    fn ensure_layout(&mut self, ui: &egui::Ui, review: &Review, width: f32, dark: bool) {
+        if self
+            .layout
+            .as_ref()
+            .is_some_and(|l| (l.width - width).abs() < 0.5 && l.dark == dark)
+        {
+            return;
+        }
+        let text = &review.article.text;
+        let blocks = &review.article.blocks;
+        let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
+        let chars = char_offsets(text, &starts);
+        let mut y = 0.0;
+        let mut out = Vec::with_capacity(blocks.len());
+        for (b, first_char) in blocks.iter().zip(chars) {
+            let Some(body) = text.get(b.start..b.end) else {
+                continue;
+            };
+            let format = block_format(ui, b.kind);
+            let size = format.font_id.size;
+            let mut job = LayoutJob::single_section(body.to_string(), format);
+            job.wrap.max_width = width;
+            let galley = ui.painter().layout_job(job);
+            let h = galley.size().y;
+            let gap = match b.kind {
+                BlockKind::Title | BlockKind::Heading => size * 0.5,
+                _ => size * 0.8,
+            };
+            out.push(BlockLayout {
+                start: b.start,
+                end: b.end,
+                y,
+                galley,
+                first_char,
+            });
+            y += h + gap;
+        }
+        self.layout = Some(Layout {
+            width,
+            dark,
+            blocks: out,
+            height: y,
+        });
+        // Pieces are per block: recompute them for the new layout.
+        self.spans = None;
+        self.search.searched = None;
+    }
+
+    fn ensure_spans(&mut self, review: &Review) {
+        if self
+            .spans
+            .as_ref()
+            .is_some_and(|s| s.revision == review.revision)
+        {
+            return;
+        }
+        let Some(layout) = &self.layout else { return };
+        let ranges: Vec<(Range<usize>, u32, crate::review::Verdict)> = review
+            .claims
+            .iter()
+            .map(|c| (c.position.start..c.position.end, c.id, c.verdict))
+            .collect();
+        self.spans = Some(Spans {
+            revision: review.revision,
+            by_block: pieces(&review.article.text, &layout.blocks, &ranges),
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn paint(
+        &self,
+        ui: &egui::Ui,
+        review: &Review,
+        selected: Option<u32>,
+        palette: &Palette,
+        origin: Pos2,
+        viewport: Rect,
+        dark: bool,
+    ) {
+        let Some(layout) = &self.layout else { return };
+        let painter = ui.painter();
+        let top = viewport.min.y - 8.0;
+        let bottom = viewport.max.y;
+        let first = layout
+            .blocks
+            .partition_point(|b| b.y + b.galley.size().y < top);
+        let sel = self.selection();
+        let search_bg = if dark {
+            Color32::from_rgb(120, 96, 0)
+        } else {
+            Color32::from_rgb(255, 226, 90)
         };
+        let current_bg = Color32::from_rgb(255, 150, 20);
+        let text_color = ui.visuals().text_color();
+        for (i, b) in layout.blocks.iter().enumerate().skip(first) {
+            if b.y > bottom {
+                break;
+            }
+            let at = origin + Vec2::new(0.0, b.y);
+            if let Some(spans) = &self.spans {
+                for p in &spans.by_block[i] {
+                    let is_sel = selected == Some(p.tag);
+                    let fill = palette.highlight(p.verdict, dark, is_sel);
+                    for r in range_rects(&b.galley, &p.chars) {
+                        let r = r.translate(at.to_vec2());
+                        painter.rect_filled(r, 2.0, fill);
+                        if is_sel {
+                            painter.hline(
+                                r.x_range(),
+                                r.max.y - 1.0,
+                                Stroke::new(2.0, palette.accent(p.verdict)),
+                            );
+                        }
+                    }
+                }
+            }
+            if self.search.open {
+                for p in self.search.by_block.get(i).into_iter().flatten() {
+                    let fill = if Some(p.tag as usize) == self.search.current() {
+                        current_bg
+                    } else {
+                        search_bg
+                    };
+                    for r in range_rects(&b.galley, &p.chars) {
+                        painter.rect_filled(r.translate(at.to_vec2()), 2.0, fill);
+                    }
+                }
+            }
+            if let Some(sel) = &sel
+                && sel.start < b.end
+                && sel.end > b.start
+            {
+                let text = &review.article.text;
+                let s = text[b.start..sel.start.max(b.start)].chars().count();
+                let e = s + text[sel.start.max(b.start)..sel.end.min(b.end)]
+                    .chars()
+                    .count();
+                let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+                for r in range_rects(&b.galley, &(s..e)) {
+                    painter.rect_filled(r.translate(at.to_vec2()), 0.0, fill);
+                }
+            }
+            painter.galley(at, b.galley.clone(), text_color);
+        }
+    }
+
+    /// The byte of the article under `pos` (screen points), if over the text.
+    fn byte_at(&self, text: &str, origin: Pos2, pos: Pos2, within: Option<usize>) -> Option<usize> {
+        let layout = self.layout.as_ref()?;
+        let y = pos.y - origin.y;
+        let mut i = layout
+            .blocks
+            .partition_point(|b| b.y + b.galley.size().y < y)
+            .min(layout.blocks.len().checked_sub(1)?);
+        // A drag stays within the block it started in.
+        if let Some(w) = within {
+            i = layout
+                .blocks
+                .iter()
+                .position(|b| b.start <= w && w <= b.end)?;
+        }
+        let b = &layout.blocks[i];
+        let local = pos - (origin + Vec2::new(0.0, b.y));
+        let c = b.galley.cursor_from_pos(local).index.0;
+        let body = &text[b.start..b.end];
+        Some(b.start + body.char_indices().nth(c).map_or(body.len(), |(i, _)| i))
+    }
+
+    fn interact(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        selected: Option<u32>,
+        response: &egui::Response,
+        origin: Pos2,
+        out: &mut Vec<ArticleRequest>,
+    ) {
+        let text = &review.article.text;
         if let Some(pos) = response.hover_pos()
-            && review.claim_at(byte_at(pos)).is_some()
+            && let Some(at) = self.byte_at(text, origin, pos, None)
+            && review.claim_at(at).is_some()
         {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
-        let clicked = if response.clicked() {
-            response
+        if response.drag_started()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            self.selection = self.byte_at(text, origin, pos, None).map(|b| (b, b));
+        }
+        if response.dragged()
+            && let (Some(pos), Some((anchor, _))) =
+                (response.interact_pointer_pos(), self.selection)
+            && let Some(head) = self.byte_at(text, origin, pos, Some(anchor))
+        {
+            self.selection = Some((anchor, head));
+        }
+        if response.clicked() {
+            self.selection = None;
+            if let Some(id) = response
                 .interact_pointer_pos()
-                .and_then(|p| review.claim_at(byte_at(p)))
+                .and_then(|p| self.byte_at(text, origin, p, None))
+                .and_then(|b| review.claim_at(b))
+            {
+                out.push(ArticleRequest::Select(id));
+            }
+        }
+        let sel = self.selection();
+        response.context_menu(|ui| {
+            let Some(sel) = sel.clone() else {
+                ui.weak("Select words in the article first.");
+                return;
+            };
+            if ui.button("Add as claim (A)").clicked() {
+                out.push(ArticleRequest::AddClaim(sel.clone()));
+                ui.close();
+            }
+            if let Some(id) = selected
+                && ui
+                    .button(format!("Use as the span of claim {id} (Shift+A)"))
+                    .clicked()
+            {
+                out.push(ArticleRequest::SetSpan(id, sel.clone()));
+                ui.close();
+            }
+            if ui.button("Copy").clicked() {
+                ui.ctx().copy_text(text[sel].to_string());
+                ui.close();
+            }
+        });
+    }
+
+    fn scroll_into_view(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        selected: Option<u32>,
+        origin: Pos2,
+    ) {
+        let text = &review.article.text;
+        let target = if self.search.scroll {
+            self.search.scroll = false;
+            self.search
+                .current()
+                .and_then(|c| self.search.matches.get(c))
+                .map(|r| r.start)
+        } else if self.scroll_to_selected {
+            self.scroll_to_selected = false;
+            selected
+                .and_then(|id| review.claim(id))
+                .map(|c| c.position.start)
         } else {
             None
         };
-        if self.scroll_to_selected {
-            self.scroll_to_selected = false;
-            if let Some(claim) = selected.and_then(|id| review.claim(id)) {
-                let ci = crate::text::char_offset(text, claim.position.start);
-                let r = galley.pos_from_cursor(egui::text::CCursor::new(ci));
-                ui.scroll_to_rect(r.translate(rect.min.to_vec2()), Some(Align::Center));
+        if let Some(at) = target
+            && let Some(layout) = &self.layout
+        {
+            let i = layout.blocks.partition_point(|b| b.end <= at);
+            if let Some(b) = layout.blocks.get(i) {
+                let chars = text[b.start..at.max(b.start)].chars().count();
+                let r = b.galley.pos_from_cursor(CCursor::new(chars));
+                let r = r.translate(origin.to_vec2() + Vec2::new(0.0, b.y));
+                ui.scroll_to_rect(r, Some(Align::Center));
             }
         }
-        clicked
     }
+}
+
+/// Char offsets (from the start of `text`) of the byte offsets `at`, given in any order.
+fn char_offsets(text: &str, at: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..at.len()).collect();
+    order.sort_by_key(|&i| at[i]);
+    let mut out = vec![0; at.len()];
+    let (mut byte, mut chars) = (0, 0);
+    for i in order {
+        let to = at[i].min(text.len());
+        if to > byte {
+            chars += text.get(byte..to).map_or(0, |s| s.chars().count());
+            byte = to;
+        }
+        out[i] = chars;
+    }
+    out
+}
+
+/// Splits byte ranges of the text into per-block pieces in galley chars.
+fn pieces(
+    text: &str,
+    blocks: &[BlockLayout],
+    ranges: &[(Range<usize>, u32, crate::review::Verdict)],
+) -> Vec<Vec<Piece>> {
+    let mut out: Vec<Vec<Piece>> = vec![Vec::new(); blocks.len()];
+    let mut cuts = Vec::new();
+    let mut parts = Vec::new();
+    for (r, tag, verdict) in ranges {
+        let first = blocks.partition_point(|b| b.end <= r.start);
+        for (i, b) in blocks.iter().enumerate().skip(first) {
+            if b.start >= r.end {
+                break;
+            }
+            let (s, e) = (r.start.max(b.start), r.end.min(b.end));
+            if s < e {
+                cuts.extend([s, e]);
+                parts.push((i, *tag, *verdict));
+            }
+        }
+    }
+    let chars = char_offsets(text, &cuts);
+    for (k, (i, tag, verdict)) in parts.into_iter().enumerate() {
+        let base = blocks[i].first_char;
+        out[i].push(Piece {
+            chars: chars[2 * k] - base..chars[2 * k + 1] - base,
+            tag,
+            verdict,
+        });
+    }
+    out
+}
+
+/// The rectangles (galley coordinates) covering chars `chars` of `galley`, one per row.
+fn range_rects(galley: &Galley, chars: &Range<usize>) -> Vec<Rect> {
+    let a = galley.layout_from_cursor(CCursor::new(chars.start));
+    let b = galley.layout_from_cursor(CCursor::new(chars.end));
+    let mut out = Vec::new();
+    for row in a.row..=b.row.min(galley.rows.len().saturating_sub(1)) {
+        let r = &galley.rows[row];
+        let x0 = if row == a.row {
+            r.x_offset(a.column)
+        } else {
+            0.0
+        };
+        let x1 = if row == b.row {
+            r.x_offset(b.column)
+        } else {
+            r.size.x
+        };
+        if x1 > x0 {
+            out.push(Rect::from_min_max(
+                Pos2::new(r.pos.x + x0, r.pos.y),
+                Pos2::new(r.pos.x + x1, r.pos.y + r.size.y),
+            ));
+        }
+    }
+    out
 }
 
 fn block_format(ui: &egui::Ui, kind: BlockKind) -> TextFormat {
@@ -108,82 +649,48 @@ fn block_format(ui: &egui::Ui, kind: BlockKind) -> TextFormat {
     }
 }
 
-/// The whole article as one layout job: block styles, then claim highlights over them.
-fn layout_job(
-    ui: &egui::Ui,
-    review: &Review,
-    selected: Option<u32>,
-    width: f32,
-    dark: bool,
-) -> LayoutJob {
-    let text = &review.article.text;
-    let mut job = LayoutJob {
-        text: text.clone(),
-        ..Default::default()
-    };
-    job.wrap.max_width = width;
-    // Cut points: block edges and claim edges.
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for b in &review.article.blocks {
-        cuts.extend([b.start, b.end]);
-    }
-    for c in &review.claims {
-        cuts.extend([c.position.start, c.position.end]);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let gap_format = block_format(ui, BlockKind::Paragraph);
-    // Blocks and claims are walked alongside the cuts: linear in the size of the article.
-    let blocks = &review.article.blocks;
-    let mut claims: Vec<&crate::review::Claim> = review.claims.iter().collect();
-    claims.sort_by_key(|c| c.position.start);
-    let (mut bi, mut ci) = (0, 0);
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        while bi < blocks.len() && blocks[bi].end <= s {
-            bi += 1;
-        }
-        while ci < claims.len() && claims[ci].position.end <= s {
-            ci += 1;
-        }
-        let mut format = match blocks.get(bi) {
-            Some(b) if b.start <= s => block_format(ui, b.kind),
-            _ => gap_format.clone(),
-        };
-        if let Some(claim) = claims.get(ci).filter(|c| c.position.start <= s) {
-            let is_sel = selected == Some(claim.id);
-            format.background = theme::verdict_highlight(claim.verdict, dark, is_sel);
-            if is_sel {
-                format.underline = Stroke::new(2.0, theme::verdict_accent(claim.verdict));
-                format.color = if dark {
-                    Color32::WHITE
-                } else {
-                    Color32::from_gray(10)
-                };
-            }
-        }
-        job.sections.push(egui::text::LayoutSection {
-            leading_space: 0.0,
-            byte_range: egui::text::ByteIndex(s)..egui::text::ByteIndex(e),
-            format,
-        });
-    }
-    job
-}
-
 /// Page furniture taken out of the text, folded away; one click shows it.
-fn boilerplate_fold(ui: &mut egui::Ui, review: &Review) {
+fn boilerplate_fold(ui: &mut egui::Ui, review: &Review, pad: f32) {
     let removed = &review.article.boilerplate;
     if removed.is_empty() {
         return;
     }
     ui.add_space(16.0);
-    egui::CollapsingHeader::new(format!("Removed page furniture ({})", removed.len()))
-        .id_salt("boilerplate")
-        .default_open(false)
-        .show(ui, |ui| {
-            for b in removed {
-                ui.label(egui::RichText::new(b).weak().small());
-            }
+    ui.horizontal(|ui| {
+        ui.add_space(pad);
+        ui.vertical(|ui| {
+            ui.set_max_width(MAX_COLUMN_WIDTH);
+            egui::CollapsingHeader::new(format!("Removed page furniture ({})", removed.len()))
+                .id_salt("boilerplate")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for b in removed {
+                        ui.label(egui::RichText::new(b).weak().small());
+                    }
+                });
         });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_chars_not_bytes_in_any_order() {
+        let t = "é a « b » c";
+        let at = [t.len(), 0, 2, t.find('b').unwrap()];
+        assert_eq!(char_offsets(t, &at), vec![11, 0, 1, 6]);
+    }
+
+    #[test]
+    fn folding_keeps_a_map_back_to_the_original_bytes() {
+        let (f, map) = fold("Ça VA");
+        assert_eq!(f, "ça va");
+        assert_eq!(map[0], 0);
+        assert_eq!(
+            map[f.find('v').unwrap()] as usize,
+            "Ça VA".find('V').unwrap()
+        );
+    }
 }

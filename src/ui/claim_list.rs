@@ -1,10 +1,13 @@
 //! The checklist of claims and the detail of the selected one (verdict buttons, reasons, note,
-//! evidence).
+//! evidence, split / merge / dismiss).
 //! It draws from the review and returns what the user asked for; the app applies it.
+//!
+//! The checklist is virtualised: rows have one height (the text is cut to two lines; the detail
+//! shows it whole), and only the rows in view are drawn, so 5,000 claims cost what 20 do.
 
-use super::theme;
+use super::theme::Palette;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
-use eframe::egui::{self, Color32, FontId, RichText, Sense, TextFormat, text::LayoutJob};
+use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
 
 /// What the user asked for in this panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +16,80 @@ pub enum ListRequest {
     Apply(Action),
     /// Move the checklist to this threshold (the app builds the change from the review).
     SetThreshold(f32),
+    /// Something could not be done; say why.
+    Error(String),
+}
+
+/// Which list the panel shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Claims,
+    /// The article's other sentences, to promote by hand.
+    Below,
+    /// Claims set aside as "not a claim", to restore.
+    Dismissed,
+    /// Claims re-anchoring could not find in the new version of the article.
+    Orphans,
+}
+
+/// The checklist's order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    #[default]
+    Position,
+    /// Highest score first.
+    Score,
+    /// Unreviewed first, then Disputed, Unsourced, Verified.
+    Status,
+}
+
+impl Sort {
+    const ALL: [Sort; 3] = [Sort::Position, Sort::Score, Sort::Status];
+
+    fn label(self) -> &'static str {
+        match self {
+            Sort::Position => "position in the article",
+            Sort::Score => "score",
+            Sort::Status => "status",
+        }
+    }
+}
+
+/// What the checklist shows, and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    pub status: Option<Verdict>,
+    /// Only claims of this type ("quantity", …).
+    pub kind: Option<String>,
+    /// Only claims whose text, note or claimant contains this (case-insensitive).
+    pub text: String,
+    pub sort: Sort,
+}
+
+impl Filter {
+    fn keeps(&self, c: &Claim, needle: &str) -> bool {
+        self.status.is_none_or(|s| s == c.verdict)
+            && self.kind.as_ref().is_none_or(|k| *k == c.kind)
+            && (needle.is_empty()
+                || c.text().to_lowercase().contains(needle)
+                || c.note.to_lowercase().contains(needle)
+                || c.claimant
+                    .as_deref()
+                    .is_some_and(|w| w.to_lowercase().contains(needle)))
+    }
+
+    fn is_active(&self) -> bool {
+        self.status.is_some() || self.kind.is_some() || !self.text.trim().is_empty()
+    }
+}
+
+/// Splitting a claim: where the second claim will begin (a byte of the claim's text).
+#[derive(Debug, Clone, Copy)]
+struct SplitDraft {
+    claim: u32,
+    at: usize,
+    placed: bool,
 }
 
 #[derive(Default)]
@@ -21,18 +98,26 @@ pub struct ClaimList {
     pub scroll_to_selected: bool,
     /// Give the note editor the keyboard on the next frame.
     pub focus_note: bool,
+    /// Give the evidence form's URL field the keyboard on the next frame.
+    pub focus_evidence: bool,
+    /// Give the filter field the keyboard on the next frame.
+    pub focus_filter: bool,
+    pub tab: Tab,
+    pub filter: Filter,
     note_draft: String,
     note_for: Option<u32>,
     evidence: EvidenceDraft,
     /// The threshold slider while it is being dragged.
     threshold_draft: Option<f32>,
-    /// List the sentences below the threshold, to promote by hand.
-    show_below: bool,
-    /// Only claims of this type ("quantity", …); None shows all.
-    kind_filter: Option<String>,
     /// All scored sentences of the article, computed when first listed; the app clears them
     /// when the article changes (`forget_article`).
     sentences: Option<Vec<crate::extract::Candidate>>,
+    /// The claims shown, in order, for the revision and filter they were computed for.
+    visible: Vec<u32>,
+    visible_for: Option<(u64, usize, Filter)>,
+    split: Option<SplitDraft>,
+    /// The checklist's scroll offset and height last frame, to scroll only when needed.
+    view: (f32, f32),
 }
 
 /// The "Add evidence" form, for the claim `for_claim`.
@@ -66,17 +151,60 @@ impl EvidenceDraft {
     }
 }
 
+/// Height of a checklist row: a small line, then two lines of the claim.
+const ROW_HEIGHT: f32 = 76.0;
+
 impl ClaimList {
+    /// The ids of the claims the checklist shows, in its order.
+    pub fn visible(&mut self, review: &Review) -> &[u32] {
+        let key = (review.revision, review.claims.len(), self.filter.clone());
+        if self.visible_for.as_ref() != Some(&key) {
+            let needle = self.filter.text.trim().to_lowercase();
+            let mut shown: Vec<&Claim> = review
+                .claims
+                .iter()
+                .filter(|c| self.filter.keeps(c, &needle))
+                .collect();
+            let rank = |v: Verdict| match v {
+                Verdict::Unreviewed => 0,
+                Verdict::Disputed => 1,
+                Verdict::Unsourced => 2,
+                Verdict::Verified => 3,
+            };
+            match self.filter.sort {
+                Sort::Position => {}
+                Sort::Score => shown.sort_by(|a, b| b.score.total_cmp(&a.score)),
+                Sort::Status => shown.sort_by_key(|c| rank(c.verdict)),
+            }
+            self.visible = shown.iter().map(|c| c.id).collect();
+            self.visible_for = Some(key);
+        }
+        &self.visible
+    }
+
+    /// Puts `url` in the evidence form of claim `id` and gives the form the keyboard.
+    pub fn paste_evidence_url(&mut self, id: u32, url: &str) {
+        if self.evidence.for_claim != Some(id) {
+            self.evidence = EvidenceDraft {
+                for_claim: Some(id),
+                ..EvidenceDraft::default()
+            };
+        }
+        self.evidence.url = url.trim().to_string();
+        self.focus_evidence = true;
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         review: &Review,
         selected: Option<u32>,
+        palette: &Palette,
     ) -> Vec<ListRequest> {
         let mut out = Vec::new();
         egui::Panel::bottom("claim-detail")
             .resizable(true)
-            .default_size(330.0)
+            .default_size(360.0)
             .min_size(160.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
@@ -86,9 +214,9 @@ impl ClaimList {
                             .id_salt("claim-detail-scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                self.detail(ui, claim, review, &mut out);
+                                self.detail(ui, claim, review, palette, &mut out);
                                 ui.add_space(6.0);
-                                self.evidence(ui, claim, &mut out);
+                                self.evidence(ui, claim, palette, &mut out);
                             });
                     }
                     None => {
@@ -100,86 +228,198 @@ impl ClaimList {
                     }
                 }
             });
-        self.controls(ui, review, &mut out);
-        egui::ScrollArea::vertical()
-            .id_salt("claim-list")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                if !review.orphans.is_empty() {
-                    orphans(ui, review);
-                }
-                let kind_filter = self.kind_filter.clone();
-                for claim in review
-                    .claims
-                    .iter()
-                    .filter(|c| kind_filter.as_ref().is_none_or(|k| *k == c.kind))
-                {
-                    let is_sel = selected == Some(claim.id);
-                    let (resp, clicked) = row(ui, claim, is_sel);
-                    if clicked {
-                        out.push(ListRequest::Select(claim.id));
-                    }
-                    if is_sel && self.scroll_to_selected {
-                        resp.scroll_to_me(Some(egui::Align::Center));
-                    }
-                }
-                self.scroll_to_selected = false;
-                if self.show_below {
-                    self.below_threshold(ui, review, &mut out);
-                }
-            });
+        self.tabs(ui, review);
+        match self.tab {
+            Tab::Claims => {
+                self.controls(ui, review, &mut out);
+                self.rows(ui, review, selected, palette, &mut out);
+            }
+            Tab::Below => {
+                self.threshold(ui, review, &mut out);
+                self.below_threshold(ui, review, &mut out);
+            }
+            Tab::Dismissed => dismissed(ui, review, palette, &mut out),
+            Tab::Orphans => orphans(ui, review, palette),
+        }
         out
     }
 
-    /// The article was replaced (re-anchoring): its sentences are scored again when listed.
+    /// The article was replaced: its sentences are scored again when listed.
     pub fn forget_article(&mut self) {
         self.sentences = None;
+        self.visible_for = None;
+        self.split = None;
     }
 
-    /// The threshold slider, the type filter and the below-threshold switch.
+    fn tabs(&mut self, ui: &mut egui::Ui, review: &Review) {
+        let show_orphans = !review.orphans.is_empty() || self.tab == Tab::Orphans;
+        ui.horizontal_wrapped(|ui| {
+            let mut tab = |ui: &mut egui::Ui, t: Tab, label: String| {
+                if ui.selectable_label(self.tab == t, label).clicked() {
+                    self.tab = t;
+                }
+            };
+            tab(ui, Tab::Claims, format!("Claims ({})", review.claims.len()));
+            tab(ui, Tab::Below, "Below the threshold".to_string());
+            tab(
+                ui,
+                Tab::Dismissed,
+                format!("Dismissed ({})", review.dismissed.len()),
+            );
+            if show_orphans {
+                tab(
+                    ui,
+                    Tab::Orphans,
+                    format!("Orphaned claims ({})", review.orphans.len()),
+                );
+            }
+        });
+        ui.separator();
+    }
+
+    /// The threshold slider.
+    fn threshold(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
+        let mut t = self.threshold_draft.unwrap_or(review.threshold);
+        let resp = ui
+            .add(
+                egui::Slider::new(&mut t, 0.0..=1.0)
+                    .step_by(0.05)
+                    .text("Threshold"),
+            )
+            .on_hover_text(
+                "Sentences scoring at least this are claims. Reviewed claims always stay.",
+            );
+        if resp.changed() {
+            self.threshold_draft = Some(t);
+        }
+        if (resp.drag_stopped() || (resp.changed() && !resp.dragged()))
+            && (t - review.threshold).abs() > f32::EPSILON
+        {
+            out.push(ListRequest::SetThreshold(t));
+        }
+        if !resp.dragged() && !resp.changed() {
+            self.threshold_draft = None;
+        }
+    }
+
+    /// The threshold, the filters (status, type, text) and the order.
     fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
         ui.horizontal_wrapped(|ui| {
-            let mut t = self.threshold_draft.unwrap_or(review.threshold);
+            self.threshold(ui, review, out);
+            let label = ui.label("Filter");
             let resp = ui
                 .add(
-                    egui::Slider::new(&mut t, 0.0..=1.0)
-                        .step_by(0.05)
-                        .text("Threshold"),
+                    egui::TextEdit::singleline(&mut self.filter.text)
+                        .hint_text("words in the claim, note or claimant")
+                        .desired_width(170.0),
                 )
-                .on_hover_text(
-                    "Sentences scoring at least this are claims. Reviewed claims always stay.",
-                );
-            if resp.changed() {
-                self.threshold_draft = Some(t);
+                .labelled_by(label.id);
+            if self.focus_filter {
+                self.focus_filter = false;
+                resp.request_focus();
             }
-            if (resp.drag_stopped() || (resp.changed() && !resp.dragged()))
-                && (t - review.threshold).abs() > f32::EPSILON
-            {
-                out.push(ListRequest::SetThreshold(t));
-            }
-            if !resp.dragged() && !resp.changed() {
-                self.threshold_draft = None;
-            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let status = self
+                .filter
+                .status
+                .map_or("all", |v| {
+                    Verdict::ALL
+                        .iter()
+                        .find(|x| **x == v)
+                        .map_or("", |v| v.label())
+                })
+                .to_string();
+            egui::ComboBox::from_label("Status")
+                .selected_text(status)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.status, None, "all");
+                    for v in Verdict::ALL {
+                        let n = review.claims.iter().filter(|c| c.verdict == v).count();
+                        ui.selectable_value(
+                            &mut self.filter.status,
+                            Some(v),
+                            format!("{} ({n})", v.label()),
+                        );
+                    }
+                });
             let shown = self
-                .kind_filter
+                .filter
+                .kind
                 .clone()
                 .unwrap_or_else(|| "all types".to_string());
             egui::ComboBox::from_label("Type")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.kind_filter, None, "all types");
+                    ui.selectable_value(&mut self.filter.kind, None, "all types");
                     for k in crate::extract::score::KINDS {
                         let n = review.claims.iter().filter(|c| c.kind == *k).count();
                         ui.selectable_value(
-                            &mut self.kind_filter,
+                            &mut self.filter.kind,
                             Some(k.to_string()),
                             format!("{k} ({n})"),
                         );
                     }
                 });
-            ui.checkbox(&mut self.show_below, "Show sentences below the threshold");
+            egui::ComboBox::from_label("Sort by")
+                .selected_text(self.filter.sort.label())
+                .show_ui(ui, |ui| {
+                    for s in Sort::ALL {
+                        ui.selectable_value(&mut self.filter.sort, s, s.label());
+                    }
+                });
+            if self.filter.is_active() && ui.small_button("Clear filters").clicked() {
+                self.filter = Filter {
+                    sort: self.filter.sort,
+                    ..Filter::default()
+                };
+            }
         });
+    }
+
+    fn rows(
+        &mut self,
+        ui: &mut egui::Ui,
+        review: &Review,
+        selected: Option<u32>,
+        palette: &Palette,
+        out: &mut Vec<ListRequest>,
+    ) {
+        let ids = self.visible(review).to_vec();
+        if ids.is_empty() {
+            ui.weak(if review.claims.is_empty() {
+                "No claims at this threshold."
+            } else {
+                "No claim matches these filters."
+            });
+            return;
+        }
+        let step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("claim-list")
+            .auto_shrink([false, false]);
+        if self.scroll_to_selected {
+            self.scroll_to_selected = false;
+            if let Some(i) = selected.and_then(|s| ids.iter().position(|id| *id == s)) {
+                let (offset, height) = self.view;
+                let y = i as f32 * step;
+                if y < offset || y + ROW_HEIGHT > offset + height {
+                    area =
+                        area.vertical_scroll_offset((y - height / 2.0 + ROW_HEIGHT / 2.0).max(0.0));
+                }
+            }
+        }
+        let output = area.show_rows(ui, ROW_HEIGHT, ids.len(), |ui, range| {
+            for id in &ids[range] {
+                if let Some(claim) = review.claim(*id) {
+                    let is_sel = selected == Some(claim.id);
+                    if row(ui, claim, is_sel, palette).clicked() {
+                        out.push(ListRequest::Select(claim.id));
+                    }
+                }
+            }
+        });
+        self.view = (output.state.clamped_offset().y, output.inner_rect.height());
     }
 
     /// The article's other sentences with their scores, each one click from being a claim.
@@ -192,32 +432,36 @@ impl ClaimList {
             .iter()
             .filter(|c| !spans.contains(&(c.range.start, c.range.end)))
             .collect();
-        ui.add_space(8.0);
         ui.strong(format!("Below the threshold ({})", below.len()));
-        for c in below {
-            egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(format!("score {:.2} · {}", c.score, c.block.label()))
-                        .size(12.5)
-                        .weak(),
-                );
-                ui.label(RichText::new(&c.text).weak());
-                if ui
-                    .button(format!("Promote to claim: {}", short(&c.text)))
-                    .clicked()
-                {
-                    let claim = crate::review::Claim::from_candidate(
-                        &review.article.text,
-                        review.next_claim_id(),
-                        c,
-                    );
-                    out.push(ListRequest::Apply(Action::AddClaim {
-                        claim: Box::new(claim),
-                    }));
+        egui::ScrollArea::vertical()
+            .id_salt("below-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for c in below {
+                    egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!("score {:.2} · {}", c.score, c.block.label()))
+                                .size(12.5)
+                                .weak(),
+                        );
+                        ui.label(RichText::new(&c.text).weak());
+                        if ui
+                            .button(format!("Promote to claim: {}", short(&c.text)))
+                            .clicked()
+                        {
+                            let claim = crate::review::Claim::from_candidate(
+                                &review.article.text,
+                                review.next_claim_id(),
+                                c,
+                            );
+                            out.push(ListRequest::Apply(Action::AddClaim {
+                                claim: Box::new(claim),
+                            }));
+                        }
+                    });
                 }
             });
-        }
     }
 
     fn detail(
@@ -225,27 +469,49 @@ impl ClaimList {
         ui: &mut egui::Ui,
         claim: &Claim,
         review: &Review,
+        palette: &Palette,
         out: &mut Vec<ListRequest>,
     ) {
         let total = review.claims.len();
+        let pos = review
+            .claims
+            .iter()
+            .position(|c| c.id == claim.id)
+            .unwrap_or(0)
+            + 1;
         ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("Claim {} of {}", claim.id, total));
+            ui.strong(format!("Claim {pos} of {total} (#{})", claim.id));
             ui.weak(format!("score {:.2}", claim.score));
-            ui.weak(format!("type: {}", claim.kind));
+            let kind = if claim.kind_reason.is_empty() {
+                format!("type: {}", claim.kind)
+            } else {
+                format!("type: {} ({})", claim.kind, claim.kind_reason)
+            };
+            ui.weak(kind);
             if let Some(who) = &claim.claimant {
                 ui.weak(format!("claimant: {who}"));
             }
         });
+        if self.split.is_some_and(|s| s.claim == claim.id) {
+            self.split_editor(ui, claim, review, out);
+        } else {
+            self.split = None;
+            ui.add(
+                egui::Label::new(RichText::new(claim.text()).size(15.0))
+                    .wrap()
+                    .selectable(true),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             for v in Verdict::ALL {
                 let on = claim.verdict == v;
-                let mut text = RichText::new(v.label());
+                let mut text = RichText::new(palette.name(v));
                 if on {
-                    text = text.color(Color32::WHITE).strong();
+                    text = text.color(egui::Color32::WHITE).strong();
                 }
                 let mut button = egui::Button::selectable(on, text);
                 if on {
-                    button = button.fill(theme::verdict_accent(v));
+                    button = button.fill(palette.accent(v));
                 }
                 let key = match v {
                     Verdict::Verified => "V",
@@ -255,7 +521,7 @@ impl ClaimList {
                 };
                 if ui
                     .add(button)
-                    .on_hover_text(format!("Mark {} ({key})", v.label()))
+                    .on_hover_text(format!("Mark {} ({key})", palette.name(v)))
                     .clicked()
                     && !on
                 {
@@ -264,6 +530,28 @@ impl ClaimList {
                         verdict: v,
                     }));
                 }
+            }
+            ui.separator();
+            if ui
+                .button("Split…")
+                .on_hover_text("Cut this claim in two (S)")
+                .clicked()
+            {
+                self.start_split(claim.id, review);
+            }
+            if ui
+                .button("Merge with next")
+                .on_hover_text("Join this claim and the next one in the article (M)")
+                .clicked()
+            {
+                out.push(merge_request(review, claim.id));
+            }
+            if ui
+                .button("Not a claim")
+                .on_hover_text("Dismiss: kept under Dismissed, where it can be restored (X)")
+                .clicked()
+            {
+                out.push(ListRequest::Apply(Action::Dismiss { claim: claim.id }));
             }
         });
         if !claim.reasons.is_empty() {
@@ -275,11 +563,9 @@ impl ClaimList {
         }
         if let Some(old) = &claim.previous {
             ui.label(
-                RichText::new(format!(
-                    "Reworded in the new version of the article. Was: « {old} »"
-                ))
-                .size(12.5)
-                .color(theme::verdict_accent(Verdict::Unsourced)),
+                RichText::new(format!("Reworded. Was: « {old} »"))
+                    .size(12.5)
+                    .color(palette.accent(Verdict::Unsourced)),
             );
         }
         if let Some(g) = claim.group.filter(|g| *g != claim.id) {
@@ -302,7 +588,7 @@ impl ClaimList {
             if members.len() > 1 && !differ.is_empty() {
                 let label = format!(
                     "Apply {} to all {} claims of this group",
-                    claim.verdict.label(),
+                    palette.name(claim.verdict),
                     members.len()
                 );
                 if ui.button(&label).clicked() {
@@ -347,11 +633,101 @@ impl ClaimList {
             }));
         }
     }
+
+    /// Opens the split editor on claim `id`, with the caret at the proposed cut.
+    pub fn start_split(&mut self, id: u32, review: &Review) {
+        let Some(c) = review.claim(id) else { return };
+        let at = review
+            .split_point(id)
+            .map_or(c.text().len() / 2, |a| a - c.position.start);
+        self.split = Some(SplitDraft {
+            claim: id,
+            at,
+            placed: false,
+        });
+    }
+
+    /// The claim's text with a caret: the second claim starts at the caret.
+    fn split_editor(
+        &mut self,
+        ui: &mut egui::Ui,
+        claim: &Claim,
+        review: &Review,
+        out: &mut Vec<ListRequest>,
+    ) {
+        let Some(mut draft) = self.split else { return };
+        let text = claim.text();
+        let id = egui::Id::unique(("split", claim.id));
+        if !draft.placed {
+            draft.placed = true;
+            let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+            let ci = text[..draft.at.min(text.len())].chars().count();
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(
+                    egui::text::CCursor::new(ci),
+                )));
+            state.store(ui.ctx(), id);
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+        ui.label(
+            RichText::new("Put the caret where the second claim begins (click or arrow keys), then Split here (Enter).")
+                .size(12.5),
+        );
+        let mut shown = text;
+        let label = ui.label("Split point");
+        let output = egui::TextEdit::multiline(&mut shown)
+            .id(id)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        output.response.response.clone().labelled_by(label.id);
+        if let Some(range) = output.cursor_range {
+            let ci = range.primary.index.0;
+            draft.at = text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
+        }
+        let enter = output.response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut done = false;
+        ui.horizontal(|ui| {
+            if ui.button("Split here").clicked() || enter {
+                done = true;
+                out.push(
+                    match review.split(claim.id, claim.position.start + draft.at) {
+                        Ok(a) => ListRequest::Apply(a),
+                        Err(e) => ListRequest::Error(e.to_string()),
+                    },
+                );
+            }
+            if ui.button("Cancel split").clicked() {
+                done = true;
+            }
+        });
+        self.split = (!done).then_some(draft);
+    }
+}
+
+/// The request that merges claim `id` with the next claim in the article.
+pub fn merge_request(review: &Review, id: u32) -> ListRequest {
+    match review.next_in_text(id) {
+        Some(next) => match review.merge(id, next) {
+            Ok(a) => ListRequest::Apply(a),
+            Err(e) => ListRequest::Error(e.to_string()),
+        },
+        None => ListRequest::Error(format!(
+            "Claim {id} is the last in the article: select the claim before it and merge that one."
+        )),
+    }
 }
 
 impl ClaimList {
     /// The claim's sources, each removable, and the form to add one.
-    fn evidence(&mut self, ui: &mut egui::Ui, claim: &Claim, out: &mut Vec<ListRequest>) {
+    fn evidence(
+        &mut self,
+        ui: &mut egui::Ui,
+        claim: &Claim,
+        palette: &Palette,
+        out: &mut Vec<ListRequest>,
+    ) {
         let draft = &mut self.evidence;
         if draft.for_claim != Some(claim.id) {
             *draft = EvidenceDraft {
@@ -369,8 +745,8 @@ impl ClaimList {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
                         let color = match e.stance {
-                            Stance::Supports => theme::verdict_accent(Verdict::Verified),
-                            Stance::Refutes => theme::verdict_accent(Verdict::Disputed),
+                            Stance::Supports => palette.accent(Verdict::Verified),
+                            Stance::Refutes => palette.accent(Verdict::Disputed),
                         };
                         ui.label(RichText::new(e.stance.label()).color(color).strong());
                         match review::check_url(&e.url) {
@@ -414,7 +790,12 @@ impl ClaimList {
                     .spacing([8.0, 4.0])
                     .show(ui, |ui| {
                         let fields: [(&str, &mut String, &str, bool); 4] = [
-                            ("Source URL", &mut draft.url, "https://…", false),
+                            (
+                                "Source URL",
+                                &mut draft.url,
+                                "https://… (E, or paste a link with Ctrl+V)",
+                                false,
+                            ),
                             (
                                 "Source title",
                                 &mut draft.title,
@@ -434,15 +815,21 @@ impl ClaimList {
                                 false,
                             ),
                         ];
-                        for (label, value, hint, multi) in fields {
+                        for (i, (label, value, hint, multi)) in fields.into_iter().enumerate() {
                             let l = ui.label(label);
                             let edit = if multi {
                                 egui::TextEdit::multiline(value).desired_rows(2)
                             } else {
                                 egui::TextEdit::singleline(value)
                             };
-                            ui.add(edit.hint_text(hint).desired_width(f32::INFINITY))
+                            let resp = ui
+                                .add(edit.hint_text(hint).desired_width(f32::INFINITY))
                                 .labelled_by(l.id);
+                            if i == 0 && self.focus_evidence {
+                                self.focus_evidence = false;
+                                resp.request_focus();
+                                resp.scroll_to_me(None);
+                            }
                             ui.end_row();
                         }
                     });
@@ -473,74 +860,47 @@ impl ClaimList {
     }
 }
 
-/// One row of the checklist: verdict, score and number, then the claim's text. One accessible
-/// widget whose label is that text, so screen readers and tests read the whole row.
-fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool) -> (egui::Response, bool) {
+/// One row of the checklist, `ROW_HEIGHT` high: verdict, score, number and type, then the
+/// claim's text cut to two lines. One accessible list item whose label is the whole text.
+fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> egui::Response {
     let visuals = ui.visuals().clone();
-    let accent = theme::verdict_accent(claim.verdict);
+    let accent = palette.accent(claim.verdict);
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::ListItem,
+            true,
+            format!("{} · {}", palette.name(claim.verdict), claim.text()),
+        )
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let painter = ui.painter();
     let fill = if selected {
         visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill.gamma_multiply(0.5)
     } else {
-        Color32::TRANSPARENT
+        egui::Color32::TRANSPARENT
     };
-    let frame = egui::Frame::new()
-        .fill(fill)
-        .stroke(egui::Stroke::new(
+    painter.rect(
+        rect,
+        4.0,
+        fill,
+        egui::Stroke::new(
             if selected { 1.5 } else { 0.5 },
             if selected {
                 accent
             } else {
                 visuals.widgets.noninteractive.bg_stroke.color
             },
-        ))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin {
-            left: 10,
-            right: 8,
-            top: 6,
-            bottom: 6,
-        });
-    let mut job = LayoutJob::default();
-    let small = FontId::proportional(12.5);
-    job.append(
-        claim.verdict.label(),
-        0.0,
-        TextFormat {
-            font_id: small.clone(),
-            color: accent,
-            ..Default::default()
-        },
+        ),
+        egui::StrokeKind::Inside,
     );
-    job.append(
-        &format!("   score {:.2}   #{}\n", claim.score, claim.id),
-        0.0,
-        TextFormat {
-            font_id: small,
-            color: visuals.weak_text_color(),
-            ..Default::default()
-        },
-    );
-    job.append(
-        claim.text(),
-        0.0,
-        TextFormat {
-            font_id: FontId::proportional(14.5),
-            color: visuals.text_color(),
-            ..Default::default()
-        },
-    );
-    let inner = frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.add(
-            egui::Label::new(job)
-                .sense(Sense::click())
-                .selectable(false),
-        )
-    });
-    // The stripe on the left edge in the verdict colour.
-    let r = inner.response.rect;
-    ui.painter().rect_filled(
-        egui::Rect::from_min_max(r.min, egui::pos2(r.min.x + 4.0, r.max.y)),
+    painter.rect_filled(
+        egui::Rect::from_min_max(rect.min, egui::pos2(rect.min.x + 4.0, rect.max.y)),
         egui::CornerRadius {
             nw: 4,
             sw: 4,
@@ -549,46 +909,122 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool) -> (egui::Response, boo
         },
         accent,
     );
-    ui.add_space(2.0);
-    let clicked = inner.inner.clicked() || inner.response.interact(Sense::click()).clicked();
-    (inner.inner, clicked)
+    let small = FontId::proportional(12.5);
+    let mut head = LayoutJob::default();
+    head.append(
+        palette.name(claim.verdict),
+        0.0,
+        TextFormat {
+            font_id: small.clone(),
+            color: accent,
+            ..Default::default()
+        },
+    );
+    head.append(
+        &format!(
+            "   score {:.2}   #{}   {}",
+            claim.score, claim.id, claim.kind
+        ),
+        0.0,
+        TextFormat {
+            font_id: small,
+            color: visuals.weak_text_color(),
+            ..Default::default()
+        },
+    );
+    let inner = rect.shrink2(egui::vec2(8.0, 6.0));
+    let x = inner.min.x + 6.0;
+    let head = painter.layout_job(head);
+    painter.galley(egui::pos2(x, inner.min.y), head, visuals.text_color());
+    let mut body = LayoutJob::single_section(
+        claim.text().to_string(),
+        TextFormat {
+            font_id: FontId::proportional(14.5),
+            color: visuals.text_color(),
+            ..Default::default()
+        },
+    );
+    body.wrap.max_width = inner.max.x - x;
+    body.wrap.max_rows = 2;
+    body.wrap.break_anywhere = false;
+    let body = painter.layout_job(body);
+    painter.galley(
+        egui::pos2(x, inner.min.y + 20.0),
+        body,
+        visuals.text_color(),
+    );
+    response
+}
+
+/// Claims set aside as "not a claim", each with Restore.
+fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Vec<ListRequest>) {
+    if review.dismissed.is_empty() {
+        ui.weak("Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("dismissed-list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for c in &review.dismissed {
+                egui::Frame::new()
+                    .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                    .corner_radius(4.0)
+                    .inner_margin(6.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} · #{} · score {:.2}",
+                                palette.name(c.verdict),
+                                c.id,
+                                c.score
+                            ))
+                            .size(12.5)
+                            .weak(),
+                        );
+                        ui.label(format!("Dismissed: {}", c.text()));
+                        if ui.button(format!("Restore claim {}", c.id)).clicked() {
+                            out.push(ListRequest::Apply(Action::Restore { claim: c.id }));
+                        }
+                    });
+            }
+        });
 }
 
 /// Claims that re-anchoring could not find in the new version of the article, with their
 /// verdicts and notes: kept, never dropped.
-fn orphans(ui: &mut egui::Ui, review: &Review) {
-    egui::CollapsingHeader::new(
-        RichText::new(format!("Orphaned claims ({})", review.orphans.len()))
-            .color(theme::verdict_accent(Verdict::Unsourced)),
-    )
-    .id_salt("orphans")
-    .default_open(true)
-    .show(ui, |ui| {
-        ui.label(
-            RichText::new("Not found in the current version of the article. Their verdicts and notes are kept.")
-                .size(12.5)
-                .weak(),
-        );
-        for c in &review.orphans {
-            egui::Frame::new()
-                .stroke(egui::Stroke::new(0.5, theme::verdict_accent(c.verdict)))
-                .corner_radius(4.0)
-                .inner_margin(6.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(format!("{} · #{}", c.verdict.label(), c.id))
-                            .size(12.5)
-                            .color(theme::verdict_accent(c.verdict)),
-                    );
-                    ui.label(format!("Orphan: {}", c.text()));
-                    if !c.note.is_empty() {
-                        ui.label(RichText::new(format!("Note: {}", c.note)).size(12.5).weak());
-                    }
-                });
-        }
-    });
-    ui.add_space(6.0);
+fn orphans(ui: &mut egui::Ui, review: &Review, palette: &Palette) {
+    ui.label(
+        RichText::new(
+            "Not found in the current version of the article. Their verdicts and notes are kept.",
+        )
+        .size(12.5)
+        .color(palette.accent(Verdict::Unsourced)),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("orphan-list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for c in &review.orphans {
+                egui::Frame::new()
+                    .stroke(egui::Stroke::new(0.5, palette.accent(c.verdict)))
+                    .corner_radius(4.0)
+                    .inner_margin(6.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!("{} · #{}", palette.name(c.verdict), c.id))
+                                .size(12.5)
+                                .color(palette.accent(c.verdict)),
+                        );
+                        ui.label(format!("Orphan: {}", c.text()));
+                        if !c.note.is_empty() {
+                            ui.label(RichText::new(format!("Note: {}", c.note)).size(12.5).weak());
+                        }
+                    });
+            }
+        });
 }
 
 /// The first words of a sentence, for a button's label.

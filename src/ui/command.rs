@@ -21,6 +21,15 @@ pub enum Command {
     MarkUnsourced,
     MarkUnreviewed,
     EditNote,
+    AddEvidence,
+    AddClaim,
+    SetSpan,
+    SplitClaim,
+    MergeClaims,
+    DismissClaim,
+    Find,
+    FindNext,
+    FilterClaims,
     Settings,
     History,
     Shortcuts,
@@ -36,12 +45,14 @@ const CMD_SHIFT: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 28] = [
         Command::SaveAs,
         Command::Redo,
+        Command::SetSpan,
         Command::Open,
         Command::CompareVersion,
         Command::PasteArticle,
@@ -56,6 +67,14 @@ impl Command {
         Command::MarkUnsourced,
         Command::MarkUnreviewed,
         Command::EditNote,
+        Command::AddEvidence,
+        Command::AddClaim,
+        Command::SplitClaim,
+        Command::MergeClaims,
+        Command::DismissClaim,
+        Command::Find,
+        Command::FindNext,
+        Command::FilterClaims,
         Command::Settings,
         Command::History,
         Command::Shortcuts,
@@ -79,6 +98,15 @@ impl Command {
             Command::MarkUnsourced => "Mark Unsourced",
             Command::MarkUnreviewed => "Mark Unreviewed",
             Command::EditNote => "Edit note",
+            Command::AddEvidence => "Add evidence",
+            Command::AddClaim => "Add selection as claim",
+            Command::SetSpan => "Use selection as the claim's span",
+            Command::SplitClaim => "Split claim…",
+            Command::MergeClaims => "Merge with next claim",
+            Command::DismissClaim => "Not a claim (dismiss)",
+            Command::Find => "Find in article…",
+            Command::FindNext => "Find next",
+            Command::FilterClaims => "Filter claims",
             Command::Settings => "Settings…",
             Command::History => "History",
             Command::Shortcuts => "Keyboard shortcuts",
@@ -111,6 +139,21 @@ impl Command {
             Command::MarkUnsourced => "Mark the selected claim Unsourced",
             Command::MarkUnreviewed => "Set the selected claim back to Unreviewed",
             Command::EditNote => "Type a note for the selected claim (Esc leaves the note)",
+            Command::AddEvidence => {
+                "Add a source to the selected claim: URL, title, quoted passage, archive copy"
+            }
+            Command::AddClaim => {
+                "Add the words selected in the article (drag over them) as a new claim"
+            }
+            Command::SetSpan => "Make the words selected in the article the selected claim's text",
+            Command::SplitClaim => "Cut the selected claim in two at a point you choose",
+            Command::MergeClaims => "Join the selected claim and the next one in the article",
+            Command::DismissClaim => {
+                "Set the selected claim aside as not a claim (listed under Dismissed, restorable)"
+            }
+            Command::Find => "Search the article; matches are highlighted (Enter: next)",
+            Command::FindNext => "Go to the next match of the search",
+            Command::FilterClaims => "Type words to narrow the checklist",
             Command::Settings => {
                 "Organisation, report address, reviewer name, methodology and corrections texts"
             }
@@ -138,15 +181,26 @@ impl Command {
             Command::MarkUnsourced => vec![sc(NONE, Key::U)],
             Command::MarkUnreviewed => vec![sc(NONE, Key::Num0)],
             Command::EditNote => vec![sc(NONE, Key::N)],
+            Command::AddEvidence => vec![sc(NONE, Key::E)],
+            Command::AddClaim => vec![sc(NONE, Key::A)],
+            Command::SetSpan => vec![sc(SHIFT, Key::A)],
+            Command::SplitClaim => vec![sc(NONE, Key::S)],
+            Command::MergeClaims => vec![sc(NONE, Key::M)],
+            Command::DismissClaim => vec![sc(NONE, Key::X), sc(NONE, Key::Delete)],
+            Command::Find => vec![sc(CMD, Key::F)],
+            Command::FindNext => vec![sc(NONE, Key::F3)],
+            Command::FilterClaims => vec![sc(NONE, Key::Slash)],
             Command::Settings => vec![sc(CMD, Key::Comma)],
             Command::History => vec![sc(CMD, Key::H)],
-            Command::Shortcuts => vec![sc(NONE, Key::F1)],
+            Command::Shortcuts => vec![sc(NONE, Key::F1), sc(NONE, Key::Questionmark)],
         }
     }
 
-    /// Single-key shortcuts act only when no text field has the keyboard.
+    /// Single-key shortcuts (Shift allowed) act only when no text field has the keyboard.
     pub fn is_plain_key(self) -> bool {
-        self.shortcuts().iter().all(|s| s.modifiers.is_none())
+        self.shortcuts()
+            .iter()
+            .all(|s| s.modifiers.is_none() || s.modifiers == SHIFT)
     }
 
     /// "Ctrl+O", "J / ↓".

@@ -7,6 +7,7 @@ mod claim_list;
 mod command;
 mod export_dialog;
 mod picker;
+mod recovery;
 mod settings;
 mod theme;
 
@@ -14,7 +15,7 @@ pub use app::ClaimdeskApp;
 pub use command::Command;
 pub use export_dialog::{ExportChoice, ExportDialog};
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
-pub use settings::Newsroom;
+pub use settings::{Newsroom, Recent, Theme};
 pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
             let mut app = ClaimdeskApp::new(&cc.egui_ctx, Box::new(NativePicker::default()));
             if let Some(file) = Newsroom::default_file() {
                 app.use_settings_file(file);
+            }
+            if let Some(dir) = recovery::Autosave::default_dir() {
+                app.use_recovery_dir(dir, recovery::DEFAULT_DELAY);
             }
             if let Some(p) = path {
                 // A failed open shows its error in the window, over the sample.

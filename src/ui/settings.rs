@@ -2,8 +2,10 @@
 //! reviewer's name, methodology and corrections texts), kept in a JSON file in the user's
 //! configuration folder and applied to every report.
 
+use super::theme::{Palette, VerdictStyle};
 use crate::report::ReportSettings;
 use crate::review::Review;
+use crate::review::Verdict;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -18,6 +20,82 @@ pub struct Newsroom {
     pub reviewer: String,
     pub methodology: String,
     pub corrections_policy: String,
+    /// Light, dark or the system's.
+    pub theme: Theme,
+    /// The window's language: "en", "fr", or empty for the system's.
+    pub language: String,
+    /// The newsroom's names and colours for Verified, Disputed, Unsourced, Unreviewed.
+    pub verdicts: [VerdictStyle; 4],
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "as the system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The last files opened or saved, newest first; kept beside the settings (`recent.json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recent {
+    pub files: Vec<PathBuf>,
+}
+
+impl Recent {
+    pub const MAX: usize = 10;
+
+    pub fn load(path: &Path) -> Self {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Puts `file` first; returns whether the list changed.
+    pub fn push(&mut self, file: &Path) -> bool {
+        let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        if self.files.first() == Some(&file) {
+            return false;
+        }
+        self.files.retain(|f| *f != file);
+        self.files.insert(0, file);
+        self.files.truncate(Self::MAX);
+        true
+    }
+
+    pub fn remove(&mut self, file: &Path) {
+        self.files.retain(|f| f != file);
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        crate::store::write_atomic(path, json.as_bytes()).map_err(|e| e.to_string())
+    }
 }
 
 impl Newsroom {
@@ -55,6 +133,11 @@ impl Newsroom {
         }
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
         crate::store::write_atomic(path, json.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// The verdict names and colours of the window.
+    pub fn palette(&self) -> Palette {
+        Palette::from_styles(&self.verdicts)
     }
 
     /// The report settings for `review`: these values over the defaults in its language.
@@ -145,6 +228,62 @@ impl SettingsWindow {
                 };
                 area(ui, "Methodology", &mut self.draft.methodology);
                 area(ui, "Corrections policy", &mut self.draft.corrections_policy);
+                ui.separator();
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_label("Theme")
+                        .selected_text(self.draft.theme.label())
+                        .show_ui(ui, |ui| {
+                            for t in Theme::ALL {
+                                ui.selectable_value(&mut self.draft.theme, t, t.label());
+                            }
+                        });
+                    let lang = match self.draft.language.as_str() {
+                        "en" => "English",
+                        "fr" => "Français",
+                        _ => "as the system",
+                    };
+                    egui::ComboBox::from_label("Language")
+                        .selected_text(lang)
+                        .show_ui(ui, |ui| {
+                            for (code, name) in
+                                [("", "as the system"), ("en", "English"), ("fr", "Français")]
+                            {
+                                ui.selectable_value(
+                                    &mut self.draft.language,
+                                    code.to_string(),
+                                    name,
+                                );
+                            }
+                        });
+                });
+                ui.label("Verdict names and colours (empty name: the built-in one)");
+                egui::Grid::new("verdict-styles")
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        let defaults = Palette::default();
+                        for (i, v) in Verdict::ALL.into_iter().enumerate() {
+                            let style = &mut self.draft.verdicts[i];
+                            ui.label(v.label());
+                            ui.add(
+                                egui::TextEdit::singleline(&mut style.name)
+                                    .hint_text(v.label())
+                                    .desired_width(180.0),
+                            )
+                            .on_hover_text(format!("Name shown for {}", v.label()));
+                            let mut color =
+                                super::theme::parse_hex(&style.color).unwrap_or(defaults.accent(v));
+                            let resp = egui::color_picker::color_edit_button_srgba(
+                                ui,
+                                &mut color,
+                                egui::color_picker::Alpha::Opaque,
+                            )
+                            .on_hover_text(format!("Colour of {}", v.label()));
+                            if resp.changed() {
+                                style.color = super::theme::to_hex(color);
+                            }
+                            ui.end_row();
+                        }
+                    });
                 ui.horizontal(|ui| {
                     if ui.button("Save settings").clicked() {
                         saved = Some(self.draft.clone());

@@ -1,0 +1,271 @@
+//! Never lose work: a few seconds after each change the review is written to a recovery file;
+//! saving the review (or discarding it) removes the file. When Claimdesk starts and finds the
+//! recovery file of a window that is no longer running (it crashed, or the machine went down),
+//! it offers to restore that review.
+//!
+//! Files, in `$XDG_STATE_HOME/claimdesk/recovery` (else `~/.local/state/claimdesk/recovery`):
+//! `recovery-PID.claimdesk.json` (an ordinary session file) and `recovery-PID.json` (which
+//! window wrote it, when, and the session file the review belongs to).
+
+use crate::review::Review;
+use crate::store;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long after the last change the recovery file is written.
+pub const DEFAULT_DELAY: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Meta {
+    pid: u32,
+    saved_at: chrono::DateTime<chrono::Utc>,
+    /// The session file the review was opened from or saved to, if any.
+    session_path: Option<PathBuf>,
+    title: String,
+}
+
+/// A review left behind by a window that is gone.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub session: PathBuf,
+    meta: PathBuf,
+    pub title: String,
+    pub saved_at: chrono::DateTime<chrono::Local>,
+    pub session_path: Option<PathBuf>,
+}
+
+impl Found {
+    /// Reads the review back (with the repairs `store` applies to any session).
+    pub fn load(&self) -> Result<Review, String> {
+        store::load_checked(&self.session)
+            .map(|(r, _)| r)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Deletes the recovery files.
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.session);
+        let _ = std::fs::remove_file(&self.meta);
+    }
+}
+
+pub struct Autosave {
+    dir: PathBuf,
+    delay: Duration,
+    pid: u32,
+    /// The revision last seen, and when it changed.
+    seen: Option<(u64, Instant)>,
+    /// The revision in the recovery file.
+    written: Option<u64>,
+    pub last_error: Option<String>,
+}
+
+impl Autosave {
+    pub fn new(dir: PathBuf, delay: Duration) -> Self {
+        Self {
+            dir,
+            delay,
+            pid: std::process::id(),
+            seen: None,
+            written: None,
+            last_error: None,
+        }
+    }
+
+    /// `$XDG_STATE_HOME/claimdesk/recovery`, else `~/.local/state/claimdesk/recovery`.
+    pub fn default_dir() -> Option<PathBuf> {
+        let base = std::env::var_os("XDG_STATE_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("state"))
+            })?;
+        Some(base.join("claimdesk").join("recovery"))
+    }
+
+    fn files(&self, pid: u32) -> (PathBuf, PathBuf) {
+        (
+            self.dir
+                .join(format!("recovery-{pid}{}", store::SESSION_SUFFIX)),
+            self.dir.join(format!("recovery-{pid}.json")),
+        )
+    }
+
+    /// This window's recovery file.
+    pub fn file(&self) -> PathBuf {
+        self.files(self.pid).0
+    }
+
+    /// Call every frame: writes the recovery file once `delay` has passed since the last
+    /// change, while the review has unsaved changes. Returns how long until it is due, so the
+    /// window can wake up then.
+    pub fn tick(
+        &mut self,
+        review: &Review,
+        dirty: bool,
+        session: Option<&Path>,
+    ) -> Option<Duration> {
+        let now = Instant::now();
+        match self.seen {
+            Some((rev, _)) if rev == review.revision => {}
+            _ => self.seen = Some((review.revision, now)),
+        }
+        if !dirty || self.written == Some(review.revision) {
+            return None;
+        }
+        let (_, since) = self.seen?;
+        let elapsed = now.duration_since(since);
+        if elapsed < self.delay {
+            return Some(self.delay - elapsed);
+        }
+        self.write(review, session);
+        None
+    }
+
+    fn write(&mut self, review: &Review, session: Option<&Path>) {
+        let (file, meta_file) = self.files(self.pid);
+        let meta = Meta {
+            pid: self.pid,
+            saved_at: chrono::Utc::now(),
+            session_path: session.map(Path::to_path_buf),
+            title: review.article.display_title().to_string(),
+        };
+        let result = std::fs::create_dir_all(&self.dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                let json = serde_json::to_string_pretty(&meta).unwrap_or_default();
+                store::write_atomic(&meta_file, json.as_bytes()).map_err(|e| e.to_string())
+            })
+            .and_then(|()| store::save(review, &file).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.written = Some(review.revision);
+                self.last_error = None;
+            }
+            Err(e) => {
+                // Tried once per change; the next change tries again.
+                self.written = Some(review.revision);
+                self.last_error = Some(format!(
+                    "Could not write the recovery copy in {}: {e}",
+                    self.dir.display()
+                ));
+            }
+        }
+    }
+
+    /// The review is saved or discarded: its recovery copy goes.
+    pub fn clear(&mut self) {
+        let (a, b) = self.files(self.pid);
+        let _ = std::fs::remove_file(a);
+        let _ = std::fs::remove_file(b);
+        self.written = None;
+    }
+
+    /// Recovery files left by windows that are no longer running, newest first.
+    pub fn left_behind(&self) -> Vec<Found> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name
+                .strip_prefix("recovery-")
+                .and_then(|r| r.strip_suffix(store::SESSION_SUFFIX))
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid == self.pid || is_running(pid) {
+                continue;
+            }
+            let (session, meta_file) = self.files(pid);
+            let meta: Option<Meta> = std::fs::read(&meta_file)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok());
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .map(chrono::DateTime::<chrono::Local>::from)
+                .unwrap_or_else(|_| chrono::Local::now());
+            found.push(Found {
+                session,
+                meta: meta_file,
+                title: meta
+                    .as_ref()
+                    .map_or_else(|| "an article".to_string(), |m| m.title.clone()),
+                saved_at: meta
+                    .as_ref()
+                    .map_or(modified, |m| m.saved_at.with_timezone(&chrono::Local)),
+                session_path: meta.and_then(|m| m.session_path),
+            });
+        }
+        found.sort_by_key(|f| std::cmp::Reverse(f.saved_at));
+        found
+    }
+}
+
+/// Is process `pid` alive? Where it cannot be told (no /proc), assume it is not.
+fn is_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.is_dir() && proc.join(pid.to_string()).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_after_the_delay_only_while_dirty_and_clears() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Autosave::new(dir.path().to_path_buf(), Duration::from_millis(0));
+        let mut review = Review::from_article(crate::article::sample());
+        assert_eq!(a.tick(&review, false, None), None);
+        assert!(!a.file().exists(), "nothing unsaved, nothing written");
+        review.revision += 1;
+        a.tick(&review, true, None);
+        assert!(a.file().exists());
+        // Our own file is not offered back to us.
+        assert!(a.left_behind().is_empty());
+        a.clear();
+        assert!(!a.file().exists());
+
+        let mut slow = Autosave::new(dir.path().to_path_buf(), Duration::from_secs(60));
+        review.revision += 1;
+        let wait = slow.tick(&review, true, None).expect("due later");
+        assert!(wait <= Duration::from_secs(60));
+        assert!(!slow.file().exists());
+    }
+
+    #[test]
+    fn a_file_left_by_a_dead_window_is_found_and_restores_the_review() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut review = Review::from_article(crate::article::sample());
+        let id = review.claims[0].id;
+        review
+            .apply(crate::review::Action::SetVerdict {
+                claim: id,
+                verdict: crate::review::Verdict::Disputed,
+            })
+            .unwrap();
+        // A window with a pid no process has.
+        let mut dead = Autosave::new(dir.path().to_path_buf(), Duration::ZERO);
+        dead.pid = u32::MAX - 7;
+        dead.tick(&review, true, Some(Path::new("/tmp/x.claimdesk.json")));
+        let me = Autosave::new(dir.path().to_path_buf(), Duration::ZERO);
+        let found = me.left_behind();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].session_path.as_deref(),
+            Some(Path::new("/tmp/x.claimdesk.json"))
+        );
+        let back = found[0].load().unwrap();
+        assert_eq!(
+            back.claim(id).unwrap().verdict,
+            crate::review::Verdict::Disputed
+        );
+        found[0].discard();
+        assert!(me.left_behind().is_empty());
+    }
+}
