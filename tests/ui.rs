@@ -4,8 +4,8 @@
 use claimdesk::review::Verdict;
 use claimdesk::ui::{ClaimdeskApp, Purpose, ScriptedPicker};
 use eframe::egui::{self, Key, Modifiers};
-use egui_kittest::Harness;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 
@@ -29,10 +29,7 @@ fn claim_id_containing(h: &Harness<'_, ClaimdeskApp>, needle: &str) -> u32 {
 }
 
 /// The checklist row (a list item) whose text contains `needle`, if it is drawn.
-fn query_row<'t>(
-    h: &'t Harness<'_, ClaimdeskApp>,
-    needle: &str,
-) -> Option<egui_kittest::Node<'t>> {
+fn query_row<'t>(h: &'t Harness<'_, ClaimdeskApp>, needle: &str) -> Option<egui_kittest::Node<'t>> {
     let needle = needle.to_string();
     h.query_by(move |n| {
         n.role() == Role::ListItem && n.label().is_some_and(|l| l.contains(needle.as_str()))
@@ -85,7 +82,10 @@ fn sample_loads_with_its_checklist_and_progress() {
     let first = h.state().review().claims[0].text().to_string();
     assert!(query_row(&h, &first).is_some());
     let last = h.state().review().claims[n - 1].text().to_string();
-    assert!(query_row(&h, &last).is_none(), "rows out of view are not drawn");
+    assert!(
+        query_row(&h, &last).is_none(),
+        "rows out of view are not drawn"
+    );
     assert_eq!(h.state().selected(), Some(h.state().review().claims[0].id));
     assert!(
         h.query_by_label_contains("Akismet").is_none(),
@@ -175,7 +175,11 @@ fn keyboard_triage_moves_and_marks() {
     h.get_by_role_and_label(Role::Button, "Disputed").click();
     h.run();
     assert_eq!(verdict(&h, ids[2]), Verdict::Disputed);
-    assert_eq!(h.state().selected(), Some(ids[2]), "a click does not move on");
+    assert_eq!(
+        h.state().selected(),
+        Some(ids[2]),
+        "a click does not move on"
+    );
     h.key_press(Key::J);
     h.run();
 
@@ -786,4 +790,322 @@ fn the_history_window_lists_every_change() {
     h.get_by_label("History");
     h.get_by_label_contains(&format!("claim {first} marked Disputed"));
     h.get_by_label_contains("marked Verified");
+}
+
+/// Drags the pointer over the article from byte `from` to byte `to` (both in view).
+fn drag_over_article(h: &mut Harness<'_, ClaimdeskApp>, from: usize, to: usize) {
+    let a = h.state().article_point(from).expect("start laid out");
+    let b = h.state().article_point(to).expect("end laid out");
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    h.hover_at(egui::pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0));
+    h.run();
+    h.hover_at(b);
+    h.run();
+    h.drop_at(b);
+    h.run();
+}
+
+/// Ctrl+F, then the words: the article scrolls to the first match.
+fn search(h: &mut Harness<'_, ClaimdeskApp>, words: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search the article").type_text(words);
+    h.run();
+    h.run();
+}
+
+#[test]
+fn ctrl_f_finds_every_match_and_enter_moves_to_the_next() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    search(&mut h, "kim");
+    let text = h.state().review().article.text.clone();
+    let expected = text.to_lowercase().matches("kim").count();
+    let (matches, current) = h.state().search_matches();
+    assert!(expected > 3);
+    assert_eq!(matches.len(), expected, "case-insensitive");
+    assert_eq!(current, Some(0));
+    assert!(
+        matches
+            .iter()
+            .all(|m| text[m.clone()].eq_ignore_ascii_case("kim"))
+    );
+    h.get_by_label(&format!("1 of {expected}"));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().search_matches().1, Some(1));
+    h.get_by_label(&format!("2 of {expected}"));
+    // Keys typed in the search field are text, not verdicts.
+    assert_eq!(h.state().review().counts().reviewed(), 0);
+    h.get_by_label("Close search").click();
+    h.run();
+    assert!(h.query_by_label("Search the article").is_none());
+}
+
+#[test]
+fn words_selected_in_the_article_become_a_claim_with_a_and_undo_redo() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    // A sentence the extractor left out: the reviewer disagrees.
+    let (start, words) = {
+        let review = h.state().review();
+        let spans = review.claim_spans();
+        let s = claimdesk::extract::sentences(&review.article)
+            .into_iter()
+            .find(|c| {
+                !spans.contains(&(c.range.start, c.range.end))
+                    && c.text.split_whitespace().count() > 4
+            })
+            .expect("a sentence below the threshold");
+        let words: Vec<&str> = s.text.split_whitespace().take(5).collect();
+        (s.range.start, words.join(" "))
+    };
+    search(&mut h, &words);
+    h.get_by_label("Close search").click();
+    h.run();
+    let before = h.state().review().claims.len();
+    drag_over_article(&mut h, start, start + words.len());
+    let sel = h.state().article_selection().expect("words selected");
+    let selected_text = h.state().review().article.text[sel].to_string();
+    assert!(
+        words.starts_with(selected_text.trim()) && selected_text.len() + 2 >= words.len(),
+        "selected {selected_text:?}, wanted {words:?}"
+    );
+    h.key_press(Key::A);
+    h.run();
+    assert_eq!(h.state().review().claims.len(), before + 1);
+    let id = h.state().selected().unwrap();
+    let claim = h.state().review().claim(id).unwrap().clone();
+    assert_eq!(claim.text(), selected_text.trim());
+    assert_eq!(claim.reasons[0], "added by the reviewer");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().review().claims.len(), before);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().review().claim(id), Some(&claim));
+    // A with nothing selected says what to do.
+    h.key_press(Key::A);
+    h.run();
+    assert!(h.state().error().unwrap().contains("Select words"));
+}
+
+#[test]
+fn split_merge_and_dismiss_each_undo_and_redo() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let original = h.state().review().claims.clone();
+    let n = original.len();
+    let first = original[0].id;
+    let undo = |h: &mut Harness<'_, ClaimdeskApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    };
+    let redo = |h: &mut Harness<'_, ClaimdeskApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+    };
+
+    // Split: S opens the editor with the caret at a proposed cut; Split here cuts.
+    h.key_press(Key::S);
+    h.run();
+    h.get_by_label("Split here").click();
+    h.run();
+    assert_eq!(
+        h.state().review().claims.len(),
+        n + 1,
+        "{:?}",
+        h.state().error()
+    );
+    let a = h.state().review().claim(first).unwrap().text().to_string();
+    assert!(original[0].text().starts_with(&a) && a.len() < original[0].text().len());
+    undo(&mut h);
+    assert_eq!(h.state().review().claims, original);
+    redo(&mut h);
+    assert_eq!(h.state().review().claims.len(), n + 1);
+    undo(&mut h);
+
+    // Merge: M joins the selected claim and the next one.
+    h.state_mut();
+    h.key_press(Key::K); // back to the first claim
+    h.run();
+    assert_eq!(h.state().selected(), Some(first));
+    h.key_press(Key::M);
+    h.run();
+    assert_eq!(h.state().review().claims.len(), n - 1);
+    let merged = h.state().review().claim(first).unwrap().clone();
+    assert_eq!(merged.position.end, original[1].position.end);
+    undo(&mut h);
+    assert_eq!(h.state().review().claims, original);
+    redo(&mut h);
+    assert_eq!(h.state().review().claim(first), Some(&merged));
+    undo(&mut h);
+
+    // Dismiss: X sets the claim aside; it is listed under Dismissed and restored from there.
+    h.key_press(Key::K);
+    h.run();
+    h.key_press(Key::X);
+    h.run();
+    assert!(h.state().review().claim(first).is_none());
+    assert_eq!(h.state().review().dismissed.len(), 1);
+    assert_eq!(
+        h.state().selected(),
+        Some(original[1].id),
+        "the next claim is selected"
+    );
+    open_tab(&mut h, "Dismissed (1)");
+    h.get_by_label(&format!("Restore claim {first}")).click();
+    h.run();
+    assert!(h.state().review().claim(first).is_some());
+    assert!(h.state().review().dismissed.is_empty());
+    undo(&mut h);
+    assert!(
+        h.state().review().claim(first).is_none(),
+        "undo dismisses again"
+    );
+    undo(&mut h);
+    assert_eq!(h.state().review().claims, original);
+    redo(&mut h);
+    assert!(h.state().review().claim(first).is_none());
+    let history = &h.state().review().history;
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action.describe().contains("split into"))
+    );
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action.describe().contains("merged"))
+    );
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action.describe().contains("dismissed"))
+    );
+}
+
+#[test]
+fn checklist_filters_by_status_and_text_and_sorts_by_score() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    // D, J, V, D: three reviewed claims, two disputed.
+    for key in [Key::D, Key::V, Key::D] {
+        h.key_press(key);
+        h.run();
+    }
+    let disputed: Vec<u32> = h
+        .state()
+        .review()
+        .claims
+        .iter()
+        .filter(|c| c.verdict == Verdict::Disputed)
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(disputed.len(), 2);
+    h.get_by_label("Status").click();
+    h.run();
+    h.get_by_label("Disputed (2)").click();
+    h.run();
+    assert_eq!(h.state_mut().visible_claims(), disputed);
+    // J / K walk the filtered list.
+    h.key_press(Key::K);
+    h.run();
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().selected(), Some(disputed[0]));
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().selected(), Some(disputed[1]));
+    h.get_by_label("Clear filters").click();
+    h.run();
+    assert_eq!(
+        h.state_mut().visible_claims().len(),
+        h.state().review().claims.len()
+    );
+
+    h.get_by_label("Filter").click();
+    h.run();
+    h.get_by_label("Filter").type_text("pungsan");
+    h.run();
+    let shown = h.state_mut().visible_claims();
+    assert_eq!(shown.len(), 1, "case-insensitive text filter");
+    assert!(query_row(&h, "Pungsan").is_some());
+    h.get_by_label("Clear filters").click();
+    h.run();
+
+    h.get_by_label("Sort by").click();
+    h.run();
+    h.get_by_label("score").click();
+    h.run();
+    let order = h.state_mut().visible_claims();
+    let scores: Vec<f32> = order
+        .iter()
+        .map(|id| h.state().review().claim(*id).unwrap().score)
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert_ne!(
+        order,
+        h.state()
+            .review()
+            .claims
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_pasted_link_goes_to_the_evidence_form_and_recent_files_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let id = h.state().selected().unwrap();
+    let source = h.state().review().article.metadata.source_name.clone();
+    h.event(egui::Event::Paste(
+        "https://www.kcna.kp/fr/article/1".into(),
+    ));
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().review().article.metadata.source_name,
+        source,
+        "not a new article"
+    );
+    h.get_by_role_and_label(Role::Button, "Add evidence")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add evidence")
+        .click();
+    h.run();
+    let ev = &h.state().review().claim(id).unwrap().evidence;
+    assert_eq!(ev.len(), 1, "{:?}", h.state().error());
+    assert_eq!(ev[0].url, "https://www.kcna.kp/fr/article/1");
+
+    // Files opened are listed under File > Open Recent, across runs.
+    let settings = dir.path().join("settings.json");
+    let article = dir.path().join("note.txt");
+    std::fs::write(
+        &article,
+        "Le budget a augmenté de 12 % en 2024, selon le ministère.",
+    )
+    .unwrap();
+    let picker2 = ScriptedPicker::new();
+    let mut h2 = harness(&picker2);
+    h2.state_mut().use_settings_file(settings.clone());
+    h2.state_mut().open_path(&article).unwrap();
+    assert_eq!(h2.state().recent_files()[0], article);
+    let picker3 = ScriptedPicker::new();
+    let mut h3 = harness(&picker3);
+    h3.state_mut().use_settings_file(settings);
+    h3.get_by_label("File").click();
+    h3.run();
+    h3.get_by_label("Open Recent").click();
+    h3.run();
+    h3.get_by_label("note.txt").click();
+    h3.run();
+    assert_eq!(h3.state().review().article.metadata.source_name, "note.txt");
 }

@@ -468,8 +468,11 @@ impl ArticleView {
         {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
+        // The selection starts where the button went down, not where the drag was recognised.
         if response.drag_started()
-            && let Some(pos) = response.interact_pointer_pos()
+            && let Some(pos) = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos())
         {
             self.selection = self.byte_at(text, origin, pos, None).map(|b| (b, b));
         }
