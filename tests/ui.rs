@@ -1109,3 +1109,47 @@ fn a_pasted_link_goes_to_the_evidence_form_and_recent_files_reopen() {
     h3.run();
     assert_eq!(h3.state().review().article.metadata.source_name, "note.txt");
 }
+
+#[test]
+fn the_window_speaks_french_when_the_settings_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, r#"{"language": "fr", "reviewer": "Camille"}"#).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut().use_settings_file(settings);
+    h.run();
+    let n = h.state().review().claims.len();
+    h.get_by_label("Fichier");
+    h.get_by_label(&format!("0 / {n} vérifiées"));
+    h.get_by_label(&format!("Affirmations ({n})"));
+    h.get_by_role_and_label(Role::Button, "Contestée").click();
+    h.run();
+    let first = h.state().review().claims[0].id;
+    assert_eq!(verdict(&h, first), Verdict::Disputed);
+    h.get_by_label("Fichier").click();
+    h.run();
+    h.get_by_label_contains("Ouvrir…");
+    // Back to English for the other tests on this thread.
+    claimdesk::ui::i18n::set_language(claimdesk::ui::i18n::Lang::En);
+}
+
+#[test]
+fn names_in_korean_chinese_japanese_cyrillic_and_arabic_are_drawn() {
+    // The harness panics on a character no font can draw: this passes only with the bundled
+    // fallback fonts.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("world.txt");
+    std::fs::write(
+        &article,
+        "Sommet à Pyongyang\n\nKim Jong Un (김정은) a reçu Vladimir Poutine (Владимир Путин) le 19 juin 2024, selon l'agence KCNA.\n\n\
+         Xi Jinping (习近平) et Fumio Kishida (岸田文雄, きしだ ふみお) ont réagi le lendemain ; Mohammed ben Salmane (محمد بن سلمان) n'a rien dit.",
+    )
+    .unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut().open_path(&article).unwrap();
+    h.run();
+    let text = &h.state().review().article.text;
+    assert!(text.contains("김정은") && text.contains("习近平") && text.contains("محمد"));
+}

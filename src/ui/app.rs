@@ -5,6 +5,7 @@ use super::article_view::{ArticleRequest, ArticleView};
 use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
 use super::export_dialog::{ExportChoice, ExportDialog};
+use super::i18n::{tr, trf};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
 use super::recovery::{Autosave, Found};
 use super::settings::Recent;
@@ -125,6 +126,7 @@ impl ClaimdeskApp {
         let (newsroom, problem) = super::settings::Newsroom::load(&file);
         self.newsroom = newsroom;
         self.theme_pending = true;
+        self.apply_language();
         self.palette = self.newsroom.palette();
         let recent = file.with_file_name("recent.json");
         self.recent = Recent::load(&recent);
@@ -133,6 +135,16 @@ impl ClaimdeskApp {
         if let Some(p) = problem {
             self.notice = Some(Notice::Error(p));
         }
+    }
+
+    /// The window's language: the one in the settings, else the system's.
+    fn apply_language(&mut self) {
+        let lang = match self.newsroom.language.as_str() {
+            "" => super::i18n::Lang::system(),
+            code => super::i18n::Lang::from_code(code),
+        };
+        super::i18n::set_language(lang);
+        self.palette = self.newsroom.palette();
     }
 
     /// Keeps a recovery copy of the review in `dir`, written `delay` after each change, and
@@ -761,11 +773,11 @@ impl ClaimdeskApp {
             }
         };
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(tr("File"), |ui| {
                 item(ui, Command::Open, cmds);
-                ui.menu_button("Open Recent", |ui| {
+                ui.menu_button(tr("Open Recent"), |ui| {
                     if self.recent.files.is_empty() {
-                        ui.weak("No recent file");
+                        ui.weak(tr("No recent file"));
                     }
                     for f in &self.recent.files {
                         let name = f.file_name().map_or_else(
@@ -793,7 +805,7 @@ impl ClaimdeskApp {
                 ui.separator();
                 item(ui, Command::Quit, cmds);
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(tr("Edit"), |ui| {
                 for cmd in [
                     Command::Undo,
                     Command::Redo,
@@ -811,7 +823,7 @@ impl ClaimdeskApp {
                 item(ui, Command::Settings, cmds);
                 item(ui, Command::History, cmds);
             });
-            ui.menu_button("Review", |ui| {
+            ui.menu_button(tr("Review"), |ui| {
                 for cmd in [
                     Command::NextClaim,
                     Command::PrevClaim,
@@ -833,7 +845,7 @@ impl ClaimdeskApp {
                     item(ui, cmd, cmds);
                 }
             });
-            ui.menu_button("Help", |ui| item(ui, Command::Shortcuts, cmds));
+            ui.menu_button(tr("Help"), |ui| item(ui, Command::Shortcuts, cmds));
         });
         if let Some(path) = open_recent {
             self.guard(Pending::OpenPath(path), &ctx);
@@ -857,8 +869,11 @@ impl ClaimdeskApp {
         });
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!("{} / {} reviewed", counts.reviewed(), counts.total))
-                    .strong(),
+                RichText::new(trf(
+                    "{done} / {total} reviewed",
+                    &[("done", &counts.reviewed()), ("total", &counts.total)],
+                ))
+                .strong(),
             );
             for v in [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced] {
                 ui.label(
@@ -867,7 +882,7 @@ impl ClaimdeskApp {
                 );
             }
             if self.is_dirty() {
-                ui.weak("· unsaved changes");
+                ui.weak(tr("· unsaved changes"));
             }
         });
         let mut dismiss = false;
@@ -917,20 +932,22 @@ impl ClaimdeskApp {
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading("Unsaved changes");
+            ui.heading(tr("Unsaved changes"));
             ui.label(format!(
                 "The review of “{}” has changes that are not saved. Save them first?",
                 self.review.article.display_title()
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(tr("Save")).clicked() {
                     choice = Some(0);
                 }
-                if ui.button("Discard").clicked() {
+                if ui.button(tr("Discard")).clicked() {
                     choice = Some(1);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button(tr("Cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     choice = Some(2);
                 }
             });
@@ -1124,7 +1141,7 @@ impl ClaimdeskApp {
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("recover-review")).show(ctx, |ui| {
             ui.set_max_width(460.0);
-            ui.heading("Restore unsaved work?");
+            ui.heading(tr("Restore unsaved work?"));
             ui.label(format!(
                 "Claimdesk closed without saving your review of “{}” (last change {}). Restore it?",
                 found.title,
@@ -1132,10 +1149,10 @@ impl ClaimdeskApp {
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
+                if ui.button(tr("Restore")).clicked() {
                     choice = Some(true);
                 }
-                if ui.button("Discard it").clicked() {
+                if ui.button(tr("Discard it")).clicked() {
                     choice = Some(false);
                 }
             });
@@ -1264,7 +1281,7 @@ impl ClaimdeskApp {
         self.history_window(&ctx);
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
             self.newsroom = newsroom;
-            self.palette = self.newsroom.palette();
+            self.apply_language();
             ctx.set_theme(self.newsroom.theme.preference());
             if let Some(file) = &self.settings_file {
                 self.notice = Some(match self.newsroom.save(file) {

@@ -8,6 +8,7 @@
 //! Clicking a span selects its claim; dragging selects text (A adds it as a claim, Shift+A makes
 //! it the selected claim's span, also in the right-click menu); Ctrl+F searches.
 
+use super::i18n::{tr, trf};
 use super::theme::Palette;
 use crate::article::BlockKind;
 use crate::review::Review;
@@ -240,7 +241,7 @@ impl ArticleView {
 
     fn search_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let label = ui.label("Search the article");
+            let label = ui.label(tr("Search the article"));
             let id = egui::Id::unique("article-search");
             let resp = ui
                 .add(
@@ -267,18 +268,18 @@ impl ArticleView {
             }
             let n = self.search.matches.len();
             let count = match self.search.current() {
-                Some(c) => format!("{} of {n}", c + 1),
+                Some(c) => trf("{i} of {n}", &[("i", &(c + 1)), ("n", &n)]),
                 None if self.search.query.trim().is_empty() => String::new(),
-                None => "no match".to_string(),
+                None => tr("no match").to_string(),
             };
             ui.weak(count);
-            if ui.small_button("Previous match").clicked() {
+            if ui.small_button(tr("Previous match")).clicked() {
                 self.search.step(false);
             }
-            if ui.small_button("Next match").clicked() {
+            if ui.small_button(tr("Next match")).clicked() {
                 self.search.step(true);
             }
-            if ui.small_button("Close search").clicked() || (esc && resp.has_focus()) {
+            if ui.small_button(tr("Close search")).clicked() || (esc && resp.has_focus()) {
                 self.search.open = false;
             }
         });
@@ -499,7 +500,7 @@ impl ArticleView {
                 ui.weak("Select words in the article first.");
                 return;
             };
-            if ui.button("Add as claim (A)").clicked() {
+            if ui.button(tr("Add as claim (A)")).clicked() {
                 out.push(ArticleRequest::AddClaim(sel.clone()));
                 ui.close();
             }
@@ -511,7 +512,7 @@ impl ArticleView {
                 out.push(ArticleRequest::SetSpan(id, sel.clone()));
                 ui.close();
             }
-            if ui.button("Copy").clicked() {
+            if ui.button(tr("Copy")).clicked() {
                 ui.ctx().copy_text(text[sel].to_string());
                 ui.close();
             }

@@ -5,6 +5,7 @@
 //! The checklist is virtualised: rows have one height (the text is cut to two lines; the detail
 //! shows it whole), and only the rows in view are drawn, so 5,000 claims cost what 20 do.
 
+use super::i18n::{tr, trf};
 use super::theme::Palette;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
@@ -48,11 +49,11 @@ impl Sort {
     const ALL: [Sort; 3] = [Sort::Position, Sort::Score, Sort::Status];
 
     fn label(self) -> &'static str {
-        match self {
+        tr(match self {
             Sort::Position => "position in the article",
             Sort::Score => "score",
             Sort::Status => "status",
-        }
+        })
     }
 }
 
@@ -120,7 +121,7 @@ pub struct ClaimList {
     view: (f32, f32),
 }
 
-/// The "Add evidence" form, for the claim `for_claim`.
+/// The tr("Add evidence") form, for the claim `for_claim`.
 #[derive(Default)]
 struct EvidenceDraft {
     for_claim: Option<u32>,
@@ -259,18 +260,22 @@ impl ClaimList {
                     self.tab = t;
                 }
             };
-            tab(ui, Tab::Claims, format!("Claims ({})", review.claims.len()));
-            tab(ui, Tab::Below, "Below the threshold".to_string());
+            tab(
+                ui,
+                Tab::Claims,
+                trf("Claims ({n})", &[("n", &review.claims.len())]),
+            );
+            tab(ui, Tab::Below, tr("Below the threshold").to_string());
             tab(
                 ui,
                 Tab::Dismissed,
-                format!("Dismissed ({})", review.dismissed.len()),
+                trf("Dismissed ({n})", &[("n", &review.dismissed.len())]),
             );
             if show_orphans {
                 tab(
                     ui,
                     Tab::Orphans,
-                    format!("Orphaned claims ({})", review.orphans.len()),
+                    trf("Orphaned claims ({n})", &[("n", &review.orphans.len())]),
                 );
             }
         });
@@ -284,7 +289,7 @@ impl ClaimList {
             .add(
                 egui::Slider::new(&mut t, 0.0..=1.0)
                     .step_by(0.05)
-                    .text("Threshold"),
+                    .text(tr("Threshold")),
             )
             .on_hover_text(
                 "Sentences scoring at least this are claims. Reviewed claims always stay.",
@@ -306,7 +311,7 @@ impl ClaimList {
     fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
         ui.horizontal_wrapped(|ui| {
             self.threshold(ui, review, out);
-            let label = ui.label("Filter");
+            let label = ui.label(tr("Filter"));
             let resp = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
@@ -323,17 +328,17 @@ impl ClaimList {
             let status = self
                 .filter
                 .status
-                .map_or("all", |v| {
+                .map_or(tr("all"), |v| {
                     Verdict::ALL
                         .iter()
                         .find(|x| **x == v)
                         .map_or("", |v| v.label())
                 })
                 .to_string();
-            egui::ComboBox::from_label("Status")
+            egui::ComboBox::from_label(tr("Status"))
                 .selected_text(status)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.status, None, "all");
+                    ui.selectable_value(&mut self.filter.status, None, tr("all"));
                     for v in Verdict::ALL {
                         let n = review.claims.iter().filter(|c| c.verdict == v).count();
                         ui.selectable_value(
@@ -347,11 +352,11 @@ impl ClaimList {
                 .filter
                 .kind
                 .clone()
-                .unwrap_or_else(|| "all types".to_string());
-            egui::ComboBox::from_label("Type")
+                .unwrap_or_else(|| tr("all types").to_string());
+            egui::ComboBox::from_label(tr("Type"))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.kind, None, "all types");
+                    ui.selectable_value(&mut self.filter.kind, None, tr("all types"));
                     for k in crate::extract::score::KINDS {
                         let n = review.claims.iter().filter(|c| c.kind == *k).count();
                         ui.selectable_value(
@@ -361,14 +366,14 @@ impl ClaimList {
                         );
                     }
                 });
-            egui::ComboBox::from_label("Sort by")
+            egui::ComboBox::from_label(tr("Sort by"))
                 .selected_text(self.filter.sort.label())
                 .show_ui(ui, |ui| {
                     for s in Sort::ALL {
                         ui.selectable_value(&mut self.filter.sort, s, s.label());
                     }
                 });
-            if self.filter.is_active() && ui.small_button("Clear filters").clicked() {
+            if self.filter.is_active() && ui.small_button(tr("Clear filters")).clicked() {
                 self.filter = Filter {
                     sort: self.filter.sort,
                     ..Filter::default()
@@ -533,21 +538,21 @@ impl ClaimList {
             }
             ui.separator();
             if ui
-                .button("Split…")
+                .button(tr("Split…"))
                 .on_hover_text("Cut this claim in two (S)")
                 .clicked()
             {
                 self.start_split(claim.id, review);
             }
             if ui
-                .button("Merge with next")
+                .button(tr("Merge with next"))
                 .on_hover_text("Join this claim and the next one in the article (M)")
                 .clicked()
             {
                 out.push(merge_request(review, claim.id));
             }
             if ui
-                .button("Not a claim")
+                .button(tr("Not a claim"))
                 .on_hover_text("Dismiss: kept under Dismissed, where it can be restored (X)")
                 .clicked()
             {
@@ -610,7 +615,7 @@ impl ClaimList {
             self.note_for = Some(claim.id);
             self.note_draft = claim.note.clone();
         }
-        let label = ui.label("Note");
+        let label = ui.label(tr("Note"));
         let note_id = egui::Id::unique(("note", claim.id));
         let focused = ui.memory(|m| m.has_focus(note_id));
         if !focused && self.note_draft != claim.note {
@@ -689,7 +694,7 @@ impl ClaimList {
         let enter = output.response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut done = false;
         ui.horizontal(|ui| {
-            if ui.button("Split here").clicked() || enter {
+            if ui.button(tr("Split here")).clicked() || enter {
                 done = true;
                 out.push(
                     match review.split(claim.id, claim.position.start + draft.at) {
@@ -698,7 +703,7 @@ impl ClaimList {
                     },
                 );
             }
-            if ui.button("Cancel split").clicked() {
+            if ui.button(tr("Cancel split")).clicked() {
                 done = true;
             }
         });
@@ -735,7 +740,7 @@ impl ClaimList {
                 ..EvidenceDraft::default()
             };
         }
-        ui.strong(format!("Evidence ({})", claim.evidence.len()));
+        ui.strong(trf("Evidence ({n})", &[("n", &claim.evidence.len())]));
         for (i, e) in claim.evidence.iter().enumerate() {
             egui::Frame::new()
                 .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -765,7 +770,7 @@ impl ClaimList {
                             ui.hyperlink_to("archived copy", a);
                         }
                         if ui
-                            .small_button("Remove")
+                            .small_button(tr("Remove"))
                             .on_hover_text(format!("Remove evidence {}", i + 1))
                             .clicked()
                         {
@@ -781,7 +786,7 @@ impl ClaimList {
                 });
         }
         ui.add_space(4.0);
-        egui::CollapsingHeader::new("New source")
+        egui::CollapsingHeader::new(tr("New source"))
             .id_salt("add-evidence")
             .default_open(true)
             .show(ui, |ui| {
@@ -791,19 +796,19 @@ impl ClaimList {
                     .show(ui, |ui| {
                         let fields: [(&str, &mut String, &str, bool); 4] = [
                             (
-                                "Source URL",
+                                tr("Source URL"),
                                 &mut draft.url,
                                 "https://… (E, or paste a link with Ctrl+V)",
                                 false,
                             ),
                             (
-                                "Source title",
+                                tr("Source title"),
                                 &mut draft.title,
                                 "Who says it, where",
                                 false,
                             ),
                             (
-                                "Quoted passage",
+                                tr("Quoted passage"),
                                 &mut draft.quote,
                                 "The sentence of the source that supports or refutes the claim",
                                 true,
@@ -834,10 +839,14 @@ impl ClaimList {
                         }
                     });
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut draft.stance, Stance::Supports, "Supports the claim");
-                    ui.radio_value(&mut draft.stance, Stance::Refutes, "Refutes the claim");
+                    ui.radio_value(
+                        &mut draft.stance,
+                        Stance::Supports,
+                        tr("Supports the claim"),
+                    );
+                    ui.radio_value(&mut draft.stance, Stance::Refutes, tr("Refutes the claim"));
                 });
-                if ui.button("Add evidence").clicked() {
+                if ui.button(tr("Add evidence")).clicked() {
                     match draft.build() {
                         Ok(evidence) => {
                             out.push(ListRequest::Apply(Action::AddEvidence {

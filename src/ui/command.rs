@@ -1,6 +1,7 @@
 //! Every command of the app in one place: its menu text, its shortcuts and its help line.
 //! Menus, key handling and the shortcut help read from here, so a shortcut is defined once.
 
+use super::i18n::tr;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +82,10 @@ impl Command {
     ];
 
     pub fn label(self) -> &'static str {
+        tr(self.label_en())
+    }
+
+    fn label_en(self) -> &'static str {
         match self {
             Command::Open => "Open…",
             Command::PasteArticle => "Paste as article",
@@ -114,6 +119,10 @@ impl Command {
     }
 
     pub fn help(self) -> &'static str {
+        tr(self.help_en())
+    }
+
+    fn help_en(self) -> &'static str {
         match self {
             Command::Open => {
                 "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)"

@@ -6,6 +6,7 @@ mod article_view;
 mod claim_list;
 mod command;
 mod export_dialog;
+pub mod i18n;
 mod picker;
 mod recovery;
 mod settings;

@@ -44,7 +44,7 @@ fn slot(v: Verdict) -> usize {
 impl Default for Palette {
     fn default() -> Self {
         Self {
-            names: Verdict::ALL.map(|v| v.label().to_string()),
+            names: Verdict::ALL.map(|v| super::i18n::verdict_name(v).to_string()),
             colors: Verdict::ALL.map(default_accent),
         }
     }
@@ -114,7 +114,7 @@ fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
 const FALLBACK_FONTS: [(&str, &[u8]); 2] = [
     (
         "droid-sans-fallback",
-        include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
+        include_bytes!("../../assets/fonts/DroidSansFallback.ttf"),
     ),
     (
         "noto-sans-arabic",
