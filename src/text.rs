@@ -48,6 +48,28 @@ pub fn floor_boundary(text: &str, byte: usize) -> usize {
     b
 }
 
+/// `s.to_lowercase()`, faster on Latin text: ASCII and Latin-1 capitals are mapped directly,
+/// other characters through the standard tables. Text with a capital sigma, whose lower case
+/// depends on its place in the word, is left to the standard function.
+pub fn to_lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\0'..='\x7f' => out.push(c.to_ascii_lowercase()),
+            // À…Ö and Ø…Þ: their lower case is 32 code points further.
+            'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Collapses runs of whitespace to single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -65,6 +87,25 @@ mod tests {
         let idx = CharIndex::new(t);
         assert_eq!(idx.char_of(b), 12);
         assert_eq!(idx.char_of(t.len()), t.chars().count());
+    }
+
+    #[test]
+    fn fast_lowercase_is_the_standard_one() {
+        for u in 0..=0x10FFFF {
+            if let Some(c) = char::from_u32(u) {
+                let s = format!("A{c}b");
+                assert_eq!(to_lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+            }
+        }
+        for s in [
+            "L’ÉTAT a DÉCIDÉ: Ωmega",
+            "ΟΔΟΣ ΟΔΟΣ'Α",
+            "İstanbul ÀÖØÞ×ß",
+            "",
+            "déjà",
+        ] {
+            assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! Adding a language means adding a file here and a line in `BUNDLED`, not code.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const BUNDLED: &[(&str, &str)] = &[
@@ -45,52 +46,61 @@ struct LexiconFile {
 
 /// A list of lower-case phrases matched as whole words, all at once (Aho-Corasick): one pass over
 /// a sentence whatever the length of the list. Reads as the list itself (`iter`, `contains`).
+/// The automaton is built on first use: most lists are only ever matched through `Matcher`.
 #[derive(Debug)]
 pub struct Phrases {
     list: Vec<String>,
     /// Phrases as matched: trailing spaces trimmed ("va " is the word "va").
     trimmed: Vec<String>,
-    automaton: Option<aho_corasick::AhoCorasick>,
+    automaton: OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+/// Is the match `start..end` of `phrase` in `hay` a whole-word match? A phrase that starts (ends)
+/// with a letter or digit must not continue a word before it (after it).
+fn whole_word(hay: &str, start: usize, end: usize, phrase: &str) -> bool {
+    let before_ok = hay[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() || !phrase.starts_with(char::is_alphanumeric));
+    before_ok
+        && hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || !phrase.ends_with(char::is_alphanumeric))
 }
 
 impl Phrases {
     pub fn new(list: Vec<String>) -> Self {
-        let trimmed: Vec<String> = list.iter().map(|p| p.trim_end().to_string()).collect();
-        let automaton =
-            aho_corasick::AhoCorasick::new(trimmed.iter().filter(|p| !p.is_empty())).ok();
-        let trimmed = trimmed.into_iter().filter(|p| !p.is_empty()).collect();
+        let trimmed = list
+            .iter()
+            .map(|p| p.trim_end().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
         Self {
             list,
             trimmed,
-            automaton,
+            automaton: OnceLock::new(),
         }
     }
 
     /// Every phrase of the list found in `hay` as whole words, with the byte offset of its first
     /// occurrence, in list order. `hay` must be lower-case.
     pub fn hits(&self, hay: &str) -> Vec<(&str, usize)> {
-        let Some(ac) = self.automaton.as_ref() else {
+        let automaton = self
+            .automaton
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.trimmed).ok());
+        let Some(ac) = automaton.as_ref() else {
             return Vec::new();
         };
-        let mut first: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut first: Vec<(usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(hay) {
             let idx = m.pattern().as_usize();
-            if first.get(&idx).is_some_and(|at| *at <= m.start()) {
-                continue;
-            }
             let phrase = &self.trimmed[idx];
-            let before_ok = hay[..m.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() || !phrase.starts_with(char::is_alphanumeric));
-            let after_ok = hay[m.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() || !phrase.ends_with(char::is_alphanumeric));
-            if before_ok && after_ok {
-                first.insert(idx, m.start());
+            if whole_word(hay, m.start(), m.end(), phrase) {
+                keep_first(&mut first, idx, m.start());
             }
         }
+        first.sort_unstable();
         first
             .into_iter()
             .map(|(i, at)| (self.trimmed[i].as_str(), at))
@@ -104,6 +114,14 @@ impl Phrases {
     }
 }
 
+/// Records that pattern `idx` occurs at `at`, keeping its earliest occurrence.
+fn keep_first(first: &mut Vec<(usize, usize)>, idx: usize, at: usize) {
+    match first.iter_mut().find(|(i, _)| *i == idx) {
+        Some((_, earliest)) => *earliest = (*earliest).min(at),
+        None => first.push((idx, at)),
+    }
+}
+
 impl std::ops::Deref for Phrases {
     type Target = [String];
 
@@ -112,43 +130,216 @@ impl std::ops::Deref for Phrases {
     }
 }
 
+/// The phrase lists that check-worthiness reads, in the order `Matcher` numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    NumberWords,
+    Months,
+    Weekdays,
+    Attribution,
+    Comparison,
+    Causal,
+    Prediction,
+    Law,
+    Opinion,
+    Hedges,
+    Greetings,
+    Boilerplate,
+    /// The cue phrases (`Cues`), matched with `'` or `’` wherever the entry has an apostrophe.
+    CuePhrases,
+}
+
+const LISTS: usize = 13;
+
+/// Every phrase list of a lexicon in one automaton: one pass over a lower-cased sentence finds
+/// what the per-list `Phrases::hits` would find, for all the lists at once.
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per automaton pattern: its list, its index in that list, and the phrase as listed.
+    patterns: Vec<(List, usize, String)>,
+    /// Per list: the range of its patterns in the automaton, sorted by index in the list.
+    ranges: [std::ops::Range<usize>; LISTS],
+}
+
+/// What `Matcher::scan` found in a sentence: per automaton pattern matched as whole words, its
+/// earliest offset, sorted by pattern.
+#[derive(Debug, Default)]
+pub struct Found {
+    first: Vec<(usize, usize)>,
+}
+
+impl Matcher {
+    fn new(lex: &Lexicon) -> Self {
+        let mut patterns: Vec<(List, usize, String)> = Vec::new();
+        let mut ranges: [std::ops::Range<usize>; LISTS] = Default::default();
+        let lists: [(List, &Phrases); LISTS - 1] = [
+            (List::NumberWords, &lex.number_words),
+            (List::Months, &lex.months),
+            (List::Weekdays, &lex.weekdays),
+            (List::Attribution, &lex.attribution),
+            (List::Comparison, &lex.comparison),
+            (List::Causal, &lex.causal),
+            (List::Prediction, &lex.prediction),
+            (List::Law, &lex.law),
+            (List::Opinion, &lex.opinion),
+            (List::Hedges, &lex.hedges),
+            (List::Greetings, &lex.greetings),
+            (List::Boilerplate, &lex.boilerplate),
+        ];
+        for (list, phrases) in lists {
+            let start = patterns.len();
+            for (i, p) in phrases.trimmed.iter().enumerate() {
+                patterns.push((list, i, p.clone()));
+            }
+            ranges[list as usize] = start..patterns.len();
+        }
+        // Cue phrases are listed with `'`; the sentence keeps its `’`. Every spelling of an
+        // entry's apostrophes is a pattern of its own, mapped back to the entry.
+        let start = patterns.len();
+        for (i, p) in lex.cues.phrase_set.trimmed.iter().enumerate() {
+            let mut spellings = vec![String::new()];
+            for c in p.chars() {
+                if c == '\'' {
+                    let curly: Vec<String> = spellings.iter().map(|s| format!("{s}’")).collect();
+                    spellings.iter_mut().for_each(|s| s.push('\''));
+                    spellings.extend(curly);
+                } else {
+                    spellings.iter_mut().for_each(|s| s.push(c));
+                }
+            }
+            for s in spellings {
+                patterns.push((List::CuePhrases, i, s));
+            }
+        }
+        ranges[List::CuePhrases as usize] = start..patterns.len();
+        let automaton = aho_corasick::AhoCorasick::new(patterns.iter().map(|(_, _, p)| p)).ok();
+        Self {
+            automaton,
+            patterns,
+            ranges,
+        }
+    }
+
+    /// One pass over `lower` (a lower-cased sentence) for every list.
+    pub fn scan(&self, lower: &str) -> Found {
+        let mut found = Found::default();
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(lower) {
+                let idx = m.pattern().as_usize();
+                if whole_word(lower, m.start(), m.end(), &self.patterns[idx].2) {
+                    keep_first(&mut found.first, idx, m.start());
+                }
+            }
+        }
+        found.first.sort_unstable();
+        found
+    }
+
+    /// What `Phrases::hits` gives for `list` on the scanned sentence: the phrases found, with the
+    /// offset of their first occurrence, in list order.
+    pub fn hits<'a>(&'a self, found: &Found, list: List) -> Vec<(&'a str, usize)> {
+        let range = self.ranges[list as usize].clone();
+        let mut out: Vec<(usize, &'a str, usize)> = found
+            .first
+            .iter()
+            .filter(|(p, _)| range.contains(p))
+            .map(|&(p, at)| (self.patterns[p].1, self.patterns[p].2.as_str(), at))
+            .collect();
+        if list == List::CuePhrases {
+            // Several spellings of one entry: keep the entry once, at its earliest occurrence.
+            out.sort_by_key(|&(i, _, at)| (i, at));
+            out.dedup_by_key(|(i, _, _)| *i);
+        }
+        out.into_iter().map(|(_, p, at)| (p, at)).collect()
+    }
+
+    /// What `Phrases::first_hit` gives for `list` on the scanned sentence.
+    pub fn first_hit<'a>(&'a self, found: &Found, list: List) -> Option<&'a str> {
+        let range = self.ranges[list as usize].clone();
+        // Patterns of a list are numbered in list order, and `found` is sorted by pattern.
+        found
+            .first
+            .iter()
+            .find(|(p, _)| range.contains(p))
+            .map(|&(p, _)| self.patterns[p].2.as_str())
+    }
+}
+
 /// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
 /// check-worthiness model uses as features. Every lexicon has the same cue names, so a model
 /// trained in one language reads the others through their lists.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Cues {
     /// Cue names, sorted.
     pub names: Vec<String>,
+    /// The names as reasons show them ("time span" for `time_span`).
+    pub labels: Vec<String>,
     /// Single words (lower-case, `'` for apostrophes) → indexes into `names`.
-    words: HashMap<String, Vec<usize>>,
-    /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'") → index.
-    phrases: Vec<(String, usize)>,
-    /// The same phrases, matched in one pass.
-    phrase_set: Option<Phrases>,
+    words: FxHashMap<String, Vec<usize>>,
+    /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'"), matched in
+    /// one pass.
+    phrase_set: Phrases,
+    /// Per phrase of `phrase_set` (as matched): the cue it belongs to.
+    phrase_cue: Vec<usize>,
 }
 
 impl Cues {
     fn new(map: BTreeMap<String, Vec<String>>) -> Self {
-        let mut cues = Cues::default();
+        let mut names = Vec::new();
+        let mut words: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut phrases = Vec::new();
         for (i, (name, list)) in map.into_iter().enumerate() {
-            cues.names.push(name);
+            names.push(name);
             for entry in list {
                 let e = entry.to_lowercase().replace('’', "'");
                 let single = !e.contains(' ') && !e.starts_with('\'') && !e.ends_with('\'');
                 if single {
-                    let v = cues.words.entry(e).or_default();
+                    let v = words.entry(e).or_default();
                     if !v.contains(&i) {
                         v.push(i);
                     }
                 } else {
-                    cues.phrases.push((e, i));
+                    phrases.push((e, i));
                 }
             }
         }
-        cues.phrase_set = Some(Phrases::new(
-            cues.phrases.iter().map(|(p, _)| p.clone()).collect(),
-        ));
-        cues
+        let phrase_set = Phrases::new(phrases.iter().map(|(p, _)| p.clone()).collect());
+        // A phrase found maps back to the cue of its first listing.
+        let phrase_cue = phrase_set
+            .trimmed
+            .iter()
+            .map(|p| {
+                phrases
+                    .iter()
+                    .find(|(q, _)| q.trim_end() == p)
+                    .map_or(usize::MAX, |(_, i)| *i)
+            })
+            .collect();
+        Cues {
+            labels: names.iter().map(|n| n.replace('_', " ")).collect(),
+            names,
+            words,
+            phrase_set,
+            phrase_cue,
+        }
+    }
+
+    /// The cues of one word (lower-case, `'` for apostrophes), with the entry as listed.
+    pub fn of_word(&self, word: &str) -> Option<(&str, &[usize])> {
+        self.words
+            .get_key_value(word)
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// The cue a phrase of `phrase_set` (as matched, found by `Matcher`) belongs to.
+    pub fn of_phrase(&self, phrase: &str) -> Option<usize> {
+        self.phrase_set
+            .trimmed
+            .iter()
+            .position(|p| p == phrase)
+            .map(|i| self.phrase_cue[i])
+            .filter(|&i| i != usize::MAX)
     }
 
     /// For each cue, the first entry found in `lower` (lower-cased, `'` for apostrophes), given
@@ -156,18 +347,15 @@ impl Cues {
     pub fn find<'a>(&'a self, lower: &str, words: &[&'a str]) -> Vec<Option<&'a str>> {
         let mut hits: Vec<Option<&str>> = vec![None; self.names.len()];
         for w in words {
-            if let Some((key, idx)) = self.words.get_key_value(*w) {
+            if let Some((key, idx)) = self.of_word(w) {
                 for &i in idx {
-                    hits[i].get_or_insert(key.as_str());
+                    hits[i].get_or_insert(key);
                 }
             }
         }
-        if let Some(set) = &self.phrase_set {
-            for (p, _) in set.hits(lower) {
-                // Phrases are unique per list position; map back to the cue of that phrase.
-                if let Some((_, i)) = self.phrases.iter().find(|(q, _)| q.trim_end() == p) {
-                    hits[*i].get_or_insert(p);
-                }
+        for (p, _) in self.phrase_set.hits(lower) {
+            if let Some(i) = self.of_phrase(p) {
+                hits[i].get_or_insert(p);
             }
         }
         hits
@@ -179,12 +367,12 @@ impl Cues {
 pub struct Lexicon {
     pub language: String,
     /// Abbreviations (without their final period) that may end a sentence: "etc", "U.S", "a.m".
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
     /// Titles that always precede a name, so never end a sentence: "Mr", "Dr", "M", "Mme".
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Capitalised words that usually open a sentence ("The", "How", "Il", "Selon"): after an
     /// abbreviation or an initial, they mark a boundary; other capitalised words (names) do not.
-    pub sentence_starters: HashSet<String>,
+    pub sentence_starters: FxHashSet<String>,
     pub attribution: Phrases,
     pub quote_verbs: Phrases,
     pub opinion: Phrases,
@@ -197,13 +385,13 @@ pub struct Lexicon {
     pub months: Phrases,
     pub weekdays: Phrases,
     pub number_words: Phrases,
-    pub stopwords_capitalised: HashSet<String>,
-    pub first_person: HashSet<String>,
+    pub stopwords_capitalised: FxHashSet<String>,
+    pub first_person: FxHashSet<String>,
     pub boilerplate: Phrases,
-    pub share_words: HashSet<String>,
+    pub share_words: FxHashSet<String>,
     pub credit_markers: Vec<String>,
     /// Blocks that are page furniture when they are nothing else ("Comments", "Publicité").
-    pub boilerplate_lines: HashSet<String>,
+    pub boilerplate_lines: FxHashSet<String>,
     /// Block openings after which the page lists other articles ("Lire aussi", "Related articles").
     pub section_enders: Vec<String>,
     /// Words of a dateline ("Published", "Mis à jour le").
@@ -213,6 +401,8 @@ pub struct Lexicon {
     pub auxiliaries: Vec<String>,
     pub participle_suffixes: Vec<String>,
     pub cues: Cues,
+    /// Every phrase list above in one automaton, built on first use.
+    matcher: OnceLock<Matcher>,
     /// Articles stripped from the front of a claimant ("les", "the", "l'"), `'` for apostrophes.
     pub determiners: Vec<String>,
 }
@@ -223,6 +413,7 @@ fn lower(v: Vec<String>) -> Vec<String> {
 
 impl Lexicon {
     fn from_file(f: LexiconFile) -> Self {
+        let boilerplate_lines = lower(f.boilerplate_lines);
         Self {
             language: f.language,
             abbreviations: f.abbreviations.into_iter().collect(),
@@ -245,19 +436,25 @@ impl Lexicon {
             boilerplate: Phrases::new(lower(f.boilerplate)),
             share_words: lower(f.share_words).into_iter().collect(),
             credit_markers: lower(f.credit_markers),
-            boilerplate_lines: lower(f.boilerplate_lines).into_iter().collect(),
+            boilerplate_lines: boilerplate_lines.into_iter().collect(),
             section_enders: lower(f.section_enders),
             dateline_words: lower(f.dateline_words),
             byline_prefixes: lower(f.byline_prefixes),
             auxiliaries: lower(f.auxiliaries),
             participle_suffixes: lower(f.participle_suffixes),
             cues: Cues::new(f.cues),
+            matcher: OnceLock::new(),
             determiners: f
                 .determiners
                 .into_iter()
                 .map(|d| d.to_lowercase().replace('’', "'"))
                 .collect(),
         }
+    }
+
+    /// All the phrase lists in one automaton (`Matcher`).
+    pub fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::new(self))
     }
 
     /// Is `token` (the word before a period, without the period) a title such as "Mr" or "Mme"?
@@ -278,18 +475,16 @@ impl Lexicon {
     }
 }
 
-fn all() -> &'static Vec<Lexicon> {
-    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
-    LEXICONS.get_or_init(|| {
-        BUNDLED
-            .iter()
-            .map(|(code, json)| {
-                // The lexicons are compiled in; a broken one is a build defect caught by the tests.
-                let file: LexiconFile = serde_json::from_str(json)
-                    .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
-                Lexicon::from_file(file)
-            })
-            .collect()
+/// The bundled lexicon at `index` in `BUNDLED`, parsed on first use: a run that reads only
+/// French never parses the other files.
+fn bundled(index: usize) -> &'static Lexicon {
+    static LEXICONS: [OnceLock<Lexicon>; BUNDLED.len()] = [const { OnceLock::new() }; BUNDLED.len()];
+    LEXICONS[index].get_or_init(|| {
+        let (code, json) = BUNDLED[index];
+        // The lexicons are compiled in; a broken one is a build defect caught by the tests.
+        let file: LexiconFile = serde_json::from_str(json)
+            .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
+        Lexicon::from_file(file)
     })
 }
 
@@ -300,10 +495,8 @@ pub fn languages() -> Vec<&'static str> {
 
 /// The lexicon for `lang` (ISO 639-1), or English when Claimdesk has none for it.
 pub fn for_language(lang: &str) -> &'static Lexicon {
-    let all = all();
-    all.iter()
-        .find(|l| l.language == lang)
-        .unwrap_or_else(|| &all[0])
+    // Each file is named by its code, and the tests check that it says the same language.
+    bundled(BUNDLED.iter().position(|(c, _)| *c == lang).unwrap_or(0))
 }
 
 #[cfg(test)]

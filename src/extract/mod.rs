@@ -7,7 +7,8 @@ pub mod score;
 pub mod segment;
 
 use crate::article::{Article, BlockKind};
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 pub use score::DEFAULT_THRESHOLD;
@@ -50,6 +51,7 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
     let mut names = Names::default();
+    let mut groups = Grouper::default();
     let mut out = Vec::new();
     for block in &article.blocks {
         let body = &article.text[block.start..block.end];
@@ -62,9 +64,14 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
         for r in segment::sentences(body, lex) {
             let range = block.start + r.start..block.start + r.end;
             let text = article.text[range.clone()].to_string();
-            let s = score::score(&text, lex);
+            let score::Scoring {
+                scored: s,
+                entities,
+                lower,
+            } = score::score_with_entities(&text, lex);
             let claimant = s.claimant.map(|c| names.resolve(&c));
-            names.learn(&text, lex);
+            names.learn_entities(entities);
+            groups.push(&text, &lower);
             out.push(Candidate {
                 range,
                 text,
@@ -78,7 +85,9 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
             });
         }
     }
-    assign_groups(&mut out);
+    for (c, g) in out.iter_mut().zip(groups.finish()) {
+        c.group = g;
+    }
     out
 }
 
@@ -91,8 +100,8 @@ pub fn claims(article: &Article, threshold: f32) -> Vec<Candidate> {
 /// The checklist out of already scored sentences (see `claims`).
 pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
     let keep: Vec<bool> = all.iter().map(|c| c.is_claim(threshold)).collect();
-    let mut first_kept: HashMap<usize, usize> = HashMap::new();
-    let mut members: HashMap<usize, usize> = HashMap::new();
+    let mut first_kept: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut members: FxHashMap<usize, usize> = FxHashMap::default();
     let mut n = 0;
     for (c, k) in all.iter().zip(&keep) {
         if *k {
@@ -118,12 +127,17 @@ pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
 #[derive(Default)]
 struct Names {
     /// A word → the longest earlier name that contains it.
-    by_word: HashMap<String, String>,
+    by_word: FxHashMap<String, String>,
 }
 
 impl Names {
     fn learn(&mut self, text: &str, lex: &lexicon::Lexicon) {
-        for name in score::named_entities(text, lex) {
+        self.learn_entities(score::named_entities(text, lex));
+    }
+
+    /// Learns the names among a sentence's named entities.
+    fn learn_entities(&mut self, entities: Vec<String>) {
+        for name in entities {
             let n_words = name.split_whitespace().count();
             if n_words < 2 {
                 continue;
@@ -149,15 +163,14 @@ impl Names {
     }
 }
 
+/// The words that near-duplicate grouping compares: runs of letters and digits of three chars
+/// or more, lower-cased one by one.
+#[cfg(test)]
 fn token_set(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2)
         .map(str::to_lowercase)
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+        .collect()
 }
 
 /// Near-duplicates share the group of their first occurrence: two sentences of at least five
@@ -165,52 +178,126 @@ fn token_set(s: &str) -> Vec<String> {
 /// in the longer one (overlap ≥ 0.7 of the shorter) and their word sets are similar (Jaccard ≥
 /// 0.4), as when a caption repeats a sentence of the body in other words.
 ///
-/// Candidates are compared only with earlier ones that share at least two of their words, found
-/// through an inverted index that keeps the last `MAX_POSTINGS` sentences of each word. The work
-/// is bounded by sentences × words × `MAX_POSTINGS`, not sentences², and a duplicate within the
-/// last `MAX_POSTINGS` sentences that use its words is always found.
-fn assign_groups(cands: &mut [Candidate]) {
-    const MAX_POSTINGS: usize = 64;
-    let sets: Vec<Vec<String>> = cands.iter().map(|c| token_set(&c.text)).collect();
-    let mut postings: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    let mut group: Vec<Option<usize>> = vec![None; cands.len()];
-    let mut shared: HashMap<usize, usize> = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
-        shared.clear();
-        for w in set {
-            let list = postings.entry(w.as_str()).or_default();
-            for &j in list.iter() {
-                *shared.entry(j).or_default() += 1;
+/// Sentences come one at a time, in text order. Each is compared only with earlier ones that
+/// share at least two of its words, found through an inverted index that keeps the last
+/// `MAX_POSTINGS` sentences of each word. The work is bounded by sentences × words ×
+/// `MAX_POSTINGS`, not sentences², and a duplicate within the last `MAX_POSTINGS` sentences that
+/// use its words is always found.
+#[derive(Default)]
+struct Grouper {
+    /// Word → its number.
+    ids: FxHashMap<String, u32>,
+    /// Per word: the last sentences that use it, oldest first.
+    postings: Vec<VecDeque<u32>>,
+    /// Per sentence: how many different words it has.
+    sizes: Vec<u32>,
+    group: Vec<Option<usize>>,
+    /// Per sentence: the words it shares with the one being added (zero between additions).
+    shared: Vec<u32>,
+    /// The sentences with a non-zero count in `shared`.
+    touched: Vec<u32>,
+    set: Vec<u32>,
+}
+
+const MAX_POSTINGS: usize = 64;
+
+impl Grouper {
+    /// Adds the next sentence, `text`, whose lower-cased form is `lower`.
+    fn push(&mut self, text: &str, lower: &str) {
+        let mut set = std::mem::take(&mut self.set);
+        set.clear();
+        let is_word = |w: &&str| w.chars().nth(2).is_some();
+        if text.contains(['Σ', 'İ']) {
+            // Lower-casing the sentence is not lower-casing each word here: do the latter.
+            for w in text.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
+                set.push(self.id(&w.to_lowercase()));
             }
+        } else {
+            for w in lower.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
+                set.push(self.id(w));
+            }
+        }
+        set.sort_unstable();
+        set.dedup();
+        self.add(&set);
+        self.set = set;
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.postings.push(VecDeque::new());
+        id
+    }
+
+    /// Adds a sentence given the numbers of its different words.
+    fn add(&mut self, set: &[u32]) {
+        let i = self.sizes.len();
+        self.shared.push(0);
+        if set.len() >= 5 {
+            for &w in set {
+                for &j in &self.postings[w as usize] {
+                    let n = &mut self.shared[j as usize];
+                    if *n == 0 {
+                        self.touched.push(j);
+                    }
+                    *n += 1;
+                }
+            }
+        }
+        for &w in set {
+            let list = &mut self.postings[w as usize];
             if list.len() == MAX_POSTINGS {
                 list.pop_front();
             }
-            list.push_back(i);
+            list.push_back(i as u32);
         }
-        if set.len() < 5 {
-            continue;
-        }
+        self.sizes.push(set.len() as u32);
+        self.group.push(None);
         let mut best: Option<usize> = None;
-        for (&j, &n) in &shared {
-            if n < 2 || sets[j].len() < 5 {
+        for j in self.touched.drain(..) {
+            let j = j as usize;
+            let n = std::mem::take(&mut self.shared[j]);
+            let size_j = self.sizes[j] as usize;
+            if n < 2 || size_j < 5 {
                 continue;
             }
             // `n` counts the words the two sentences share (exactly, unless a very common word's
             // posting list was cut, which only makes a match less likely).
             let inter = n as f32;
-            let smaller = set.len().min(sets[j].len()) as f32;
-            let union = (set.len() + sets[j].len()) as f32 - inter;
+            let smaller = set.len().min(size_j) as f32;
+            let union = (set.len() + size_j) as f32 - inter;
             if inter / smaller >= 0.7 && inter / union >= 0.4 {
-                let g = group[j].unwrap_or(j);
+                let g = self.group[j].unwrap_or(j);
                 best = Some(best.map_or(g, |b: usize| b.min(g)));
             }
         }
         if let Some(g) = best {
-            group[g] = Some(g);
-            group[i] = Some(g);
+            self.group[g] = Some(g);
+            self.group[i] = Some(g);
         }
     }
-    for (c, g) in cands.iter_mut().zip(group) {
+
+    /// Each sentence's group: the index of the first sentence of its group.
+    fn finish(self) -> Vec<Option<usize>> {
+        self.group
+    }
+}
+
+/// Groups near-duplicates among `cands` (see `Grouper`).
+#[cfg(test)]
+fn assign_groups(cands: &mut [Candidate]) {
+    let mut grouper = Grouper::default();
+    for c in cands.iter() {
+        let mut set: Vec<u32> = token_set(&c.text).iter().map(|w| grouper.id(w)).collect();
+        set.sort_unstable();
+        set.dedup();
+        grouper.add(&set);
+    }
+    for (c, g) in cands.iter_mut().zip(grouper.finish()) {
         c.group = g;
     }
 }

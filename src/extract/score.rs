@@ -5,10 +5,14 @@
 //! The weights are in `assets/models/checkworthy.json`, fitted by `tools/train_checkworthy.py` on
 //! English sentences (the file says on what, when, and with which settings). The features read a
 //! sentence through its language's lexicon, so the same weights serve every bundled language.
+//!
+//! A sentence is read once: lower-cased once, split into words once, and matched against every
+//! phrase list of the lexicon in one pass (`lexicon::Matcher`). Features that fire are kept as
+//! small ids; their names and reason strings are made only when they are shown.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{self, Lexicon, List};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Default threshold: a sentence scoring at least this is offered as a claim. The model's bias
@@ -20,19 +24,30 @@ const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json");
 #[derive(Debug, Deserialize)]
 struct ModelFile {
     bias: f32,
-    weights: HashMap<String, f32>,
+    weights: FxHashMap<String, f32>,
 }
 
 /// The fitted weights, by feature name; a feature the model does not know weighs nothing.
 #[derive(Debug)]
 pub struct Model {
     bias: f32,
-    weights: HashMap<String, f32>,
+    weights: FxHashMap<String, f32>,
+    /// The weights of `FIXED`, in its order.
+    fixed: [f32; FIXED.len()],
+    /// The weights of the cue features, by cue name ("economy" for `cue:economy`).
+    cues: FxHashMap<String, f32>,
 }
 
 impl Model {
     pub fn weight(&self, feature: &str) -> f32 {
         self.weights.get(feature).copied().unwrap_or(0.0)
+    }
+
+    fn weight_of(&self, id: Fid, lex: &Lexicon) -> f32 {
+        match id.cue() {
+            Some(i) => self.cues.get(&lex.cues.names[i]).copied().unwrap_or(0.0),
+            None => self.fixed[id.0 as usize],
+        }
     }
 }
 
@@ -43,8 +58,15 @@ pub fn model() -> &'static Model {
         // Compiled in; a broken file is a build defect that the tests catch.
         let f: ModelFile = serde_json::from_str(MODEL_JSON)
             .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"));
+        let weight = |name: &str| f.weights.get(name).copied().unwrap_or(0.0);
         Model {
             bias: f.bias,
+            fixed: FIXED.map(weight),
+            cues: f
+                .weights
+                .iter()
+                .filter_map(|(k, w)| Some((k.strip_prefix("cue:")?.to_string(), *w)))
+                .collect(),
             weights: f.weights,
         }
     })
@@ -84,34 +106,114 @@ pub struct Feature {
     pub reason: Option<String>,
 }
 
-fn first_hit<'a>(hay: &str, phrases: &'a super::lexicon::Phrases) -> Option<&'a str> {
-    phrases.first_hit(hay).map(|(p, _)| p)
+/// The features that are not cues, by name, in the order they are computed (and summed).
+const FIXED: [&str; 26] = [
+    "number",
+    "numbers_2plus",
+    "number_word",
+    "money_or_percent",
+    "year",
+    "date",
+    "event",
+    "attribution",
+    "quote",
+    "entity_1",
+    "entity_2plus",
+    "comparison",
+    "causal",
+    "prediction",
+    "law",
+    "question",
+    "opinion",
+    "hedge",
+    "first_person",
+    "greeting",
+    "boilerplate",
+    "len_1_4",
+    "len_5_9",
+    "len_10_19",
+    "len_20_34",
+    "len_35_plus",
+];
+
+/// A feature that fired: an index into `FIXED`, or `FIXED.len()` + the index of a cue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fid(u16);
+
+impl Fid {
+    /// The fixed feature `name` (a name of `FIXED`; checked by the tests).
+    const fn named(name: &str) -> Fid {
+        let mut i = 0;
+        while i < FIXED.len() {
+            if FIXED[i].len() == name.len() && const_eq(FIXED[i].as_bytes(), name.as_bytes()) {
+                return Fid(i as u16);
+            }
+            i += 1;
+        }
+        panic!("not a feature name")
+    }
+
+    fn cue(self) -> Option<usize> {
+        (self.0 as usize).checked_sub(FIXED.len())
+    }
 }
+
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const NUMBER: Fid = Fid::named("number");
+const NUMBERS_2PLUS: Fid = Fid::named("numbers_2plus");
+const NUMBER_WORD: Fid = Fid::named("number_word");
+const MONEY_OR_PERCENT: Fid = Fid::named("money_or_percent");
+const YEAR: Fid = Fid::named("year");
+const DATE: Fid = Fid::named("date");
+const EVENT: Fid = Fid::named("event");
+const ATTRIBUTION: Fid = Fid::named("attribution");
+const QUOTE: Fid = Fid::named("quote");
+const ENTITY_1: Fid = Fid::named("entity_1");
+const ENTITY_2PLUS: Fid = Fid::named("entity_2plus");
+const COMPARISON: Fid = Fid::named("comparison");
+const CAUSAL: Fid = Fid::named("causal");
+const PREDICTION: Fid = Fid::named("prediction");
+const LAW: Fid = Fid::named("law");
+const QUESTION: Fid = Fid::named("question");
+const OPINION: Fid = Fid::named("opinion");
+const HEDGE: Fid = Fid::named("hedge");
+const FIRST_PERSON: Fid = Fid::named("first_person");
+const GREETING: Fid = Fid::named("greeting");
+const BOILERPLATE: Fid = Fid::named("boilerplate");
+const LEN_1_4: Fid = Fid::named("len_1_4");
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
 }
 
-fn has_year(s: &str) -> bool {
-    words(s).any(|w| {
-        w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && (w.starts_with("1") || w.starts_with("20"))
-    })
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("1") || w.starts_with("20"))
 }
 
 /// A completed action in the past: "ont signé", "a atterri", "has doubled", "were killed".
-fn past_event(lower: &str, lex: &Lexicon) -> Option<String> {
-    let ws: Vec<&str> = words(lower).collect();
+/// `ws` are the words of the lower-cased sentence.
+fn past_event(ws: &[&str], lex: &Lexicon) -> Option<String> {
     ws.windows(2).find_map(|p| {
-        let participle = p[1].chars().count() > 3
+        (lex.auxiliaries.iter().any(|a| a == p[0])
+            && p[1].chars().count() > 3
             && lex
                 .participle_suffixes
                 .iter()
-                .any(|s| p[1].ends_with(s.as_str()));
-        (lex.auxiliaries.iter().any(|a| a == p[0]) && participle)
-            .then(|| format!("{} {}", p[0], p[1]))
+                .any(|s| p[1].ends_with(s.as_str())))
+        .then(|| format!("{} {}", p[0], p[1]))
     })
 }
 
@@ -123,10 +225,10 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
     ];
     let mut out: Vec<String> = Vec::new();
     let mut first = true;
+    let mut current: Vec<&str> = Vec::new();
     for part in sentence.split([
         ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
     ]) {
-        let mut current: Vec<&str> = Vec::new();
         for w in words(part) {
             // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
             let core = match w.split_once(['\'', '’']) {
@@ -137,8 +239,8 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
             // A capitalised function word continues a name already begun ("Kim Jong Un").
             let is_entity = cap
                 && !first
-                && (!current.is_empty() || !lex.stopwords_capitalised.contains(core))
-                && core.chars().count() > 1;
+                && core.chars().nth(1).is_some()
+                && (!current.is_empty() || !lex.stopwords_capitalised.contains(core));
             first = false;
             if is_entity {
                 current.push(core);
@@ -186,9 +288,10 @@ fn strip_determiner<'a>(phrase: &'a str, lex: &Lexicon) -> &'a str {
 }
 
 /// The claimant named by an attribution: "selon Youri Ouchakov", "according to the ministry",
-/// "Kim a exprimé", "Smith said".
-fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
-    for (p, at) in lex.attribution.hits(lower) {
+/// "Kim a exprimé", "Smith said". `attributions` are the attribution phrases found in the
+/// lower-cased sentence, with their offsets.
+fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Option<String> {
+    for &(p, at) in attributions {
         let leading = ["selon", "d'après", "d’après", "according to"].contains(&p);
         if leading {
             let after = &sentence[at + p.len()..];
@@ -224,21 +327,79 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
     None
 }
 
-/// What the features found in a sentence, kept for the claim type and claimant.
+/// What the features found in a sentence, kept for the reasons, the claim type and claimant.
 struct Found<'a> {
-    features: Vec<Feature>,
+    /// The features that fired, in the order of `FIXED` then of the cues.
+    fired: Vec<Fid>,
+    /// The phrase lists' matches in the lower-cased sentence.
+    phrases: lexicon::Found,
     digit: bool,
     money_or_percent: bool,
+    number_word: Option<&'a str>,
+    year: bool,
+    date: Option<&'a str>,
     event: Option<String>,
     attribution: Option<&'a str>,
     quoted: bool,
-    number_word: Option<&'a str>,
-    year: bool,
+    entities: Vec<String>,
+    comparison: Option<&'a str>,
     causal: Option<&'a str>,
     prediction: Option<&'a str>,
-    comparison: Option<&'a str>,
     law: Option<&'a str>,
+    opinion: Option<&'a str>,
+    hedge: Option<&'a str>,
     first_person: bool,
+    /// Per cue of the lexicon, the entry that fired it.
+    cues: Vec<Option<&'a str>>,
+}
+
+impl Found<'_> {
+    /// The reason shown for a feature that fired, if it has one.
+    fn reason(&self, id: Fid, lex: &Lexicon) -> Option<String> {
+        let with = |what: &str, detail: Option<&str>| Some(format!("{what}: {}", detail?));
+        if let Some(i) = id.cue() {
+            return with(&lex.cues.labels[i], self.cues[i]);
+        }
+        match id {
+            NUMBER => Some("number".into()),
+            NUMBERS_2PLUS => Some("several numbers".into()),
+            NUMBER_WORD => with("number", self.number_word),
+            MONEY_OR_PERCENT => Some("money or percentage".into()),
+            YEAR => Some("date".into()),
+            DATE => with("date", self.date),
+            EVENT => with("event", self.event.as_deref()),
+            ATTRIBUTION => with("attribution", self.attribution),
+            QUOTE => Some("quote".into()),
+            ENTITY_1 | ENTITY_2PLUS => Some(format!(
+                "named entity: {}",
+                self.entities
+                    .iter()
+                    .take(3)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            COMPARISON => with("comparison", self.comparison),
+            CAUSAL => with("causal", self.causal),
+            PREDICTION => with("prediction", self.prediction),
+            LAW => with("law or rule", self.law),
+            QUESTION => Some("question".into()),
+            OPINION => with("opinion", self.opinion),
+            HEDGE => with("hedge", self.hedge),
+            FIRST_PERSON => Some("first person".into()),
+            GREETING => Some("greeting".into()),
+            BOILERPLATE => Some("boilerplate".into()),
+            LEN_1_4 => Some("too short".into()),
+            _ => None,
+        }
+    }
+
+    fn name(id: Fid, lex: &Lexicon) -> String {
+        match id.cue() {
+            Some(i) => format!("cue:{}", lex.cues.names[i]),
+            None => FIXED[id.0 as usize].to_string(),
+        }
+    }
 }
 
 /// Counts of digit groups ("3.5" is one, "1961 and 2018" two), up to 3.
@@ -258,198 +419,262 @@ fn digit_groups(s: &str) -> usize {
     n
 }
 
-fn find_features<'a>(sentence: &str, lex: &'a Lexicon) -> Found<'a> {
-    let lower = sentence.to_lowercase();
-    let mut f: Vec<Feature> = Vec::with_capacity(16);
-    let mut add = |name: &str, value: f32, reason: Option<String>| {
-        f.push(Feature {
-            name: name.to_string(),
-            value,
-            reason,
-        })
+/// A sentence read once: the words of its lower-cased text, and what they tell.
+struct Read<'s> {
+    /// `words(sentence)` count: the same as `lower`'s unless lower-casing split a word (`İ`).
+    n_words: usize,
+    /// Does a word of the sentence look like a year?
+    year: bool,
+    words: Vec<&'s str>,
+}
+
+fn features_of<'a>(sentence: &str, lex: &'a Lexicon) -> (Found<'a>, String) {
+    let lower = crate::text::to_lowercase(sentence);
+    let ws: Vec<&str> = words(&lower).collect();
+    // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation), so
+    // the words of `lower` are those of the sentence, except where `İ` becomes "i" + a dot.
+    let (n_words, year) = if sentence.contains('İ') {
+        (words(sentence).count(), words(sentence).any(is_year))
+    } else {
+        (ws.len(), ws.iter().any(|w| is_year(w)))
     };
-    let n_words = words(sentence).count();
+    let read = Read {
+        n_words,
+        year,
+        words: ws,
+    };
+    let found = find_features(sentence, &lower, &read, lex);
+    (found, lower)
+}
+
+fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon) -> Found<'a> {
+    let matcher = lex.matcher();
+    let phrases = matcher.scan(lower);
+    let hit = |list: List| matcher.first_hit(&phrases, list);
+    let mut fired: Vec<Fid> = Vec::with_capacity(16);
+    let n_words = read.n_words;
+    let ws = &read.words;
 
     let groups = digit_groups(sentence);
     let digit = groups > 0;
-    let number_word = first_hit(&lower, &lex.number_words);
+    let number_word = hit(List::NumberWords);
     if digit {
-        add("number", 1.0, Some("number".into()));
+        fired.push(NUMBER);
     }
     if groups >= 2 {
-        add("numbers_2plus", 1.0, Some("several numbers".into()));
+        fired.push(NUMBERS_2PLUS);
     }
-    if let Some(w) = number_word {
-        add("number_word", 1.0, Some(format!("number: {w}")));
+    if number_word.is_some() {
+        fired.push(NUMBER_WORD);
     }
     let money_or_percent = sentence.contains(['%', '$', '€', '£']);
     if money_or_percent {
-        add("money_or_percent", 1.0, Some("money or percentage".into()));
+        fired.push(MONEY_OR_PERCENT);
     }
-    let year = has_year(sentence);
+    let year = read.year;
     if year {
-        add("year", 1.0, Some("date".into()));
+        fired.push(YEAR);
     }
-    if let Some(m) = first_hit(&lower, &lex.months).or_else(|| first_hit(&lower, &lex.weekdays)) {
-        add("date", 1.0, Some(format!("date: {m}")));
+    let date = hit(List::Months).or_else(|| hit(List::Weekdays));
+    if date.is_some() {
+        fired.push(DATE);
     }
-    let event = past_event(&lower, lex);
-    if let Some(e) = &event {
-        add("event", 1.0, Some(format!("event: {e}")));
+    let event = past_event(ws, lex);
+    if event.is_some() {
+        fired.push(EVENT);
     }
-    let attribution = first_hit(&lower, &lex.attribution);
-    if let Some(a) = attribution {
-        add("attribution", 1.0, Some(format!("attribution: {a}")));
+    let attribution = hit(List::Attribution);
+    if attribution.is_some() {
+        fired.push(ATTRIBUTION);
     }
     let quoted =
         sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2;
     if quoted {
-        add("quote", 1.0, Some("quote".into()));
+        fired.push(QUOTE);
     }
     let entities = named_entities(sentence, lex);
-    if !entities.is_empty() {
-        let reason = format!(
-            "named entity: {}",
-            entities
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let name = if entities.len() >= 2 {
-            "entity_2plus"
-        } else {
-            "entity_1"
-        };
-        add(name, 1.0, Some(reason));
+    match entities.len() {
+        0 => {}
+        1 => fired.push(ENTITY_1),
+        _ => fired.push(ENTITY_2PLUS),
     }
-    let comparison = first_hit(&lower, &lex.comparison);
-    if let Some(c) = comparison {
-        add("comparison", 1.0, Some(format!("comparison: {c}")));
+    let comparison = hit(List::Comparison);
+    if comparison.is_some() {
+        fired.push(COMPARISON);
     }
-    let causal = first_hit(&lower, &lex.causal);
-    if let Some(c) = causal {
-        add("causal", 1.0, Some(format!("causal: {c}")));
+    let causal = hit(List::Causal);
+    if causal.is_some() {
+        fired.push(CAUSAL);
     }
-    let prediction = first_hit(&lower, &lex.prediction);
-    if let Some(p) = prediction {
-        add("prediction", 1.0, Some(format!("prediction: {p}")));
+    let prediction = hit(List::Prediction);
+    if prediction.is_some() {
+        fired.push(PREDICTION);
     }
-    let law = first_hit(&lower, &lex.law);
-    if let Some(l) = law {
-        add("law", 1.0, Some(format!("law or rule: {l}")));
+    let law = hit(List::Law);
+    if law.is_some() {
+        fired.push(LAW);
     }
     if sentence
         .trim_end()
         .trim_end_matches(['»', '"', '”', ' ', ')'])
         .ends_with('?')
     {
-        add("question", 1.0, Some("question".into()));
+        fired.push(QUESTION);
     }
-    let opinion = first_hit(&lower, &lex.opinion);
-    if let Some(o) = opinion {
-        add("opinion", 1.0, Some(format!("opinion: {o}")));
+    let opinion = hit(List::Opinion);
+    if opinion.is_some() {
+        fired.push(OPINION);
     }
-    if let Some(h) = first_hit(&lower, &lex.hedges) {
-        add("hedge", 1.0, Some(format!("hedge: {h}")));
+    let hedge = hit(List::Hedges);
+    if hedge.is_some() {
+        fired.push(HEDGE);
     }
-    let first_person = words(&lower).any(|w| lex.first_person.contains(w));
+    let first_person = ws.iter().any(|w| lex.first_person.contains(*w));
     if first_person {
-        add("first_person", 1.0, Some("first person".into()));
+        fired.push(FIRST_PERSON);
     }
-    if n_words <= 6 && first_hit(&lower, &lex.greetings).is_some() {
-        add("greeting", 1.0, Some("greeting".into()));
+    if n_words <= 6 && hit(List::Greetings).is_some() {
+        fired.push(GREETING);
     }
-    if is_boilerplate(sentence, lex) {
-        add("boilerplate", 1.0, Some("boilerplate".into()));
+    // `is_boilerplate` on the words and phrases already found.
+    let boilerplate = !sentence.trim().is_empty()
+        && (ws.iter().all(|w| lex.share_words.contains(*w))
+            || (ws.len() <= 25 && hit(List::Boilerplate).is_some()));
+    if boilerplate {
+        fired.push(BOILERPLATE);
     }
-    let (bucket, reason) = match n_words {
-        0..=4 => ("len_1_4", Some("too short")),
-        5..=9 => ("len_5_9", None),
-        10..=19 => ("len_10_19", None),
-        20..=34 => ("len_20_34", None),
-        _ => ("len_35_plus", None),
-    };
-    add(bucket, 1.0, reason.map(String::from));
-    // Word-class cues from the lexicon.
-    let cue_text = lower.replace('’', "'");
-    let cue_words: Vec<&str> = words(&cue_text).collect();
-    for (name, hit) in lex
-        .cues
-        .names
-        .iter()
-        .zip(lex.cues.find(&cue_text, &cue_words))
-    {
-        if let Some(entry) = hit {
-            add(
-                &format!("cue:{name}"),
-                1.0,
-                Some(format!("{}: {entry}", name.replace('_', " "))),
-            );
+    fired.push(match n_words {
+        0..=4 => LEN_1_4,
+        5..=9 => Fid::named("len_5_9"),
+        10..=19 => Fid::named("len_10_19"),
+        20..=34 => Fid::named("len_20_34"),
+        _ => Fid::named("len_35_plus"),
+    });
+    // Word-class cues from the lexicon: entries are listed with `'` for apostrophes. A word
+    // fires its cues first (in text order), then the phrases (in list order).
+    let mut cues: Vec<Option<&str>> = vec![None; lex.cues.names.len()];
+    let mut apostrophe = String::new();
+    for w in ws {
+        let key = if w.contains('’') {
+            apostrophe.clear();
+            apostrophe.push_str(w);
+            apostrophe = apostrophe.replace('’', "'");
+            apostrophe.as_str()
+        } else {
+            w
+        };
+        if let Some((entry, idx)) = lex.cues.of_word(key) {
+            for &i in idx {
+                cues[i].get_or_insert(entry);
+            }
+        }
+    }
+    for (p, _) in matcher.hits(&phrases, List::CuePhrases) {
+        if let Some(i) = lex.cues.of_phrase(p) {
+            cues[i].get_or_insert(p);
+        }
+    }
+    for (i, hit) in cues.iter().enumerate() {
+        if hit.is_some() {
+            fired.push(Fid((FIXED.len() + i) as u16));
         }
     }
     Found {
-        features: f,
+        fired,
+        phrases,
         digit,
         money_or_percent,
+        number_word,
+        year,
+        date,
         event,
         attribution,
         quoted,
-        number_word,
-        year,
+        entities,
+        comparison,
         causal,
         prediction,
-        comparison,
         law,
+        opinion,
+        hedge,
         first_person,
+        cues,
     }
 }
 
 /// The features of one sentence, as the model sees them (for training and inspection).
 pub fn features(sentence: &str, lex: &Lexicon) -> Vec<Feature> {
-    find_features(sentence, lex).features
+    let (found, _) = features_of(sentence, lex);
+    found
+        .fired
+        .iter()
+        .map(|&id| Feature {
+            name: Found::name(id, lex),
+            value: 1.0,
+            reason: found.reason(id, lex),
+        })
+        .collect()
 }
 
 /// Scores one sentence with the given language's lexicon.
 pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
+    score_with_entities(sentence, lex).scored
+}
+
+/// A sentence scored, with what the rest of the extraction reuses.
+pub(crate) struct Scoring {
+    pub scored: Scored,
+    /// The named entities of the sentence (which the article's name index learns).
+    pub entities: Vec<String>,
+    /// The sentence lower-cased (`str::to_lowercase`).
+    pub lower: String,
+}
+
+/// `score`, with the sentence's named entities and lower-cased text.
+pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
     let m = model();
-    let found = find_features(sentence, lex);
+    let (found, lower) = features_of(sentence, lex);
     let mut z = m.bias;
-    let mut weighed: Vec<(f32, &str)> = Vec::new();
-    for feat in &found.features {
-        let c = m.weight(&feat.name) * feat.value;
+    let mut weighed: Vec<(f32, String)> = Vec::new();
+    for &id in &found.fired {
+        // Every feature has the value 1.
+        let c = m.weight_of(id, lex) * 1.0;
         z += c;
-        if let Some(r) = &feat.reason
-            && c.abs() >= 0.05
+        if c.abs() >= 0.05
+            && let Some(r) = found.reason(id, lex)
         {
-            weighed.push((c, r.as_str()));
+            weighed.push((c, r));
         }
     }
     // Strongest evidence first, for or against.
     weighed.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
     let mut reasons: Vec<String> = Vec::with_capacity(weighed.len());
     for (_, r) in weighed {
-        if !reasons.iter().any(|x| x == r) {
-            reasons.push(r.to_string());
+        if !reasons.contains(&r) {
+            reasons.push(r);
         }
     }
 
-    let lower = sentence.to_lowercase();
-    let (kind, kind_reason) = claim_kind(&found, &lower, lex);
-    Scored {
+    let (kind, kind_reason) = claim_kind(&found, lex);
+    let attributions = lex.matcher().hits(&found.phrases, List::Attribution);
+    let scored = Scored {
         score: 1.0 / (1.0 + (-z).exp()),
         reasons,
         kind,
         kind_reason,
-        claimant: claimant(sentence, &lower, lex),
+        claimant: claimant(sentence, &attributions, lex),
+    };
+    Scoring {
+        scored,
+        entities: found.entities,
+        lower,
     }
 }
 
 /// The Full Fact type of a sentence and the evidence for it. The first rule that applies wins:
 /// a forecast, then a causal link, a quantity, a law or rule, a quote or attribution, a personal
 /// experience, an event; otherwise "other".
-fn claim_kind(found: &Found, lower: &str, lex: &Lexicon) -> (&'static str, String) {
+fn claim_kind(found: &Found, lex: &Lexicon) -> (&'static str, String) {
     let future = found.prediction.filter(|p| {
         // "will" alone is often a promise ("I will fight"); with a figure or a date it forecasts.
         !["will", "sera", "seront", "va", "vont"].contains(&p.trim())
@@ -480,7 +705,7 @@ fn claim_kind(found: &Found, lower: &str, lex: &Lexicon) -> (&'static str, Strin
     if let Some(a) = found.attribution {
         return ("quote", format!("attribution: {a}"));
     }
-    if found.first_person && (found.event.is_some() || has_past_cue(lower, lex)) {
+    if found.first_person && (found.event.is_some() || has_past_cue(found, lex)) {
         return ("personal", "first person, past".to_string());
     }
     if let Some(e) = &found.event {
@@ -489,18 +714,38 @@ fn claim_kind(found: &Found, lower: &str, lex: &Lexicon) -> (&'static str, Strin
     ("other", String::new())
 }
 
-fn has_past_cue(lower: &str, lex: &Lexicon) -> bool {
-    let Some(i) = lex.cues.names.iter().position(|n| n == "past") else {
-        return false;
-    };
-    let t = lower.replace('’', "'");
-    let ws: Vec<&str> = words(&t).collect();
-    lex.cues.find(&t, &ws)[i].is_some()
+fn has_past_cue(found: &Found, lex: &Lexicon) -> bool {
+    lex.cues
+        .names
+        .iter()
+        .position(|n| n == "past")
+        .is_some_and(|i| found.cues[i].is_some())
 }
 
 /// Page furniture: share buttons, comment forms, newsletter prompts (in any bundled language).
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
-    let lower = text.trim().to_lowercase();
+    let text = text.trim();
+    if !text.contains(['Σ', 'İ']) {
+        // Lower-casing maps each word to one word here: decide on the first words, and lower-case
+        // the whole text only when it is short enough to matter.
+        let mut n_words = 0;
+        let mut all_share = true;
+        for w in words(text) {
+            n_words += 1;
+            all_share = all_share && lex.share_words.contains(&crate::text::to_lowercase(w));
+            if !all_share && n_words > 25 {
+                return false;
+            }
+        }
+        if text.is_empty() || all_share {
+            return !text.is_empty();
+        }
+        return lex
+            .boilerplate
+            .first_hit(&crate::text::to_lowercase(text))
+            .is_some();
+    }
+    let lower = text.to_lowercase();
     if lower.is_empty() {
         return false;
     }
