@@ -3,7 +3,7 @@
 
 use super::{Article, Block, BlockKind, Metadata};
 use crate::extract::{lang, lexicon, score};
-use crate::text::squash_whitespace;
+use crate::text::{squash_whitespace, to_lowercase};
 
 /// A block as a reader format found it, before cleaning. `hint` is the format's own idea of its kind.
 #[derive(Debug, Clone)]
@@ -82,7 +82,11 @@ fn ends_with_credit(text: &str, lex: &lexicon::Lexicon) -> bool {
 }
 
 fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
-    let lower = text.trim().to_lowercase();
+    // Lower-casing keeps the spaces: count the words before lower-casing a long block.
+    if text.split_whitespace().nth(10).is_some() {
+        return false;
+    }
+    let lower = to_lowercase(text.trim());
     lower.split_whitespace().count() <= 10
         && (lex
             .credit_markers
@@ -95,8 +99,8 @@ fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
 
 /// The block reduced to what decides whether it is furniture: lower-case, without trailing
 /// punctuation or counts ("Comments (12)" → "comments").
-fn furniture_key(text: &str) -> String {
-    let lower = text.trim().to_lowercase();
+pub(crate) fn furniture_key(text: &str) -> String {
+    let lower = to_lowercase(text.trim());
     lower
         .trim_end_matches(|c: char| {
             c.is_ascii_digit()
@@ -109,14 +113,15 @@ fn furniture_key(text: &str) -> String {
 /// "Copyright © 2019 …", "Tous droits réservés": legal lines of the page, not of the article.
 /// (A short "© Reuters" under a photo is a credit, decided before this.)
 fn is_copyright(text: &str, n_words: usize) -> bool {
-    let lower = text.to_lowercase();
-    n_words > 3
-        && n_words <= 40
-        && (lower.contains("copyright")
-            || lower.contains('©')
-            || lower.contains('ⓒ')
-            || lower.contains("rights reserved")
-            || lower.contains("droits réservés"))
+    if n_words <= 3 || n_words > 40 {
+        return false;
+    }
+    let lower = to_lowercase(text);
+    lower.contains("copyright")
+        || lower.contains('©')
+        || lower.contains('ⓒ')
+        || lower.contains("rights reserved")
+        || lower.contains("droits réservés")
 }
 
 /// "Follow us on Instagram, Facebook and YouTube": two or more networks named in a short block.
@@ -131,7 +136,11 @@ fn is_follow_us(key: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool 
 
 /// "Image 1 of 5", "Photo 3 / 12": a slideshow's counter.
 fn is_gallery_counter(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    // Five words at most either way (lower-casing keeps the spaces).
+    if text.split_whitespace().nth(5).is_some() {
+        return false;
+    }
+    let lower = to_lowercase(text.trim());
     let words: Vec<&str> = lower.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     match words.first() {
@@ -179,7 +188,11 @@ fn has_year(text: &str) -> bool {
 
 /// "Published 1 day ago", "Nov. 20, 2019, 9:28 AM UTC", "Mis à jour le 12 mars 2024 à 10:05".
 fn is_dateline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
-    let lower = text.trim().to_lowercase();
+    // Lower-casing keeps the spaces: count the words before lower-casing a long block.
+    if text.split_whitespace().nth(12).is_some() {
+        return false;
+    }
+    let lower = to_lowercase(text.trim());
     let n_words = lower.split_whitespace().count();
     if n_words == 0
         || n_words > 12
@@ -214,7 +227,7 @@ fn is_byline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
     if !(2..=8).contains(&n_words) || ends_like_sentence(t) {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = to_lowercase(t);
     lexes.iter().any(|l| {
         l.byline_prefixes.iter().any(|p| {
             lower.starts_with(&format!("{p} "))
@@ -237,16 +250,26 @@ fn same_text(a: &str, b: &str) -> bool {
     squash_whitespace(a).to_lowercase() == squash_whitespace(b).to_lowercase()
 }
 
+/// The start of the blocks joined by line breaks, as much as `lang::detect` reads of it.
+fn detection_sample(raw: &[RawBlock]) -> String {
+    let mut all = String::new();
+    for (i, b) in raw.iter().enumerate() {
+        if all.len() > lang::SAMPLE_BYTES {
+            break;
+        }
+        if i > 0 {
+            all.push('\n');
+        }
+        all.push_str(&b.text);
+    }
+    all
+}
+
 /// Cleans and lays out the blocks as one text, blocks separated by a blank line.
 pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
-    let all: String = raw
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
     let code = match metadata.language.as_deref() {
         Some(l) if lexicon::languages().contains(&l) => l.to_string(),
-        _ => lang::detect(&all).to_string(),
+        _ => lang::detect(&detection_sample(&raw)).to_string(),
     };
     metadata.language = Some(code.clone());
     let lex = lexicon::for_language(&code);
@@ -274,9 +297,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         let furniture = text
             .lines()
             .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
-            || lexes
-                .iter()
-                .any(|x| x.boilerplate_lines.iter().any(|l| furniture_key(l) == key))
+            || lexes.iter().any(|x| x.boilerplate_keys.contains(&key))
             || is_markup(&text)
             || (is_copyright(&text, n_words)
                 && !is_credit_line(&text, lex)

@@ -1,7 +1,7 @@
 //! Bytes → `Article`: the text a reader sees, cut into typed blocks, with the page furniture
 //! (share buttons, comment forms, a repeated title) taken out.
 
-mod clean;
+pub(crate) mod clean;
 mod decode;
 mod docx;
 mod html;

@@ -2,10 +2,13 @@
 
 use super::lexicon;
 
+/// How much of a text `detect` reads, in bytes.
+pub const SAMPLE_BYTES: usize = 20_000;
+
 /// ISO 639-1 code of the text's language among those with a lexicon; English when unsure.
 pub fn detect(text: &str) -> &'static str {
     // A few thousand characters decide it; whatlang is linear, so bound the work on huge inputs.
-    let sample = &text[..crate::text::floor_boundary(text, 20_000)];
+    let sample = &text[..crate::text::floor_boundary(text, SAMPLE_BYTES)];
     let code = match whatlang::detect_lang(sample) {
         Some(whatlang::Lang::Fra) => "fr",
         Some(whatlang::Lang::Eng) => "en",

@@ -392,6 +392,8 @@ pub struct Lexicon {
     pub credit_markers: Vec<String>,
     /// Blocks that are page furniture when they are nothing else ("Comments", "Publicité").
     pub boilerplate_lines: FxHashSet<String>,
+    /// The same lines as the cleaner compares blocks with them (`clean::furniture_key`).
+    pub boilerplate_keys: FxHashSet<String>,
     /// Block openings after which the page lists other articles ("Lire aussi", "Related articles").
     pub section_enders: Vec<String>,
     /// Words of a dateline ("Published", "Mis à jour le").
@@ -436,6 +438,10 @@ impl Lexicon {
             boilerplate: Phrases::new(lower(f.boilerplate)),
             share_words: lower(f.share_words).into_iter().collect(),
             credit_markers: lower(f.credit_markers),
+            boilerplate_keys: boilerplate_lines
+                .iter()
+                .map(|l| crate::article::clean::furniture_key(l))
+                .collect(),
             boilerplate_lines: boilerplate_lines.into_iter().collect(),
             section_enders: lower(f.section_enders),
             dateline_words: lower(f.dateline_words),
