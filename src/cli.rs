@@ -1,6 +1,6 @@
 //! The headless subcommands: everything the GUI does to an article, for batch work and tests.
 
-use crate::article::{self, ArticleError};
+use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, Candidate, lang, lexicon, score, segment};
 use crate::report::{self, Format};
 use crate::review::{Action, Evidence, Review, Stance, Verdict};
@@ -257,26 +257,100 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
     }
 }
 
-fn candidate_json(
-    c: &Candidate,
+/// One line of `claimdesk extract`: a sentence with its score, reasons, type, claimant and
+/// group. The fields are in alphabetical order, as they always have been printed.
+#[derive(serde::Serialize)]
+struct CandidateLine<'a> {
+    block: &'static str,
+    check_worthy: bool,
+    claimant: Option<&'a str>,
+    end: usize,
+    group: Option<usize>,
     id: Option<u32>,
-    idx: &CharIndex,
-    threshold: f32,
-) -> serde_json::Value {
-    json!({
-        "id": id,
-        "start": idx.char_of(c.range.start),
-        "end": idx.char_of(c.range.end),
-        "text": c.text,
-        "score": round3(c.score),
-        "check_worthy": c.is_claim(threshold),
-        "reasons": c.reasons,
-        "kind": c.kind,
-        "kind_reason": c.kind_reason,
-        "block": c.block.label(),
-        "claimant": c.claimant,
-        "group": c.group.map(|g| g + 1),
-    })
+    kind: &'static str,
+    kind_reason: &'a str,
+    reasons: &'a [String],
+    score: f64,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> CandidateLine<'a> {
+    fn new(c: &'a Candidate, id: Option<u32>, idx: &CharIndex, threshold: f32) -> Self {
+        Self {
+            block: c.block.label(),
+            check_worthy: c.is_claim(threshold),
+            claimant: c.claimant.as_deref(),
+            end: idx.char_of(c.range.end),
+            group: c.group.map(|g| g + 1),
+            id,
+            kind: c.kind,
+            kind_reason: &c.kind_reason,
+            reasons: &c.reasons,
+            score: round3(c.score),
+            start: idx.char_of(c.range.start),
+            text: &c.text,
+        }
+    }
+}
+
+/// What `claimdesk extract` prints for an article whose sentences were scored by
+/// `extract::sentences`: the claims at `min_score` (with `all`, every sentence, the claims
+/// numbered as in a session), as JSON lines, a JSON array or Markdown.
+pub fn extract_output(
+    article: &Article,
+    sentences: Vec<Candidate>,
+    format: ExtractFormat,
+    all: bool,
+    min_score: f32,
+) -> String {
+    let idx = CharIndex::new(&article.text);
+    let shown: Vec<Candidate> = if all {
+        sentences
+    } else {
+        extract::select(sentences, min_score)
+    };
+    // Claims are numbered as in the session; other sentences have no id.
+    let mut next_id = 0u32;
+    let lines = shown.iter().map(|c| {
+        let id = (!all || c.is_claim(min_score)).then(|| {
+            next_id += 1;
+            next_id
+        });
+        CandidateLine::new(c, id, &idx, min_score)
+    });
+    match format {
+        ExtractFormat::Jsonl => {
+            let mut buf = Vec::with_capacity(shown.len() * 400);
+            for line in lines {
+                // Writing to memory a struct of strings and numbers cannot fail.
+                let _ = serde_json::to_writer(&mut buf, &line);
+                buf.push(b'\n');
+            }
+            String::from_utf8(buf).unwrap_or_default()
+        }
+        ExtractFormat::Json => {
+            let lines: Vec<CandidateLine> = lines.collect();
+            serde_json::to_string_pretty(&lines).unwrap_or_default() + "\n"
+        }
+        ExtractFormat::Md => {
+            let mut s = format!("# Claims in {}\n\n", article.display_title());
+            for v in lines {
+                let tag = if v.check_worthy {
+                    ""
+                } else {
+                    " (below threshold)"
+                };
+                s.push_str(&format!(
+                    "- **{:.2}**{tag} {} — _{}_\n",
+                    v.score,
+                    v.text,
+                    v.reasons.join(", ")
+                ));
+            }
+            s
+        }
+    }
 }
 
 /// Runs a subcommand, writing to `out`.
@@ -379,60 +453,12 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             check_threshold(min_score)?;
             let a = article::load(&path)?;
             let sentences = extract::sentences(&a);
-            let claims: Vec<Candidate> = extract::select(sentences.clone(), min_score);
             if let Some(session_path) = session {
+                let claims = extract::select(sentences.clone(), min_score);
                 let review = Review::new(a.clone(), &claims);
                 store::save(&review, &session_path)?;
             }
-            let idx = CharIndex::new(&a.text);
-            // Claims are numbered as in the session; other sentences have no id.
-            let mut next_id = 0u32;
-            let shown: Vec<serde_json::Value> = if all {
-                sentences
-                    .iter()
-                    .map(|c| {
-                        let id = c.is_claim(min_score).then(|| {
-                            next_id += 1;
-                            next_id
-                        });
-                        candidate_json(c, id, &idx, min_score)
-                    })
-                    .collect()
-            } else {
-                claims
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| candidate_json(c, Some(i as u32 + 1), &idx, min_score))
-                    .collect()
-            };
-            let text = match format {
-                ExtractFormat::Jsonl => shown.iter().map(|v| v.to_string() + "\n").collect(),
-                ExtractFormat::Json => {
-                    serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n"
-                }
-                ExtractFormat::Md => {
-                    let mut s = format!("# Claims in {}\n\n", a.display_title());
-                    for v in &shown {
-                        let reasons: Vec<&str> = v["reasons"]
-                            .as_array()
-                            .map(|r| r.iter().filter_map(|x| x.as_str()).collect())
-                            .unwrap_or_default();
-                        let tag = if v["check_worthy"] == true {
-                            ""
-                        } else {
-                            " (below threshold)"
-                        };
-                        s.push_str(&format!(
-                            "- **{:.2}**{tag} {} — _{}_\n",
-                            v["score"].as_f64().unwrap_or(0.0),
-                            v["text"].as_str().unwrap_or(""),
-                            reasons.join(", ")
-                        ));
-                    }
-                    s
-                }
-            };
-            write_out(out, &text)
+            write_out(out, &extract_output(&a, sentences, format, all, min_score))
         }
         Command::Reanchor {
             session,
