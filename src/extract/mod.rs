@@ -194,7 +194,7 @@ struct Grouper {
     group: Vec<Option<usize>>,
     /// Per sentence: the words it shares with the one being added (zero between additions).
     shared: Vec<u32>,
-    /// The sentences with a non-zero count in `shared`.
+    /// The sentences with a non-zero count in `shared` (a prefix of it).
     touched: Vec<u32>,
     set: Vec<u32>,
 }
@@ -237,13 +237,19 @@ impl Grouper {
     fn add(&mut self, set: &[u32]) {
         let i = self.sizes.len();
         self.shared.push(0);
+        let mut touched = 0;
         if set.len() >= 5 {
+            let most: usize = set.iter().map(|&w| self.postings[w as usize].len()).sum();
+            if self.touched.len() < most {
+                self.touched.resize(most, 0);
+            }
             for &w in set {
-                for &j in &self.postings[w as usize] {
+                let (a, b) = self.postings[w as usize].as_slices();
+                for &j in a.iter().chain(b) {
+                    // Without a branch: `j` stays in the list only if it was not counted yet.
                     let n = &mut self.shared[j as usize];
-                    if *n == 0 {
-                        self.touched.push(j);
-                    }
+                    self.touched[touched] = j;
+                    touched += usize::from(*n == 0);
                     *n += 1;
                 }
             }
@@ -258,13 +264,15 @@ impl Grouper {
         self.sizes.push(set.len() as u32);
         self.group.push(None);
         let mut best: Option<usize> = None;
-        for j in self.touched.drain(..) {
+        for &j in &self.touched[..touched] {
             let j = j as usize;
             let n = std::mem::take(&mut self.shared[j]);
-            let size_j = self.sizes[j] as usize;
-            if n < 2 || size_j < 5 {
+            // Both sentences have five words or more: sharing three or fewer, they are no
+            // duplicates (3 / 5 < 0.7).
+            if n < 4 || self.sizes[j] < 5 {
                 continue;
             }
+            let size_j = self.sizes[j] as usize;
             // `n` counts the words the two sentences share (exactly, unless a very common word's
             // posting list was cut, which only makes a match less likely).
             let inter = n as f32;

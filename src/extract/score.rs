@@ -220,41 +220,73 @@ fn past_event(ws: &[&str], lex: &Lexicon) -> Option<String> {
 /// Runs of capitalised words that are not at the sentence start and not function words.
 /// Punctuation ends a run: "Corée du Nord, Poutine" is two entities.
 pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
-    const LINKERS: [&str; 11] = [
-        "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
-    ];
     let mut out: Vec<String> = Vec::new();
-    let mut first = true;
     let mut current: Vec<&str> = Vec::new();
-    for part in sentence.split([
-        ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
-    ]) {
-        for w in words(part) {
-            // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
-            let core = match w.split_once(['\'', '’']) {
-                Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
-                _ => w,
-            };
-            let cap = core.chars().next().is_some_and(char::is_uppercase);
-            // A capitalised function word continues a name already begun ("Kim Jong Un").
-            let is_entity = cap
-                && !first
-                && core.chars().nth(1).is_some()
-                && (!current.is_empty() || !lex.stopwords_capitalised.contains(core));
-            first = false;
-            if is_entity {
-                current.push(core);
-            } else if !current.is_empty() && LINKERS.contains(&w) {
-                current.push(w);
-            } else {
-                flush_entity(&mut current, &mut out, &LINKERS);
-            }
+    let mut first = true;
+    // One pass over the words (as `words` splits them); a separator between two words ends a run.
+    let mut separated = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') {
+            start.get_or_insert(i);
+            continue;
         }
-        flush_entity(&mut current, &mut out, &LINKERS);
+        if let Some(s) = start.take() {
+            let w = &sentence[s..i];
+            entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+            separated = false;
+        }
+        separated |= matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '«' | '»' | '–' | '—' | '"' | '“' | '”' | '.' | '!' | '?'
+        );
     }
+    if let Some(s) = start {
+        let w = &sentence[s..];
+        entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+    }
+    flush_entity(&mut current, &mut out, &LINKERS);
     out.dedup();
     out
 }
+
+/// One word of `named_entities`: it begins or continues a run, or ends one.
+fn entity_word<'s>(
+    w: &'s str,
+    separated: bool,
+    first: &mut bool,
+    current: &mut Vec<&'s str>,
+    out: &mut Vec<String>,
+    lex: &Lexicon,
+) {
+    if separated {
+        flush_entity(current, out, &LINKERS);
+    }
+    // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
+    let core = match w.split_once(['\'', '’']) {
+        Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
+        _ => w,
+    };
+    let cap = core.chars().next().is_some_and(char::is_uppercase);
+    // A capitalised function word continues a name already begun ("Kim Jong Un").
+    let is_entity = cap
+        && !*first
+        && core.chars().nth(1).is_some()
+        && (!current.is_empty() || !lex.stopwords_capitalised.contains(core));
+    *first = false;
+    if is_entity {
+        current.push(core);
+    } else if !current.is_empty() && LINKERS.contains(&w) {
+        current.push(w);
+    } else {
+        flush_entity(current, out, &LINKERS);
+    }
+}
+
+/// Words that join the parts of a name ("Corée du Nord", "Bank of England").
+const LINKERS: [&str; 11] = [
+    "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
+];
 
 fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]) {
     while current.last().is_some_and(|l| linkers.contains(l)) {
