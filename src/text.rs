@@ -8,9 +8,11 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 
 /// Converts sorted or unsorted byte offsets to char offsets in one pass over the text.
 pub struct CharIndex {
-    /// `(byte, char)` pairs for every char start, built lazily for non-ASCII text.
     ascii: bool,
-    starts: Vec<usize>,
+    /// Per 64 bytes of the text: the chars before them, and a bit for each of their bytes that
+    /// starts a char (built for non-ASCII text only; a quarter of the text's size).
+    blocks: Vec<(usize, u64)>,
+    len: usize,
 }
 
 impl CharIndex {
@@ -18,24 +20,48 @@ impl CharIndex {
         if text.is_ascii() {
             return Self {
                 ascii: true,
-                starts: Vec::new(),
+                blocks: Vec::new(),
+                len: text.len(),
             };
         }
-        let starts = text.char_indices().map(|(b, _)| b).collect();
+        let mut chars = 0;
+        let blocks = text
+            .as_bytes()
+            .chunks(64)
+            .map(|chunk| {
+                let mut starts = 0u64;
+                for (i, &b) in chunk.iter().enumerate() {
+                    // Continuation bytes are 0b10xx_xxxx.
+                    starts |= u64::from((b as i8) >= -0x40) << i;
+                }
+                let block = (chars, starts);
+                chars += starts.count_ones() as usize;
+                block
+            })
+            .collect();
         Self {
             ascii: false,
-            starts,
+            blocks,
+            len: text.len(),
         }
     }
 
-    /// Char offset of a byte offset (a char boundary, or the text's end).
+    /// Char offset of a byte offset (a char boundary, or the text's end): the number of chars
+    /// that start before it.
     pub fn char_of(&self, byte: usize) -> usize {
         if self.ascii {
             return byte;
         }
-        match self.starts.binary_search(&byte) {
-            Ok(i) | Err(i) => i,
-        }
+        let byte = byte.min(self.len);
+        let Some(&(before, starts)) = self.blocks.get(byte / 64) else {
+            // The end of a text whose length is a multiple of 64.
+            return self
+                .blocks
+                .last()
+                .map_or(0, |&(n, s)| n + s.count_ones() as usize);
+        };
+        let below = (1u64 << (byte % 64)) - 1;
+        before + (starts & below).count_ones() as usize
     }
 }
 
@@ -106,6 +132,18 @@ mod tests {
         ] {
             assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
         }
+    }
+
+    #[test]
+    fn char_index_counts_chars_before_any_byte() {
+        let t = "« Élan » et 24 ans, ça coûte 3 € — 日本語 ".repeat(5);
+        let idx = CharIndex::new(&t);
+        for b in 0..=t.len() + 2 {
+            let expected = t.char_indices().take_while(|(i, _)| *i < b).count();
+            assert_eq!(idx.char_of(b), expected, "byte {b}");
+        }
+        let exact = "é".repeat(32);
+        assert_eq!(CharIndex::new(&exact).char_of(64), 32);
     }
 
     #[test]
