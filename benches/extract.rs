@@ -1,10 +1,13 @@
-//! Throughput of sentence segmentation and check-worthiness scoring on generated text.
+//! Throughput of sentence segmentation, check-worthiness scoring, and `claimdesk extract` end to
+//! end (reading the article, cleaning, segmentation, scores, types, claimants, duplicate groups
+//! and the JSON lines), on generated text.
 //!
 //! `cargo bench --bench extract`. The text is made here from a few sentence templates (French and
 //! English, with abbreviations, numbers, quotes, ellipses and lists) repeated with varying numbers
 //! until it reaches 1 MB, so the measure does not depend on any file.
 
-use claimdesk::extract::{lexicon, score, segment};
+use claimdesk::cli::{self, ExtractFormat};
+use claimdesk::extract::{self, lexicon, score, segment};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -76,5 +79,44 @@ fn scoring(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, segmentation, scoring);
+/// About `bytes` of article: a title, then paragraphs of seven template sentences.
+fn article(templates: &[&str], bytes: usize) -> String {
+    let mut out = String::from("A long article\n\n");
+    let mut n = 0usize;
+    while out.len() < bytes {
+        let t = templates[n % templates.len()];
+        out.push_str(&t.replace("{n}", &(n % 97 + 2).to_string()));
+        out.push_str(if n % 7 == 6 { "\n\n" } else { " " });
+        n += 1;
+    }
+    out
+}
+
+/// What `claimdesk extract FILE` does after reading the file (and hashing it for the session):
+/// the article read from its bytes, its sentences scored and grouped, the claims printed.
+fn end_to_end(c: &mut Criterion) {
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(20);
+    for (lang, templates) in [("en", EN), ("fr", FR)] {
+        let t = article(templates, 1 << 20);
+        g.throughput(Throughput::Bytes(t.len() as u64));
+        g.bench_function(format!("{lang}_1MB_article_to_jsonl"), |b| {
+            b.iter(|| {
+                let a = claimdesk::article::from_bytes(black_box(t.as_bytes()), "article.txt")
+                    .unwrap();
+                let sentences = extract::sentences(&a);
+                cli::extract_output(
+                    &a,
+                    sentences,
+                    ExtractFormat::Jsonl,
+                    false,
+                    extract::DEFAULT_THRESHOLD,
+                )
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, segmentation, scoring, end_to_end);
 criterion_main!(benches);

@@ -192,10 +192,11 @@ struct Grouper {
     /// Per sentence: how many different words it has.
     sizes: Vec<u32>,
     group: Vec<Option<usize>>,
-    /// Per sentence: the words it shares with the one being added (zero between additions).
-    shared: Vec<u32>,
-    /// The sentences with a non-zero count in `shared` (a prefix of it).
-    touched: Vec<u32>,
+    /// Per sentence: the words it shares with the one being added (low 32 bits), valid when the
+    /// high bits are that sentence's number + 1.
+    shared: Vec<u64>,
+    /// The sentences that share at least four words with the one being added.
+    candidates: Vec<u32>,
     set: Vec<u32>,
 }
 
@@ -237,20 +238,25 @@ impl Grouper {
     fn add(&mut self, set: &[u32]) {
         let i = self.sizes.len();
         self.shared.push(0);
-        let mut touched = 0;
+        // Sentences sharing four words or more with this one. Both having five words or more,
+        // sentences sharing three or fewer are no duplicates (3 / 5 < 0.7).
+        self.candidates.clear();
+        let stamp = (i as u64 + 1) << 32;
         if set.len() >= 5 {
-            let most: usize = set.iter().map(|&w| self.postings[w as usize].len()).sum();
-            if self.touched.len() < most {
-                self.touched.resize(most, 0);
-            }
             for &w in set {
                 let (a, b) = self.postings[w as usize].as_slices();
-                for &j in a.iter().chain(b) {
-                    // Without a branch: `j` stays in the list only if it was not counted yet.
-                    let n = &mut self.shared[j as usize];
-                    self.touched[touched] = j;
-                    touched += usize::from(*n == 0);
-                    *n += 1;
+                for part in [a, b] {
+                    for &j in part {
+                        let v = &mut self.shared[j as usize];
+                        *v = if *v & !0xFFFF_FFFF == stamp {
+                            *v + 1
+                        } else {
+                            stamp | 1
+                        };
+                        if *v as u32 == 4 {
+                            self.candidates.push(j);
+                        }
+                    }
                 }
             }
         }
@@ -264,12 +270,10 @@ impl Grouper {
         self.sizes.push(set.len() as u32);
         self.group.push(None);
         let mut best: Option<usize> = None;
-        for &j in &self.touched[..touched] {
+        for &j in &self.candidates {
             let j = j as usize;
-            let n = std::mem::take(&mut self.shared[j]);
-            // Both sentences have five words or more: sharing three or fewer, they are no
-            // duplicates (3 / 5 < 0.7).
-            if n < 4 || self.sizes[j] < 5 {
+            let n = self.shared[j] as u32;
+            if self.sizes[j] < 5 {
                 continue;
             }
             let size_j = self.sizes[j] as usize;

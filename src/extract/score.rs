@@ -388,7 +388,14 @@ struct Found<'a> {
 impl Found<'_> {
     /// The reason shown for a feature that fired, if it has one.
     fn reason(&self, id: Fid, lex: &Lexicon) -> Option<String> {
-        let with = |what: &str, detail: Option<&str>| Some(format!("{what}: {}", detail?));
+        let with = |what: &str, detail: Option<&str>| {
+            let detail = detail?;
+            let mut r = String::with_capacity(what.len() + 2 + detail.len());
+            r.push_str(what);
+            r.push_str(": ");
+            r.push_str(detail);
+            Some(r)
+        };
         if let Some(i) = id.cue() {
             return with(&lex.cues.labels[i], self.cues[i]);
         }
@@ -402,15 +409,16 @@ impl Found<'_> {
             EVENT => with("event", self.event.as_deref()),
             ATTRIBUTION => with("attribution", self.attribution),
             QUOTE => Some("quote".into()),
-            ENTITY_1 | ENTITY_2PLUS => Some(format!(
-                "named entity: {}",
-                self.entities
-                    .iter()
-                    .take(3)
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            ENTITY_1 | ENTITY_2PLUS => {
+                let mut r = String::from("named entity: ");
+                for (i, e) in self.entities.iter().take(3).enumerate() {
+                    if i > 0 {
+                        r.push_str(", ");
+                    }
+                    r.push_str(e);
+                }
+                Some(r)
+            }
             COMPARISON => with("comparison", self.comparison),
             CAUSAL => with("causal", self.causal),
             PREDICTION => with("prediction", self.prediction),
