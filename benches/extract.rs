@@ -102,8 +102,8 @@ fn end_to_end(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(t.len() as u64));
         g.bench_function(format!("{lang}_1MB_article_to_jsonl"), |b| {
             b.iter(|| {
-                let a = claimdesk::article::from_bytes(black_box(t.as_bytes()), "article.txt")
-                    .unwrap();
+                let a =
+                    claimdesk::article::from_bytes(black_box(t.as_bytes()), "article.txt").unwrap();
                 let sentences = extract::sentences(&a);
                 cli::extract_output(
                     &a,

@@ -1,8 +1,8 @@
 //! Per-language knowledge as data: `assets/lexicons/<lang>.json`, one file per language.
 //! Adding a language means adding a file here and a line in `BUNDLED`, not code.
 
-use serde::Deserialize;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -488,7 +488,8 @@ impl Lexicon {
 /// The bundled lexicon at `index` in `BUNDLED`, parsed on first use: a run that reads only
 /// French never parses the other files.
 fn bundled(index: usize) -> &'static Lexicon {
-    static LEXICONS: [OnceLock<Lexicon>; BUNDLED.len()] = [const { OnceLock::new() }; BUNDLED.len()];
+    static LEXICONS: [OnceLock<Lexicon>; BUNDLED.len()] =
+        [const { OnceLock::new() }; BUNDLED.len()];
     LEXICONS[index].get_or_init(|| {
         let (code, json) = BUNDLED[index];
         // The lexicons are compiled in; a broken one is a build defect caught by the tests.

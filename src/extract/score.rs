@@ -238,7 +238,20 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
         }
         separated |= matches!(
             c,
-            ',' | ';' | ':' | '(' | ')' | '«' | '»' | '–' | '—' | '"' | '“' | '”' | '.' | '!' | '?'
+            ',' | ';'
+                | ':'
+                | '('
+                | ')'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '"'
+                | '“'
+                | '”'
+                | '.'
+                | '!'
+                | '?'
         );
     }
     if let Some(s) = start {
