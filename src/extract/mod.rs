@@ -5,6 +5,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod score;
 pub mod segment;
+pub mod terms;
 
 use crate::article::{Article, BlockKind};
 use std::collections::{HashMap, VecDeque};
