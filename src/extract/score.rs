@@ -270,8 +270,9 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
                 return Some(phrase.to_string());
             }
         } else {
-            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said".
-            let before = &sentence[..at];
+            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said",
+            // or before a short aside between commas: "Poutine, pour sa part, a salué".
+            let before = skip_aside(&sentence[..at]);
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
             let mut name: Vec<&str> = tail
                 .iter()
@@ -287,6 +288,25 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
         }
     }
     None
+}
+
+/// `before` without a short aside between commas at its end ("Putin, for his part, " →
+/// "Putin"): at most five words, starting lower-case ("pour sa part", "quant à lui", "in turn").
+fn skip_aside(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let Some(inner) = trimmed.strip_suffix(',') else {
+        return before;
+    };
+    let Some(comma) = inner.rfind(',') else {
+        return before;
+    };
+    let aside = inner[comma + 1..].trim();
+    let n_words = aside.split_whitespace().count();
+    if (1..=5).contains(&n_words) && aside.chars().next().is_some_and(char::is_lowercase) {
+        &inner[..comma]
+    } else {
+        before
+    }
 }
 
 /// What the features found in a sentence, kept for the claim type and claimant.
@@ -892,6 +912,48 @@ mod tests {
             assert_eq!(s.kind, *kind, "{sentence}: {s:?}");
             assert!(s.kind_reason.starts_with(reason), "{sentence}: {s:?}");
             assert!(KINDS.contains(&s.kind));
+        }
+    }
+
+    #[test]
+    fn claimant_before_an_aside_between_commas() {
+        let fr = for_language("fr");
+        let en = for_language("en");
+        let cases: &[(&Lexicon, &str, Option<&str>)] = &[
+            (
+                fr,
+                "Poutine, pour sa part, a salué les liens entre les deux pays.",
+                Some("Poutine"),
+            ),
+            (
+                fr,
+                "Kim Jong Un, quant à lui, a déclaré que l’accord était historique.",
+                Some("Kim Jong Un"),
+            ),
+            (
+                en,
+                "Putin, for his part, praised the ties between the two countries.",
+                Some("Putin"),
+            ),
+            (
+                en,
+                "Senator Smith, in turn, said the bill failed.",
+                Some("Senator Smith"),
+            ),
+            // No name before the aside, or no aside: as before.
+            (fr, "Le ministre, pour sa part, a salué l’accord.", None),
+            (
+                fr,
+                "En 2019, pour la première fois, le Kremlin a annoncé un accord.",
+                Some("Kremlin"),
+            ),
+        ];
+        for (lex, sentence, want) in cases {
+            assert_eq!(
+                score(sentence, lex).claimant.as_deref(),
+                *want,
+                "{sentence}"
+            );
         }
     }
 
