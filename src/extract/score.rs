@@ -7,7 +7,9 @@
 //! sentence through its language's lexicon, so the same weights serve every bundled language.
 
 use super::lexicon::Lexicon;
+use super::terms::{self, TermWeights};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -15,38 +17,101 @@ use std::sync::OnceLock;
 /// is shifted when it is trained so that the operating point chosen on development data is 0.5.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
-const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json");
-
 #[derive(Debug, Deserialize)]
 struct ModelFile {
     bias: f32,
     weights: HashMap<String, f32>,
+    #[serde(default)]
+    lexical: Option<LexicalFile>,
 }
 
-/// The fitted weights, by feature name; a feature the model does not know weighs nothing.
-#[derive(Debug)]
-pub struct Model {
+/// The model with word features, for the languages its term weights were fitted on.
+#[derive(Debug, Deserialize)]
+struct LexicalFile {
+    languages: Vec<String>,
     bias: f32,
     weights: HashMap<String, f32>,
+    terms: HashMap<String, f32>,
+}
+
+/// One logistic model: a bias, weights by feature name, and, for a language with word features,
+/// weights by term (see `terms`).
+#[derive(Debug)]
+pub struct Weights {
+    bias: f32,
+    named: HashMap<String, f32>,
+    terms: Option<TermWeights>,
+}
+
+impl Weights {
+    /// A named feature's weight; a feature the model does not know weighs nothing.
+    pub fn weight(&self, feature: &str) -> f32 {
+        self.named.get(feature).copied().unwrap_or(0.0)
+    }
+
+    /// The term weights, when this model reads words.
+    pub fn terms(&self) -> Option<&TermWeights> {
+        self.terms.as_ref()
+    }
+}
+
+/// The fitted weights: the named-feature model, which serves every language through its
+/// lexicon, and the model that also reads words, for the languages it was fitted on (English).
+#[derive(Debug)]
+pub struct Model {
+    named_only: Weights,
+    lexical: Option<(Vec<String>, Weights)>,
 }
 
 impl Model {
+    /// A named feature's weight in the model that serves every language.
     pub fn weight(&self, feature: &str) -> f32 {
-        self.weights.get(feature).copied().unwrap_or(0.0)
+        self.named_only.weight(feature)
+    }
+
+    /// The model that scores sentences of language `lang` (an ISO 639-1 code).
+    pub fn for_language(&self, lang: &str) -> &Weights {
+        match &self.lexical {
+            Some((langs, w)) if langs.iter().any(|l| l == lang) => w,
+            _ => &self.named_only,
+        }
     }
 }
+
+impl Model {
+    /// Reads a model file (the format `tools/train_checkworthy.py` writes).
+    pub fn parse(json: &str) -> Result<Model, serde_json::Error> {
+        let f: ModelFile = serde_json::from_str(json)?;
+        Ok(Model {
+            named_only: Weights {
+                bias: f.bias,
+                named: f.weights,
+                terms: None,
+            },
+            lexical: f.lexical.map(|l| {
+                (
+                    l.languages,
+                    Weights {
+                        bias: l.bias,
+                        named: l.weights,
+                        terms: Some(TermWeights::new(l.terms)),
+                    },
+                )
+            }),
+        })
+    }
+}
+
+/// The bundled model file (`assets/models/checkworthy.json`), compiled in.
+pub const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json");
 
 /// The bundled model, parsed on first use.
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
         // Compiled in; a broken file is a build defect that the tests catch.
-        let f: ModelFile = serde_json::from_str(MODEL_JSON)
-            .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"));
-        Model {
-            bias: f.bias,
-            weights: f.weights,
-        }
+        Model::parse(MODEL_JSON)
+            .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"))
     })
 }
 
@@ -205,8 +270,9 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
                 return Some(phrase.to_string());
             }
         } else {
-            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said".
-            let before = &sentence[..at];
+            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said",
+            // or before a short aside between commas: "Poutine, pour sa part, a salué".
+            let before = skip_aside(&sentence[..at]);
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
             let mut name: Vec<&str> = tail
                 .iter()
@@ -222,6 +288,25 @@ fn claimant(sentence: &str, lower: &str, lex: &Lexicon) -> Option<String> {
         }
     }
     None
+}
+
+/// `before` without a short aside between commas at its end ("Putin, for his part, " →
+/// "Putin"): at most five words, starting lower-case ("pour sa part", "quant à lui", "in turn").
+fn skip_aside(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let Some(inner) = trimmed.strip_suffix(',') else {
+        return before;
+    };
+    let Some(comma) = inner.rfind(',') else {
+        return before;
+    };
+    let aside = inner[comma + 1..].trim();
+    let n_words = aside.split_whitespace().count();
+    if (1..=5).contains(&n_words) && aside.chars().next().is_some_and(char::is_lowercase) {
+        &inner[..comma]
+    } else {
+        before
+    }
 }
 
 /// What the features found in a sentence, kept for the claim type and claimant.
@@ -406,36 +491,89 @@ fn find_features<'a>(sentence: &str, lex: &'a Lexicon) -> Found<'a> {
     }
 }
 
-/// The features of one sentence, as the model sees them (for training and inspection).
+/// The features of one sentence, as the model sees them (for training and inspection): the
+/// named features, then the terms (`w:percent`, `w:thank you`; see `terms`). Terms are listed in
+/// every language; only the model fitted on a language's words weighs them.
 pub fn features(sentence: &str, lex: &Lexicon) -> Vec<Feature> {
-    find_features(sentence, lex).features
+    let mut f = find_features(sentence, lex).features;
+    f.extend(
+        terms::terms(&sentence.to_lowercase())
+            .into_iter()
+            .map(|t| Feature {
+                name: format!("w:{t}"),
+                value: 1.0,
+                reason: None,
+            }),
+    );
+    f
+}
+
+/// At most this many terms are named in a "words:" reason…
+const TERMS_SHOWN: usize = 3;
+/// …each weighing at least this (smaller weights are listed in no reason, though they count).
+const TERM_SHOWN_WEIGHT: f32 = 0.1;
+
+/// The reasons for the terms that moved the score: "words: 'percent', 'voted'" (for) and "words
+/// against: 'i think'", each with the sum of its side's contributions.
+fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)> {
+    hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut out = Vec::new();
+    let split = hits.partition_point(|h| h.weight > 0.0);
+    let (pos, neg) = hits.split_at(split);
+    for (label, side) in [("words", pos), ("words against", neg)] {
+        let side: Vec<&terms::Hit> = if label == "words" {
+            side.iter().collect()
+        } else {
+            side.iter().rev().collect()
+        };
+        let total: f32 = side.iter().map(|h| h.weight).sum();
+        let shown: Vec<String> = side
+            .iter()
+            .filter(|h| h.weight.abs() >= TERM_SHOWN_WEIGHT)
+            .take(TERMS_SHOWN)
+            .map(|h| terms::display(tw.name(h)))
+            .collect();
+        if !shown.is_empty() && total.abs() >= 0.05 {
+            out.push((total, format!("{label}: {}", shown.join(", "))));
+        }
+    }
+    out
 }
 
 /// Scores one sentence with the given language's lexicon.
 pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
-    let m = model();
+    let m = model().for_language(&lex.language);
     let found = find_features(sentence, lex);
+    let lower = sentence.to_lowercase();
     let mut z = m.bias;
-    let mut weighed: Vec<(f32, &str)> = Vec::new();
+    let mut weighed: Vec<(f32, Cow<str>)> = Vec::new();
     for feat in &found.features {
         let c = m.weight(&feat.name) * feat.value;
         z += c;
         if let Some(r) = &feat.reason
             && c.abs() >= 0.05
         {
-            weighed.push((c, r.as_str()));
+            weighed.push((c, Cow::Borrowed(r.as_str())));
         }
+    }
+    if let Some(tw) = m.terms() {
+        let mut hits = tw.hits(&lower);
+        z += hits.iter().map(|h| h.weight).sum::<f32>();
+        weighed.extend(
+            term_reasons(tw, &mut hits)
+                .into_iter()
+                .map(|(c, r)| (c, Cow::Owned(r))),
+        );
     }
     // Strongest evidence first, for or against.
     weighed.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
     let mut reasons: Vec<String> = Vec::with_capacity(weighed.len());
     for (_, r) in weighed {
-        if !reasons.iter().any(|x| x == r) {
-            reasons.push(r.to_string());
+        if !reasons.iter().any(|x| *x == r) {
+            reasons.push(r.into_owned());
         }
     }
 
-    let lower = sentence.to_lowercase();
     let (kind, kind_reason) = claim_kind(&found, &lower, lex);
     Scored {
         score: 1.0 / (1.0 + (-z).exp()),
@@ -589,22 +727,97 @@ mod tests {
         assert!(s.score < DEFAULT_THRESHOLD, "{s:?}");
         let feats = features("The deficit rose to 3 percent in 2019.", en);
         let names: Vec<&str> = feats.iter().map(|f| f.name.as_str()).collect();
-        for n in ["number", "year", "cue:economy", "len_5_9"] {
+        for n in [
+            "number",
+            "year",
+            "cue:economy",
+            "len_5_9",
+            "w:deficit",
+            "w:# percent",
+        ] {
             assert!(names.contains(&n), "{n} missing from {names:?}");
         }
-        let s = score("The deficit rose to 3 percent in 2019.", en);
-        let weights: Vec<f32> = s
-            .reasons
-            .iter()
-            .map(|r| {
-                feats
-                    .iter()
-                    .filter(|f| f.reason.as_deref() == Some(r.as_str()))
-                    .map(|f| model().weight(&f.name).abs())
-                    .fold(0.0, f32::max)
-            })
-            .collect();
-        assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{:?}", s.reasons);
+        // Contributions of the named features, in the model that reads words (English) and in
+        // the one without (French); a "words" reason weighs the sum of its side's terms.
+        for (lang, sentence) in [
+            ("en", "The deficit rose to 3 percent in 2019."),
+            ("fr", "Le déficit a augmenté de 3 % en 2019, selon l’Insee."),
+        ] {
+            let lex = for_language(lang);
+            let m = model().for_language(lang);
+            let feats = features(sentence, lex);
+            let lower = sentence.to_lowercase();
+            let hits = m.terms().map(|t| t.hits(&lower)).unwrap_or_default();
+            let side = |positive: bool| -> f32 {
+                hits.iter()
+                    .filter(|h| (h.weight > 0.0) == positive)
+                    .map(|h| h.weight.abs())
+                    .sum()
+            };
+            let s = score(sentence, lex);
+            let weights: Vec<f32> = s
+                .reasons
+                .iter()
+                .map(|r| {
+                    if r.starts_with("words against:") {
+                        return side(false);
+                    }
+                    if r.starts_with("words:") {
+                        return side(true);
+                    }
+                    feats
+                        .iter()
+                        .filter(|f| f.reason.as_deref() == Some(r.as_str()))
+                        .map(|f| m.weight(&f.name).abs())
+                        .fold(0.0, f32::max)
+                })
+                .collect();
+            assert!(
+                weights.windows(2).all(|w| w[0] >= w[1] - 1e-6),
+                "{lang}: {:?} {weights:?}",
+                s.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn word_terms_weigh_in_english_only() {
+        let en = for_language("en");
+        let fr = for_language("fr");
+        assert!(
+            model()
+                .for_language("en")
+                .terms()
+                .is_some_and(|t| t.len() > 100)
+        );
+        assert!(model().for_language("fr").terms().is_none());
+        assert!(model().for_language("de").terms().is_none());
+        // French is scored by the named-feature model alone: no word reasons, and the score is
+        // what its named features give.
+        let sentence = "Le gouvernement a voté une hausse de 5 % des impôts en 2023.";
+        let s = score(sentence, fr);
+        assert!(!s.reasons.iter().any(|r| r.starts_with("words")), "{s:?}");
+        let m = model().for_language("fr");
+        let z: f32 = m.bias
+            + features(sentence, fr)
+                .iter()
+                .map(|f| m.weight(&f.name) * f.value)
+                .sum::<f32>();
+        assert!((s.score - 1.0 / (1.0 + (-z).exp())).abs() < 1e-5, "{s:?}");
+        // English reads the words, and names those that drove the score.
+        let s = score("He voted to raise taxes by 20 percent.", en);
+        assert!(s.score >= DEFAULT_THRESHOLD, "{s:?}");
+        let words = s.reasons.iter().find(|r| r.starts_with("words: ")).unwrap();
+        assert!(
+            words.contains("'voted'") || words.contains("'percent'"),
+            "{s:?}"
+        );
+        let s = score("Thank you, I think that is a great question.", en);
+        assert!(s.score < DEFAULT_THRESHOLD, "{s:?}");
+        assert!(
+            s.reasons.iter().any(|r| r.starts_with("words against: ")),
+            "{s:?}"
+        );
     }
 
     #[test]
@@ -699,6 +912,48 @@ mod tests {
             assert_eq!(s.kind, *kind, "{sentence}: {s:?}");
             assert!(s.kind_reason.starts_with(reason), "{sentence}: {s:?}");
             assert!(KINDS.contains(&s.kind));
+        }
+    }
+
+    #[test]
+    fn claimant_before_an_aside_between_commas() {
+        let fr = for_language("fr");
+        let en = for_language("en");
+        let cases: &[(&Lexicon, &str, Option<&str>)] = &[
+            (
+                fr,
+                "Poutine, pour sa part, a salué les liens entre les deux pays.",
+                Some("Poutine"),
+            ),
+            (
+                fr,
+                "Kim Jong Un, quant à lui, a déclaré que l’accord était historique.",
+                Some("Kim Jong Un"),
+            ),
+            (
+                en,
+                "Putin, for his part, praised the ties between the two countries.",
+                Some("Putin"),
+            ),
+            (
+                en,
+                "Senator Smith, in turn, said the bill failed.",
+                Some("Senator Smith"),
+            ),
+            // No name before the aside, or no aside: as before.
+            (fr, "Le ministre, pour sa part, a salué l’accord.", None),
+            (
+                fr,
+                "En 2019, pour la première fois, le Kremlin a annoncé un accord.",
+                Some("Kremlin"),
+            ),
+        ];
+        for (lex, sentence, want) in cases {
+            assert_eq!(
+                score(sentence, lex).claimant.as_deref(),
+                *want,
+                "{sentence}"
+            );
         }
     }
 
