@@ -4,7 +4,9 @@
 //!
 //! `cargo bench --bench extract`. The text is made here from a few sentence templates (French and
 //! English, with abbreviations, numbers, quotes, ellipses and lists) repeated with varying numbers
-//! until it reaches 1 MB, so the measure does not depend on any file.
+//! until it reaches 1 MB, so the measure does not depend on any file. English sentences are scored
+//! with the model that reads words, French ones with the named-feature model; `score/model_load`
+//! parses the bundled model file.
 
 use claimdesk::cli::{self, ExtractFormat};
 use claimdesk::extract::{self, lexicon, score, segment};
@@ -118,5 +120,13 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, segmentation, scoring, end_to_end);
+/// Parsing the bundled check-worthiness model (named weights and the English term weights), as
+/// the first score in a process does.
+fn model_load(c: &mut Criterion) {
+    c.bench_function("score/model_load", |b| {
+        b.iter(|| score::Model::parse(black_box(score::MODEL_JSON)).unwrap())
+    });
+}
+
+criterion_group!(benches, segmentation, scoring, model_load, end_to_end);
 criterion_main!(benches);

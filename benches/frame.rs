@@ -9,15 +9,25 @@ use claimdesk::ui::{ClaimdeskApp, ScriptedPicker};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-/// The French sample's text repeated to 1 MB (each copy's claims are claims again).
+/// 1 MB of news paragraphs: the French sample's shorter sentences, four to a paragraph, over and
+/// over.
 fn big_article(dir: &std::path::Path) -> PathBuf {
-    let sample = claimdesk::article::sample().text;
-    let mut text = String::new();
-    while text.len() < 1_000_000 {
-        text.push_str(&sample);
-        text.push_str("\n\n");
+    let sample = claimdesk::article::sample();
+    let sentences: Vec<String> = claimdesk::extract::sentences(&sample)
+        .into_iter()
+        .map(|c| c.text)
+        .filter(|t| t.len() < 200 && t.ends_with(['.', '!', '?']))
+        .collect();
+    let mut text = String::from("Un million d'octets\n\n");
+    for (i, s) in sentences.iter().cycle().enumerate() {
+        if text.len() >= 1_000_000 {
+            break;
+        }
+        text.push_str(s);
+        text.push_str(if i % 4 == 3 { "\n\n" } else { " " });
     }
     let path = dir.join("big.txt");
     std::fs::write(&path, text).unwrap();
@@ -34,6 +44,11 @@ fn frames(c: &mut Criterion) {
             app.open_path(&path).unwrap();
             app
         });
+    h.run();
+    // The sample gives ~3,900 claims per MB at the default threshold: the slider at 0 makes
+    // every sentence a claim, past 5,000.
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, "Threshold")
+        .set_value_accesskit(0.0);
     h.run();
     let n = h.state().review().claims.len();
     let kb = h.state().review().article.text.len() / 1024;

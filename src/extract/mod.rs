@@ -5,6 +5,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod score;
 pub mod segment;
+pub mod terms;
 
 use crate::article::{Article, BlockKind};
 use rustc_hash::FxHashMap;
@@ -367,7 +368,30 @@ mod tests {
             Some("médias d’État russes")
         );
         assert_eq!(by("24 ans jour pour jour").kind, "quantity");
+        // "Poutine, pour sa part, a salué": the name before the aside, resolved to the full name.
+        let all = sentences(&a);
+        let aside = all
+            .iter()
+            .find(|c| c.text.contains("pour sa part"))
+            .unwrap();
+        assert_eq!(aside.claimant.as_deref(), Some("Vladimir Poutine"));
         assert_eq!(by("motivé par").kind, "causation");
+    }
+
+    #[test]
+    fn english_claimant_before_an_aside_resolves_to_the_full_name() {
+        let a = article::from_bytes(
+            b"Putin visits Pyongyang\n\nOn Wednesday, Vladimir Putin landed in Pyongyang. \
+              Putin, for his part, praised the ties between the two countries.\n",
+            "putin.txt",
+        )
+        .unwrap();
+        let all = sentences(&a);
+        let c = all
+            .iter()
+            .find(|c| c.text.contains("for his part"))
+            .unwrap();
+        assert_eq!(c.claimant.as_deref(), Some("Vladimir Putin"), "{all:?}");
     }
 
     #[test]

@@ -5,12 +5,16 @@
 //! The weights are in `assets/models/checkworthy.json`, fitted by `tools/train_checkworthy.py` on
 //! English sentences (the file says on what, when, and with which settings). The features read a
 //! sentence through its language's lexicon, so the same weights serve every bundled language.
+//! English sentences are scored by a second model that also reads their words and pairs of
+//! words (`terms`).
 //!
-//! A sentence is read once: lower-cased once, split into words once, and matched against every
-//! phrase list of the lexicon in one pass (`lexicon::Matcher`). Features that fire are kept as
-//! small ids; their names and reason strings are made only when they are shown.
+//! A sentence is read once: lower-cased once, split into words once (the named features and the
+//! terms read the same words), and matched against every phrase list of the lexicon in one pass
+//! (`lexicon::Matcher`). Features that fire are kept as small ids; their names and reason strings
+//! are made only when they are shown.
 
 use super::lexicon::{self, Lexicon, List};
+use super::terms::{self, TermWeights};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -19,28 +23,59 @@ use std::sync::OnceLock;
 /// is shifted when it is trained so that the operating point chosen on development data is 0.5.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
-const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json");
-
 #[derive(Debug, Deserialize)]
 struct ModelFile {
     bias: f32,
     weights: FxHashMap<String, f32>,
+    #[serde(default)]
+    lexical: Option<LexicalFile>,
 }
 
-/// The fitted weights, by feature name; a feature the model does not know weighs nothing.
-#[derive(Debug)]
-pub struct Model {
+/// The model with word features, for the languages its term weights were fitted on.
+#[derive(Debug, Deserialize)]
+struct LexicalFile {
+    languages: Vec<String>,
     bias: f32,
     weights: FxHashMap<String, f32>,
+    terms: FxHashMap<String, f32>,
+}
+
+/// One logistic model: a bias, weights by feature name, and, for a language with word features,
+/// weights by term (see `terms`).
+#[derive(Debug)]
+pub struct Weights {
+    bias: f32,
+    named: FxHashMap<String, f32>,
     /// The weights of `FIXED`, in its order.
     fixed: [f32; FIXED.len()],
     /// The weights of the cue features, by cue name ("economy" for `cue:economy`).
     cues: FxHashMap<String, f32>,
+    terms: Option<TermWeights>,
 }
 
-impl Model {
+impl Weights {
+    fn new(bias: f32, named: FxHashMap<String, f32>, terms: Option<TermWeights>) -> Weights {
+        let weight = |name: &str| named.get(name).copied().unwrap_or(0.0);
+        Weights {
+            bias,
+            fixed: FIXED.map(weight),
+            cues: named
+                .iter()
+                .filter_map(|(k, w)| Some((k.strip_prefix("cue:")?.to_string(), *w)))
+                .collect(),
+            named,
+            terms,
+        }
+    }
+
+    /// A named feature's weight; a feature the model does not know weighs nothing.
     pub fn weight(&self, feature: &str) -> f32 {
-        self.weights.get(feature).copied().unwrap_or(0.0)
+        self.named.get(feature).copied().unwrap_or(0.0)
+    }
+
+    /// The term weights, when this model reads words.
+    pub fn terms(&self) -> Option<&TermWeights> {
+        self.terms.as_ref()
     }
 
     fn weight_of(&self, id: Fid, lex: &Lexicon) -> f32 {
@@ -51,24 +86,55 @@ impl Model {
     }
 }
 
+/// The fitted weights: the named-feature model, which serves every language through its
+/// lexicon, and the model that also reads words, for the languages it was fitted on (English).
+#[derive(Debug)]
+pub struct Model {
+    named_only: Weights,
+    lexical: Option<(Vec<String>, Weights)>,
+}
+
+impl Model {
+    /// A named feature's weight in the model that serves every language.
+    pub fn weight(&self, feature: &str) -> f32 {
+        self.named_only.weight(feature)
+    }
+
+    /// The model that scores sentences of language `lang` (an ISO 639-1 code).
+    pub fn for_language(&self, lang: &str) -> &Weights {
+        match &self.lexical {
+            Some((langs, w)) if langs.iter().any(|l| l == lang) => w,
+            _ => &self.named_only,
+        }
+    }
+}
+
+impl Model {
+    /// Reads a model file (the format `tools/train_checkworthy.py` writes).
+    pub fn parse(json: &str) -> Result<Model, serde_json::Error> {
+        let f: ModelFile = serde_json::from_str(json)?;
+        Ok(Model {
+            named_only: Weights::new(f.bias, f.weights, None),
+            lexical: f.lexical.map(|l| {
+                (
+                    l.languages,
+                    Weights::new(l.bias, l.weights, Some(TermWeights::new(l.terms))),
+                )
+            }),
+        })
+    }
+}
+
+/// The bundled model file (`assets/models/checkworthy.json`), compiled in.
+pub const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json");
+
 /// The bundled model, parsed on first use.
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
         // Compiled in; a broken file is a build defect that the tests catch.
-        let f: ModelFile = serde_json::from_str(MODEL_JSON)
-            .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"));
-        let weight = |name: &str| f.weights.get(name).copied().unwrap_or(0.0);
-        Model {
-            bias: f.bias,
-            fixed: FIXED.map(weight),
-            cues: f
-                .weights
-                .iter()
-                .filter_map(|(k, w)| Some((k.strip_prefix("cue:")?.to_string(), *w)))
-                .collect(),
-            weights: f.weights,
-        }
+        Model::parse(MODEL_JSON)
+            .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"))
     })
 }
 
@@ -353,8 +419,9 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
                 return Some(phrase.to_string());
             }
         } else {
-            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said".
-            let before = &sentence[..at];
+            // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said",
+            // or before a short aside between commas: "Poutine, pour sa part, a salué".
+            let before = skip_aside(&sentence[..at]);
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
             let mut name: Vec<&str> = tail
                 .iter()
@@ -370,6 +437,25 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
         }
     }
     None
+}
+
+/// `before` without a short aside between commas at its end ("Putin, for his part, " →
+/// "Putin"): at most five words, starting lower-case ("pour sa part", "quant à lui", "in turn").
+fn skip_aside(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let Some(inner) = trimmed.strip_suffix(',') else {
+        return before;
+    };
+    let Some(comma) = inner.rfind(',') else {
+        return before;
+    };
+    let aside = inner[comma + 1..].trim();
+    let n_words = aside.split_whitespace().count();
+    if (1..=5).contains(&n_words) && aside.chars().next().is_some_and(char::is_lowercase) {
+        &inner[..comma]
+    } else {
+        before
+    }
 }
 
 /// What the features found in a sentence, kept for the reasons, the claim type and claimant.
@@ -481,23 +567,23 @@ struct Read<'s> {
     words: Vec<&'s str>,
 }
 
-fn features_of<'a>(sentence: &str, lex: &'a Lexicon) -> (Found<'a>, String) {
-    let lower = crate::text::to_lowercase(sentence);
-    let ws: Vec<&str> = words(&lower).collect();
-    // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation), so
-    // the words of `lower` are those of the sentence, except where `İ` becomes "i" + a dot.
-    let (n_words, year) = if sentence.contains('İ') {
-        (words(sentence).count(), words(sentence).any(is_year))
-    } else {
-        (ws.len(), ws.iter().any(|w| is_year(w)))
-    };
-    let read = Read {
-        n_words,
-        year,
-        words: ws,
-    };
-    let found = find_features(sentence, &lower, &read, lex);
-    (found, lower)
+impl<'s> Read<'s> {
+    /// Splits `lower`, the lower-cased `sentence` (`text::to_lowercase`), into words.
+    fn new(sentence: &str, lower: &'s str) -> Read<'s> {
+        let ws: Vec<&str> = words(lower).collect();
+        // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation),
+        // so the words of `lower` are those of the sentence, except where `İ` becomes "i" + a dot.
+        let (n_words, year) = if sentence.contains('İ') {
+            (words(sentence).count(), words(sentence).any(is_year))
+        } else {
+            (ws.len(), ws.iter().any(|w| is_year(w)))
+        };
+        Read {
+            n_words,
+            year,
+            words: ws,
+        }
+    }
 }
 
 fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon) -> Found<'a> {
@@ -655,10 +741,14 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     }
 }
 
-/// The features of one sentence, as the model sees them (for training and inspection).
+/// The features of one sentence, as the model sees them (for training and inspection): the
+/// named features, then the terms (`w:percent`, `w:thank you`; see `terms`). Terms are listed in
+/// every language; only the model fitted on a language's words weighs them.
 pub fn features(sentence: &str, lex: &Lexicon) -> Vec<Feature> {
-    let (found, _) = features_of(sentence, lex);
-    found
+    let lower = crate::text::to_lowercase(sentence);
+    let read = Read::new(sentence, &lower);
+    let found = find_features(sentence, &lower, &read, lex);
+    let mut f: Vec<Feature> = found
         .fired
         .iter()
         .map(|&id| Feature {
@@ -666,7 +756,49 @@ pub fn features(sentence: &str, lex: &Lexicon) -> Vec<Feature> {
             value: 1.0,
             reason: found.reason(id, lex),
         })
-        .collect()
+        .collect();
+    f.extend(
+        terms::terms_of_words(&read.words)
+            .into_iter()
+            .map(|t| Feature {
+                name: format!("w:{t}"),
+                value: 1.0,
+                reason: None,
+            }),
+    );
+    f
+}
+
+/// At most this many terms are named in a "words:" reason…
+const TERMS_SHOWN: usize = 3;
+/// …each weighing at least this (smaller weights are listed in no reason, though they count).
+const TERM_SHOWN_WEIGHT: f32 = 0.1;
+
+/// The reasons for the terms that moved the score: "words: 'percent', 'voted'" (for) and "words
+/// against: 'i think'", each with the sum of its side's contributions.
+fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)> {
+    hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut out = Vec::new();
+    let split = hits.partition_point(|h| h.weight > 0.0);
+    let (pos, neg) = hits.split_at(split);
+    for (label, side) in [("words", pos), ("words against", neg)] {
+        let side: Vec<&terms::Hit> = if label == "words" {
+            side.iter().collect()
+        } else {
+            side.iter().rev().collect()
+        };
+        let total: f32 = side.iter().map(|h| h.weight).sum();
+        let shown: Vec<String> = side
+            .iter()
+            .filter(|h| h.weight.abs() >= TERM_SHOWN_WEIGHT)
+            .take(TERMS_SHOWN)
+            .map(|h| terms::display(tw.name(h)))
+            .collect();
+        if !shown.is_empty() && total.abs() >= 0.05 {
+            out.push((total, format!("{label}: {}", shown.join(", "))));
+        }
+    }
+    out
 }
 
 /// Scores one sentence with the given language's lexicon.
@@ -685,8 +817,10 @@ pub(crate) struct Scoring {
 
 /// `score`, with the sentence's named entities and lower-cased text.
 pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
-    let m = model();
-    let (found, lower) = features_of(sentence, lex);
+    let m = model().for_language(&lex.language);
+    let lower = crate::text::to_lowercase(sentence);
+    let read = Read::new(sentence, &lower);
+    let found = find_features(sentence, &lower, &read, lex);
     let mut z = m.bias;
     let mut weighed: Vec<(f32, String)> = Vec::new();
     for &id in &found.fired {
@@ -698,6 +832,12 @@ pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
         {
             weighed.push((c, r));
         }
+    }
+    if let Some(tw) = m.terms() {
+        // The words already split for the named features, read again as terms.
+        let mut hits = tw.hits_in_words(&read.words);
+        z += hits.iter().map(|h| h.weight).sum::<f32>();
+        weighed.extend(term_reasons(tw, &mut hits));
     }
     // Strongest evidence first, for or against.
     weighed.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
@@ -887,22 +1027,97 @@ mod tests {
         assert!(s.score < DEFAULT_THRESHOLD, "{s:?}");
         let feats = features("The deficit rose to 3 percent in 2019.", en);
         let names: Vec<&str> = feats.iter().map(|f| f.name.as_str()).collect();
-        for n in ["number", "year", "cue:economy", "len_5_9"] {
+        for n in [
+            "number",
+            "year",
+            "cue:economy",
+            "len_5_9",
+            "w:deficit",
+            "w:# percent",
+        ] {
             assert!(names.contains(&n), "{n} missing from {names:?}");
         }
-        let s = score("The deficit rose to 3 percent in 2019.", en);
-        let weights: Vec<f32> = s
-            .reasons
-            .iter()
-            .map(|r| {
-                feats
-                    .iter()
-                    .filter(|f| f.reason.as_deref() == Some(r.as_str()))
-                    .map(|f| model().weight(&f.name).abs())
-                    .fold(0.0, f32::max)
-            })
-            .collect();
-        assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{:?}", s.reasons);
+        // Contributions of the named features, in the model that reads words (English) and in
+        // the one without (French); a "words" reason weighs the sum of its side's terms.
+        for (lang, sentence) in [
+            ("en", "The deficit rose to 3 percent in 2019."),
+            ("fr", "Le déficit a augmenté de 3 % en 2019, selon l’Insee."),
+        ] {
+            let lex = for_language(lang);
+            let m = model().for_language(lang);
+            let feats = features(sentence, lex);
+            let lower = sentence.to_lowercase();
+            let hits = m.terms().map(|t| t.hits(&lower)).unwrap_or_default();
+            let side = |positive: bool| -> f32 {
+                hits.iter()
+                    .filter(|h| (h.weight > 0.0) == positive)
+                    .map(|h| h.weight.abs())
+                    .sum()
+            };
+            let s = score(sentence, lex);
+            let weights: Vec<f32> = s
+                .reasons
+                .iter()
+                .map(|r| {
+                    if r.starts_with("words against:") {
+                        return side(false);
+                    }
+                    if r.starts_with("words:") {
+                        return side(true);
+                    }
+                    feats
+                        .iter()
+                        .filter(|f| f.reason.as_deref() == Some(r.as_str()))
+                        .map(|f| m.weight(&f.name).abs())
+                        .fold(0.0, f32::max)
+                })
+                .collect();
+            assert!(
+                weights.windows(2).all(|w| w[0] >= w[1] - 1e-6),
+                "{lang}: {:?} {weights:?}",
+                s.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn word_terms_weigh_in_english_only() {
+        let en = for_language("en");
+        let fr = for_language("fr");
+        assert!(
+            model()
+                .for_language("en")
+                .terms()
+                .is_some_and(|t| t.len() > 100)
+        );
+        assert!(model().for_language("fr").terms().is_none());
+        assert!(model().for_language("de").terms().is_none());
+        // French is scored by the named-feature model alone: no word reasons, and the score is
+        // what its named features give.
+        let sentence = "Le gouvernement a voté une hausse de 5 % des impôts en 2023.";
+        let s = score(sentence, fr);
+        assert!(!s.reasons.iter().any(|r| r.starts_with("words")), "{s:?}");
+        let m = model().for_language("fr");
+        let z: f32 = m.bias
+            + features(sentence, fr)
+                .iter()
+                .map(|f| m.weight(&f.name) * f.value)
+                .sum::<f32>();
+        assert!((s.score - 1.0 / (1.0 + (-z).exp())).abs() < 1e-5, "{s:?}");
+        // English reads the words, and names those that drove the score.
+        let s = score("He voted to raise taxes by 20 percent.", en);
+        assert!(s.score >= DEFAULT_THRESHOLD, "{s:?}");
+        let words = s.reasons.iter().find(|r| r.starts_with("words: ")).unwrap();
+        assert!(
+            words.contains("'voted'") || words.contains("'percent'"),
+            "{s:?}"
+        );
+        let s = score("Thank you, I think that is a great question.", en);
+        assert!(s.score < DEFAULT_THRESHOLD, "{s:?}");
+        assert!(
+            s.reasons.iter().any(|r| r.starts_with("words against: ")),
+            "{s:?}"
+        );
     }
 
     #[test]
@@ -997,6 +1212,48 @@ mod tests {
             assert_eq!(s.kind, *kind, "{sentence}: {s:?}");
             assert!(s.kind_reason.starts_with(reason), "{sentence}: {s:?}");
             assert!(KINDS.contains(&s.kind));
+        }
+    }
+
+    #[test]
+    fn claimant_before_an_aside_between_commas() {
+        let fr = for_language("fr");
+        let en = for_language("en");
+        let cases: &[(&Lexicon, &str, Option<&str>)] = &[
+            (
+                fr,
+                "Poutine, pour sa part, a salué les liens entre les deux pays.",
+                Some("Poutine"),
+            ),
+            (
+                fr,
+                "Kim Jong Un, quant à lui, a déclaré que l’accord était historique.",
+                Some("Kim Jong Un"),
+            ),
+            (
+                en,
+                "Putin, for his part, praised the ties between the two countries.",
+                Some("Putin"),
+            ),
+            (
+                en,
+                "Senator Smith, in turn, said the bill failed.",
+                Some("Senator Smith"),
+            ),
+            // No name before the aside, or no aside: as before.
+            (fr, "Le ministre, pour sa part, a salué l’accord.", None),
+            (
+                fr,
+                "En 2019, pour la première fois, le Kremlin a annoncé un accord.",
+                Some("Kremlin"),
+            ),
+        ];
+        for (lex, sentence, want) in cases {
+            assert_eq!(
+                score(sentence, lex).claimant.as_deref(),
+                *want,
+                "{sentence}"
+            );
         }
     }
 

@@ -409,16 +409,18 @@ impl ClaimdeskApp {
         }
         let ids = self.claim_list.visible(&self.review).to_vec();
         let at = ids.iter().position(|c| *c == id).unwrap_or(0);
-        let unreviewed = |c: &u32| {
-            self.review
-                .claim(*c)
-                .is_some_and(|k| k.verdict == Verdict::Unreviewed)
-        };
+        let unreviewed: std::collections::HashSet<u32> = self
+            .review
+            .claims
+            .iter()
+            .filter(|k| k.verdict == Verdict::Unreviewed)
+            .map(|k| k.id)
+            .collect();
         let next = ids[at.min(ids.len())..]
             .iter()
             .chain(&ids[..at.min(ids.len())])
             .copied()
-            .find(|c| *c != id && unreviewed(c));
+            .find(|c| *c != id && unreviewed.contains(c));
         if let Some(next) = next {
             self.select(next);
         }
