@@ -400,12 +400,25 @@ fn strip_determiner<'a>(phrase: &'a str, lex: &Lexicon) -> &'a str {
 
 /// The claimant named by an attribution: "selon Youri Ouchakov", "according to the ministry",
 /// "Kim a exprimé", "Smith said". `attributions` are the attribution phrases found in the
-/// lower-cased sentence, with their offsets.
+/// lower-cased sentence, with their offsets there.
 fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Option<String> {
+    // An offset in the lower-cased sentence is one in the sentence unless a character before it
+    // lower-cases to another number of bytes (the Kelvin sign to k, İ to i̇, Ⱥ to ⱥ).
+    let aligned = sentence
+        .chars()
+        .all(|c| c.is_ascii() || lowercase_len(c) == c.len_utf8());
+    let original = |at: usize, round_up: bool| {
+        if aligned {
+            at
+        } else {
+            offset_before_lowercasing(sentence, at, round_up)
+        }
+    };
     for &(p, at) in attributions {
         let leading = ["selon", "d'après", "d’après", "according to"].contains(&p);
+        let (at, end) = (original(at, false), original(at + p.len(), true));
         if leading {
-            let after = &sentence[at + p.len()..];
+            let after = &sentence[end..];
             let phrase: String = after
                 .split([',', '.', ';', ':', '–', '—', '(', '«', '»'])
                 .next()
@@ -437,6 +450,28 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
         }
     }
     None
+}
+
+/// The number of bytes of `c` lower-cased (as `str::to_lowercase` and `text::to_lowercase` do).
+fn lowercase_len(c: char) -> usize {
+    c.to_lowercase().map(char::len_utf8).sum()
+}
+
+/// The byte offset in `sentence` of the byte offset `at` in `sentence` lower-cased. An offset
+/// inside the lower case of one character ("i" of the "i̇" of İ) is that character's start, or its
+/// end if `round_up`.
+fn offset_before_lowercasing(sentence: &str, at: usize, round_up: bool) -> usize {
+    let mut lower = 0;
+    for (i, c) in sentence.char_indices() {
+        if lower >= at {
+            return i;
+        }
+        lower += lowercase_len(c);
+        if lower > at {
+            return if round_up { i + c.len_utf8() } else { i };
+        }
+    }
+    sentence.len()
 }
 
 /// `before` without a short aside between commas at its end ("Putin, for his part, " →
@@ -1255,6 +1290,89 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn claimant_after_characters_whose_lower_case_has_another_length() {
+        // The Kelvin sign lower-cases to 1 byte from 3, İ to 3 from 2, Ⱥ to 3 from 2: the
+        // attribution found in the lower-cased sentence is found again in the sentence.
+        let fr = for_language("fr");
+        let en = for_language("en");
+        // The Kelvin sign and Ⱥ, escaped: they read like K and A.
+        let (kelvin, a_stroke) = ("\u{212A}", "\u{023A}");
+        for prefix in [
+            String::new(),
+            kelvin.to_string(),
+            kelvin.repeat(3),
+            "İ".to_string(),
+            "İİ".to_string(),
+            a_stroke.to_string(),
+            a_stroke.repeat(2),
+            a_stroke.repeat(3),
+            format!("{kelvin}{a_stroke}"),
+            format!("{a_stroke} İ {kelvin}"),
+        ] {
+            for (lex, sentence, want) in [
+                (fr, "Selon Éric Dupont, l’État paiera.", "Éric Dupont"),
+                (
+                    fr,
+                    "Le ministre Éric Dupont a déclaré que l’État paiera.",
+                    "Éric Dupont",
+                ),
+                (
+                    fr,
+                    "Kim Jong Un, quant à lui, a déclaré que l’accord était historique.",
+                    "Kim Jong Un",
+                ),
+                (en, "According to the Élysée, growth slowed.", "Élysée"),
+                (
+                    en,
+                    "Senator Smith said the budget doubled.",
+                    "Senator Smith",
+                ),
+            ] {
+                let sentence = format!("{prefix} — {sentence}");
+                let s = score(&sentence, lex);
+                assert_eq!(s.claimant.as_deref(), Some(want), "{sentence}");
+            }
+        }
+        let fr_lex = fr;
+        let s = score(
+            "Selon l’İnstitut national, les prix ont augmenté de 3 %.",
+            fr_lex,
+        );
+        assert_eq!(s.claimant.as_deref(), Some("İnstitut national"));
+        let s = score(
+            "Le \u{212A}elvin, selon l’İnstitut national, a augmenté.",
+            fr_lex,
+        );
+        assert_eq!(s.claimant.as_deref(), Some("İnstitut national"));
+        // Offsets map back through every kind of character, inside an expansion too.
+        let sentence = "aİb\u{212A}c\u{023A}d";
+        let lower = sentence.to_lowercase();
+        for (at_lower, _) in lower.char_indices() {
+            let at = offset_before_lowercasing(sentence, at_lower, false);
+            assert!(sentence.is_char_boundary(at), "{at_lower}");
+        }
+        assert_eq!(
+            offset_before_lowercasing(sentence, lower.find('b').unwrap(), false),
+            3
+        );
+        assert_eq!(
+            offset_before_lowercasing(sentence, lower.find('c').unwrap(), false),
+            7
+        );
+        assert_eq!(
+            offset_before_lowercasing(sentence, lower.find('d').unwrap(), false),
+            10
+        );
+        // Between the "i" and the dot of "i̇": the start of İ, or its end.
+        assert_eq!(offset_before_lowercasing(sentence, 2, false), 1);
+        assert_eq!(offset_before_lowercasing(sentence, 2, true), 3);
+        assert_eq!(
+            offset_before_lowercasing(sentence, lower.len(), true),
+            sentence.len()
+        );
     }
 
     #[test]
