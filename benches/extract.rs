@@ -106,7 +106,7 @@ fn end_to_end(c: &mut Criterion) {
             b.iter(|| {
                 let a =
                     claimdesk::article::from_bytes(black_box(t.as_bytes()), "article.txt").unwrap();
-                let sentences = extract::sentences(&a);
+                let sentences = extract::sentences_for_claims(&a, extract::DEFAULT_THRESHOLD);
                 cli::extract_output(
                     &a,
                     sentences,

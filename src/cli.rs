@@ -452,7 +452,12 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
         } => {
             check_threshold(min_score)?;
             let a = article::load(&path)?;
-            let sentences = extract::sentences(&a);
+            // Only the claims are printed (and saved) unless --all: only they need explaining.
+            let sentences = if all {
+                extract::sentences(&a)
+            } else {
+                extract::sentences_for_claims(&a, min_score)
+            };
             if let Some(session_path) = session {
                 let claims = extract::select(sentences.clone(), min_score);
                 let review = Review::new(a.clone(), &claims);

@@ -45,6 +45,18 @@ impl Candidate {
 /// type, claimant and near-duplicate group. Titles, credits and boilerplate are left out;
 /// captions are never claims. Use `Candidate::is_claim` with a threshold to pick the checklist.
 pub fn sentences(article: &Article) -> Vec<Candidate> {
+    scored_sentences(article, None)
+}
+
+/// `sentences` for a caller that shows only the claims at `threshold` (`select`): the other
+/// sentences are scored and grouped, but get no reasons, claim type ("other") or claimant.
+pub fn sentences_for_claims(article: &Article, threshold: f32) -> Vec<Candidate> {
+    scored_sentences(article, Some(threshold))
+}
+
+/// `sentences`, explaining (reasons, type, claimant) every sentence, or only the claims at the
+/// given threshold.
+fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate> {
     let lang = article
         .metadata
         .language
@@ -69,7 +81,9 @@ pub fn sentences(article: &Article) -> Vec<Candidate> {
                 scored: s,
                 entities,
                 lower,
-            } = score::score_with_entities(&text, lex);
+            } = score::score_with_entities(&text, lex, |score| {
+                explain_at.is_none_or(|t| block.kind == BlockKind::Paragraph && score >= t)
+            });
             let claimant = s.claimant.map(|c| names.resolve(&c));
             names.learn_entities(entities);
             groups.push(&text, &lower);

@@ -838,7 +838,7 @@ fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)>
 
 /// Scores one sentence with the given language's lexicon.
 pub fn score(sentence: &str, lex: &Lexicon) -> Scored {
-    score_with_entities(sentence, lex).scored
+    score_with_entities(sentence, lex, |_| true).scored
 }
 
 /// A sentence scored, with what the rest of the extraction reuses.
@@ -850,18 +850,63 @@ pub(crate) struct Scoring {
     pub lower: String,
 }
 
-/// `score`, with the sentence's named entities and lower-cased text.
-pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
+/// `score`, with the sentence's named entities and lower-cased text. The reasons, claim type and
+/// claimant are made only if `explain(score)`; otherwise there are none (type "other").
+pub(crate) fn score_with_entities(
+    sentence: &str,
+    lex: &Lexicon,
+    explain: impl FnOnce(f32) -> bool,
+) -> Scoring {
     let m = model().for_language(&lex.language);
     let lower = crate::text::to_lowercase(sentence);
     let read = Read::new(sentence, &lower);
     let found = find_features(sentence, &lower, &read, lex);
     let mut z = m.bias;
-    let mut weighed: Vec<(f32, String)> = Vec::new();
     for &id in &found.fired {
         // Every feature has the value 1.
+        z += m.weight_of(id, lex) * 1.0;
+    }
+    // The words already split for the named features, read again as terms.
+    let mut hits = m
+        .terms()
+        .map(|tw| tw.hits_in_words(&read.words))
+        .unwrap_or_default();
+    if m.terms().is_some() {
+        z += hits.iter().map(|h| h.weight).sum::<f32>();
+    }
+    let score = 1.0 / (1.0 + (-z).exp());
+    let scored = if explain(score) {
+        let (kind, kind_reason) = claim_kind(&found, lex);
+        let attributions = lex.matcher().hits(&found.phrases, List::Attribution);
+        Scored {
+            score,
+            reasons: reasons(&found, m, &mut hits, lex),
+            kind,
+            kind_reason,
+            claimant: claimant(sentence, &attributions, lex),
+        }
+    } else {
+        Scored {
+            score,
+            reasons: Vec::new(),
+            kind: "other",
+            kind_reason: String::new(),
+            claimant: None,
+        }
+    };
+    Scoring {
+        scored,
+        entities: found.entities,
+        lower,
+    }
+}
+
+/// The reasons for a score: every feature and side of the terms whose contribution is at least
+/// 0.05 either way, strongest first, each reason once.
+fn reasons(found: &Found, m: &Weights, hits: &mut [terms::Hit], lex: &Lexicon) -> Vec<String> {
+    let mut weighed: Vec<(f32, String)> = Vec::new();
+    for &id in &found.fired {
         let c = m.weight_of(id, lex) * 1.0;
-        z += c;
         if c.abs() >= 0.05
             && let Some(r) = found.reason(id, lex)
         {
@@ -869,10 +914,7 @@ pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
         }
     }
     if let Some(tw) = m.terms() {
-        // The words already split for the named features, read again as terms.
-        let mut hits = tw.hits_in_words(&read.words);
-        z += hits.iter().map(|h| h.weight).sum::<f32>();
-        weighed.extend(term_reasons(tw, &mut hits));
+        weighed.extend(term_reasons(tw, hits));
     }
     // Strongest evidence first, for or against.
     weighed.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
@@ -882,21 +924,7 @@ pub(crate) fn score_with_entities(sentence: &str, lex: &Lexicon) -> Scoring {
             reasons.push(r);
         }
     }
-
-    let (kind, kind_reason) = claim_kind(&found, lex);
-    let attributions = lex.matcher().hits(&found.phrases, List::Attribution);
-    let scored = Scored {
-        score: 1.0 / (1.0 + (-z).exp()),
-        reasons,
-        kind,
-        kind_reason,
-        claimant: claimant(sentence, &attributions, lex),
-    };
-    Scoring {
-        scored,
-        entities: found.entities,
-        lower,
-    }
+    reasons
 }
 
 /// The Full Fact type of a sentence and the evidence for it. The first rule that applies wins:
