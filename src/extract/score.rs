@@ -258,9 +258,69 @@ const GREETING: Fid = Fid::named("greeting");
 const BOILERPLATE: Fid = Fid::named("boilerplate");
 const LEN_1_4: Fid = Fid::named("len_1_4");
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
+/// The words of `s`: its runs of letters, digits, apostrophes (' and ’) and hyphens.
+fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator of `words`: ASCII is read byte by byte, other characters decoded.
+struct Words<'s> {
+    s: &'s str,
+    at: usize,
+}
+
+/// ASCII bytes that are word characters in `words`.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize || b == b'-' as usize;
+        b += 1;
+    }
+    t
+};
+
+impl<'s> Words<'s> {
+    /// Whether the character at byte `i` (< `s.len()`) is a word character, and its length.
+    #[inline]
+    fn at(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if b < 0x80 {
+            return (ASCII_WORD[b as usize], 1);
+        }
+        let c = self.s[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric() || c == '’', c.len_utf8())
+    }
+}
+
+impl<'s> Iterator for Words<'s> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        let len = self.s.len();
+        let mut i = self.at;
+        let start = loop {
+            if i >= len {
+                self.at = len;
+                return None;
+            }
+            let (word, n) = self.at(i);
+            if word {
+                break i;
+            }
+            i += n;
+        };
+        while i < len {
+            let (word, n) = self.at(i);
+            if !word {
+                break;
+            }
+            i += n;
+        }
+        self.at = i;
+        Some(&self.s[start..i])
+    }
 }
 
 fn is_year(w: &str) -> bool {
@@ -1417,6 +1477,24 @@ mod tests {
         );
         assert_eq!(s.claimant.as_deref(), Some("World Bank"));
         assert_eq!(score("Prices rose in 2023.", fr).claimant, None);
+    }
+
+    #[test]
+    fn words_split_as_str_split_does() {
+        for s in [
+            "Le chômage a reculé de 2 % depuis 2019 — l’État, aujourd'hui-même !",
+            "  «  x  »  ",
+            "",
+            "İstanbul ΣΑΣ naïve 3.5% 𝟙𝟚 日本語 e\u{301}",
+            "'-'",
+            "a",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(s).collect::<Vec<_>>(), want, "{s}");
+        }
     }
 
     #[test]
