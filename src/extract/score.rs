@@ -349,45 +349,23 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut first = true;
-    // One pass over the words (as `words` splits them); a separator between two words ends a run.
-    let mut separated = false;
-    let mut start: Option<usize> = None;
-    for (i, c) in sentence.char_indices() {
-        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            let w = &sentence[s..i];
-            entity_word(w, separated, &mut first, &mut current, &mut out, lex);
-            separated = false;
-        }
-        separated |= matches!(
-            c,
-            ',' | ';'
-                | ':'
-                | '('
-                | ')'
-                | '«'
-                | '»'
-                | '–'
-                | '—'
-                | '"'
-                | '“'
-                | '”'
-                | '.'
-                | '!'
-                | '?'
-        );
-    }
-    if let Some(s) = start {
-        let w = &sentence[s..];
+    // One pass over the words; punctuation between two words ends a run.
+    let mut prev_end = 0;
+    for w in words(sentence) {
+        let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
+        let separated = sentence[prev_end..start].contains(ENTITY_BREAKS);
         entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+        prev_end = start + w.len();
     }
     flush_entity(&mut current, &mut out, &LINKERS);
     out.dedup();
     out
 }
+
+/// Punctuation that ends a run of capitalised words.
+const ENTITY_BREAKS: [char; 15] = [
+    ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
+];
 
 /// One word of `named_entities`: it begins or continues a run, or ends one.
 fn entity_word<'s>(
@@ -1494,6 +1472,74 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words(s).collect::<Vec<_>>(), want, "{s}");
+        }
+    }
+
+    /// `named_entities` as it was written first, char by char.
+    fn named_entities_by_char(sentence: &str, lex: &Lexicon) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        let mut first = true;
+        // One pass over the words (as `words` splits them); a separator between two words ends a run.
+        let mut separated = false;
+        let mut start: Option<usize> = None;
+        for (i, c) in sentence.char_indices() {
+            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                let w = &sentence[s..i];
+                entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+                separated = false;
+            }
+            separated |= matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '('
+                    | ')'
+                    | '«'
+                    | '»'
+                    | '–'
+                    | '—'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '.'
+                    | '!'
+                    | '?'
+            );
+        }
+        if let Some(s) = start {
+            let w = &sentence[s..];
+            entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+        }
+        flush_entity(&mut current, &mut out, &LINKERS);
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn named_entities_as_read_char_by_char() {
+        let fr = for_language("fr");
+        let en = for_language("en");
+        for s in [
+            "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong Un, selon l’AFP.",
+            "«Kim Jong Un» a dit (Pyongyang) — Corée du Nord: Poutine; Bank of England! Why?",
+            "On Wednesday, Vladimir Putin landed in Pyongyang.",
+            "“The European Union” and the United States of America ... l’Ukraine, d’Aurus",
+            "İstanbul Ⱥlpha Élysée Jean-Luc Mélenchon",
+            "",
+            "x",
+        ] {
+            for lex in [fr, en] {
+                assert_eq!(
+                    named_entities(s, lex),
+                    named_entities_by_char(s, lex),
+                    "{s}"
+                );
+            }
         }
     }
 
