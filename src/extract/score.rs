@@ -281,13 +281,9 @@ const ASCII_WORD: [bool; 128] = {
 };
 
 impl<'s> Words<'s> {
-    /// Whether the character at byte `i` (< `s.len()`) is a word character, and its length.
-    #[inline]
-    fn at(&self, i: usize) -> (bool, usize) {
-        let b = self.s.as_bytes()[i];
-        if b < 0x80 {
-            return (ASCII_WORD[b as usize], 1);
-        }
+    /// Whether the non-ASCII character at byte `i` is a word character, and its length.
+    #[inline(never)]
+    fn wide(&self, i: usize) -> (bool, usize) {
         let c = self.s[i..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric() || c == '’', c.len_utf8())
     }
@@ -298,25 +294,40 @@ impl<'s> Iterator for Words<'s> {
 
     #[inline]
     fn next(&mut self) -> Option<&'s str> {
-        let len = self.s.len();
+        let bytes = self.s.as_bytes();
         let mut i = self.at;
-        let start = loop {
-            if i >= len {
-                self.at = len;
+        loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = bytes.len();
                 return None;
+            };
+            if b < 0x80 {
+                if ASCII_WORD[b as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (word, n) = self.wide(i);
+                if word {
+                    break;
+                }
+                i += n;
             }
-            let (word, n) = self.at(i);
-            if word {
-                break i;
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (word, n) = self.wide(i);
+                if !word {
+                    break;
+                }
+                i += n;
             }
-            i += n;
-        };
-        while i < len {
-            let (word, n) = self.at(i);
-            if !word {
-                break;
-            }
-            i += n;
         }
         self.at = i;
         Some(&self.s[start..i])
@@ -643,7 +654,8 @@ struct Read<'s> {
 impl<'s> Read<'s> {
     /// Splits `lower`, the lower-cased `sentence` (`text::to_lowercase`), into words.
     fn new(sentence: &str, lower: &'s str) -> Read<'s> {
-        let ws: Vec<&str> = words(lower).collect();
+        let mut ws: Vec<&str> = Vec::with_capacity(lower.len() / 4 + 1);
+        ws.extend(words(lower));
         // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation),
         // so the words of `lower` are those of the sentence, except where `İ` becomes "i" + a dot.
         let (n_words, year) = if sentence.contains('İ') {
@@ -855,20 +867,32 @@ fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)>
     let split = hits.partition_point(|h| h.weight > 0.0);
     let (pos, neg) = hits.split_at(split);
     for (label, side) in [("words", pos), ("words against", neg)] {
-        let side: Vec<&terms::Hit> = if label == "words" {
-            side.iter().collect()
-        } else {
-            side.iter().rev().collect()
+        // Strongest first: the positive side as sorted, the negative one from its end.
+        let in_order = |i: usize| {
+            if label == "words" {
+                &side[i]
+            } else {
+                &side[side.len() - 1 - i]
+            }
         };
-        let total: f32 = side.iter().map(|h| h.weight).sum();
-        let shown: Vec<String> = side
-            .iter()
+        let total: f32 = (0..side.len()).map(|i| in_order(i).weight).sum();
+        if total.abs() < 0.05 {
+            continue;
+        }
+        let mut reason = String::new();
+        let shown = (0..side.len())
+            .map(in_order)
             .filter(|h| h.weight.abs() >= TERM_SHOWN_WEIGHT)
-            .take(TERMS_SHOWN)
-            .map(|h| terms::display(tw.name(h)))
-            .collect();
-        if !shown.is_empty() && total.abs() >= 0.05 {
-            out.push((total, format!("{label}: {}", shown.join(", "))));
+            .take(TERMS_SHOWN);
+        for (i, h) in shown.enumerate() {
+            reason.push_str(if i == 0 { label } else { ", " });
+            if i == 0 {
+                reason.push_str(": ");
+            }
+            terms::display_into(tw.name(h), &mut reason);
+        }
+        if !reason.is_empty() {
+            out.push((total, reason));
         }
     }
     out

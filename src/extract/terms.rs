@@ -184,19 +184,27 @@ pub fn terms_of_words(split: &[&str]) -> Vec<String> {
 /// How a term reads in a reason: `'percent'`, `'thank you'`, `'N percent'` (N: a number),
 /// `a number`, `'well' at the start`.
 pub fn display(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() + 16);
+    display_into(term, &mut out);
+    out
+}
+
+/// `display`, written at the end of `out`.
+pub fn display_into(term: &str, out: &mut String) {
     if term == NUMBER {
-        return "a number".to_string();
+        out.push_str("a number");
+        return;
     }
-    let shown: Vec<&str> = term
-        .split(' ')
-        .filter(|w| *w != START)
-        .map(|w| if w == NUMBER { "N" } else { w })
-        .collect();
-    let shown = format!("'{}'", shown.join(" "));
+    out.push('\'');
+    for (i, w) in term.split(' ').filter(|w| *w != START).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(if w == NUMBER { "N" } else { w });
+    }
+    out.push('\'');
     if term.starts_with(START) {
-        format!("{shown} at the start")
-    } else {
-        shown
+        out.push_str(" at the start");
     }
 }
 
