@@ -98,12 +98,71 @@ pub fn to_lowercase(s: &str) -> String {
 
 /// Collapses runs of whitespace to single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    push_squashed(&mut out, s);
+    out
+}
+
+/// `squash_whitespace(s)`, written at the end of `out`.
+pub fn push_squashed(out: &mut String, s: &str) {
+    if is_squashed(s) {
+        out.push_str(s);
+        return;
+    }
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+}
+
+/// Whether `s` is its own `squash_whitespace`: no whitespace at its ends, and only single
+/// spaces inside. ASCII is read byte by byte; other characters are decoded at their first byte.
+fn is_squashed(s: &str) -> bool {
+    let mut after_space = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x09..=0x0d => return false,
+            0xc0.. if s[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashed_as_split_and_joined() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a b",
+            "a b ",
+            "a\tb",
+            "a\x0bb",
+            "a\u{a0}b",
+            "l’État « cité »\u{2009}!",
+            "a\u{3000}",
+            "\u{85}a",
+            "é è",
+            "x\u{200b}y",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_whitespace(s), want, "{s:?}");
+            let mut out = String::from("x");
+            push_squashed(&mut out, s);
+            assert_eq!(out, format!("x{want}"), "{s:?}");
+        }
+    }
 
     #[test]
     fn char_offsets_count_scalars_not_bytes() {

@@ -45,7 +45,7 @@ pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
                     || is_list_item(lines[i - 1]) && lines.iter().all(|l| is_list_item(l));
                 block.push(if list { '\n' } else { ' ' });
             }
-            block.push_str(&squash_whitespace(line));
+            crate::text::push_squashed(&mut block, line);
         }
         out.push(RawBlock::new(block, None));
     }
