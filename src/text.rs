@@ -81,7 +81,7 @@ pub fn to_lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    if s.contains('Σ') {
+    if has_wide_char(s, 'Σ') {
         return s.to_lowercase();
     }
     let mut out = String::with_capacity(s.len());
@@ -94,6 +94,28 @@ pub fn to_lowercase(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `s` contains `c`, a character of two bytes or more: a scan for its first byte (cheaper
+/// than `str::contains` on short strings, which sets up a substring search for such a char).
+pub fn has_wide_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let pat = c.encode_utf8(&mut buf).as_bytes();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&x| x == pat[0]) {
+        if b[i + p..].starts_with(pat) {
+            return true;
+        }
+        i += p + 1;
+    }
+    false
+}
+
+/// Whether lower-casing `s` as a whole may differ from lower-casing it word by word, or change
+/// its words: a final sigma (Σ) or a dotted capital I (İ, which becomes "i" and a dot).
+pub fn has_sigma_or_dotted_i(s: &str) -> bool {
+    !s.is_ascii() && (has_wide_char(s, 'Σ') || has_wide_char(s, 'İ'))
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.
@@ -136,6 +158,26 @@ fn is_squashed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_chars_found_as_str_contains_finds_them() {
+        for s in [
+            "",
+            "abc",
+            "Σ",
+            "xΣy",
+            "ΣΣ",
+            "İstanbul",
+            "é",
+            "€uro ’",
+            "\u{3a3}\u{130}",
+        ] {
+            for c in ['Σ', 'İ', '’', 'é', '€', '\u{10348}'] {
+                assert_eq!(has_wide_char(s, c), s.contains(c), "{s} {c}");
+            }
+            assert_eq!(has_sigma_or_dotted_i(s), s.contains(['Σ', 'İ']), "{s}");
+        }
+    }
 
     #[test]
     fn squashed_as_split_and_joined() {

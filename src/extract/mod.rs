@@ -223,7 +223,7 @@ impl Grouper {
         let mut set = std::mem::take(&mut self.set);
         set.clear();
         let is_word = |w: &&str| w.chars().nth(2).is_some();
-        if text.contains(['Σ', 'İ']) {
+        if crate::text::has_sigma_or_dotted_i(text) {
             // Lower-casing the sentence is not lower-casing each word here: do the latter.
             for w in text.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
                 set.push(self.id(&w.to_lowercase()));

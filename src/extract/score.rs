@@ -658,7 +658,7 @@ impl<'s> Read<'s> {
         ws.extend(words(lower));
         // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation),
         // so the words of `lower` are those of the sentence, except where `İ` becomes "i" + a dot.
-        let (n_words, year) = if sentence.contains('İ') {
+        let (n_words, year) = if crate::text::has_wide_char(sentence, 'İ') {
             (words(sentence).count(), words(sentence).any(is_year))
         } else {
             (ws.len(), ws.iter().any(|w| is_year(w)))
@@ -711,8 +711,9 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     if attribution.is_some() {
         fired.push(ATTRIBUTION);
     }
-    let quoted =
-        sentence.contains('«') || sentence.contains('“') || sentence.matches('"').count() >= 2;
+    // (A non-ASCII char pattern is searched for as a string: skip that on ASCII sentences.)
+    let quoted = (!sentence.is_ascii() && (sentence.contains('«') || sentence.contains('“')))
+        || sentence.matches('"').count() >= 2;
     if quoted {
         fired.push(QUOTE);
     }
@@ -779,7 +780,7 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     let mut cues: Vec<Option<&str>> = vec![None; lex.cues.names.len()];
     let mut apostrophe = String::new();
     for w in ws {
-        let key = if w.contains('’') {
+        let key = if !w.is_ascii() && w.contains('’') {
             apostrophe.clear();
             apostrophe.push_str(w);
             apostrophe = apostrophe.replace('’', "'");
@@ -1043,7 +1044,7 @@ fn has_past_cue(found: &Found, lex: &Lexicon) -> bool {
 /// Page furniture: share buttons, comment forms, newsletter prompts (in any bundled language).
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
     let text = text.trim();
-    if !text.contains(['Σ', 'İ']) {
+    if !crate::text::has_sigma_or_dotted_i(text) {
         // Lower-casing maps each word to one word here: decide on the first words, and lower-case
         // the whole text only when it is short enough to matter.
         let mut n_words = 0;
