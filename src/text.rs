@@ -85,15 +85,35 @@ pub fn to_lowercase(s: &str) -> String {
         return s.to_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\0'..='\x7f' => out.push(c.to_ascii_lowercase()),
-            // À…Ö and Ø…Þ: their lower case is 32 code points further.
-            'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
-            _ => out.extend(c.to_lowercase()),
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII, copied and lower-cased at once, then one other character.
+        let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            match c {
+                // À…Ö and Ø…Þ: their lower case is 32 code points further.
+                'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+                _ => out.extend(c.to_lowercase()),
+            }
         }
+        rest = chars.as_str();
     }
     out
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and the Latin letters
+/// of U+00C0…U+024F (all letters but × and ÷).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0xc0..=0x24f => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether `s` contains `c`, a character of two bytes or more: a scan for its first byte (cheaper
@@ -115,7 +135,25 @@ pub fn has_wide_char(s: &str, c: char) -> bool {
 /// Whether lower-casing `s` as a whole may differ from lower-casing it word by word, or change
 /// its words: a final sigma (Σ) or a dotted capital I (İ, which becomes "i" and a dot).
 pub fn has_sigma_or_dotted_i(s: &str) -> bool {
-    !s.is_ascii() && (has_wide_char(s, 'Σ') || has_wide_char(s, 'İ'))
+    if s.is_ascii() {
+        return false;
+    }
+    // Σ is CE A3 and İ is C4 B0 in UTF-8: look for their first bytes 16 at a time.
+    let b = s.as_bytes();
+    for (n, chunk) in b.chunks(16).enumerate() {
+        if chunk
+            .iter()
+            .fold(false, |a, &x| a | (x == 0xce) | (x == 0xc4))
+        {
+            for i in n * 16..n * 16 + chunk.len() {
+                let next = b.get(i + 1).copied();
+                if (b[i] == 0xce && next == Some(0xa3)) || (b[i] == 0xc4 && next == Some(0xb0)) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.
@@ -176,6 +214,26 @@ mod tests {
                 assert_eq!(has_wide_char(s, c), s.contains(c), "{s} {c}");
             }
             assert_eq!(has_sigma_or_dotted_i(s), s.contains(['Σ', 'İ']), "{s}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_as_the_standard_tables_say() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_as_the_standard_function() {
+        for s in [
+            "",
+            "ABC",
+            "Élodie À L’ÉTAT ×÷ Ÿ Ǆ ΑΣ ΟΔΟΣ İstanbul \u{212A}elvin ẞ",
+            "x\u{10400}Y",
+            "ÀÉÎÕÜ abc DEF",
+        ] {
+            assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
         }
     }
 

@@ -229,7 +229,10 @@ impl Grouper {
                 set.push(self.id(&w.to_lowercase()));
             }
         } else {
-            for w in lower.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
+            for w in lower
+                .split(|c: char| !crate::text::is_alphanumeric(c))
+                .filter(is_word)
+            {
                 set.push(self.id(w));
             }
         }

@@ -285,7 +285,7 @@ impl<'s> Words<'s> {
     #[inline(never)]
     fn wide(&self, i: usize) -> (bool, usize) {
         let c = self.s[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric() || c == '’', c.len_utf8())
+        (crate::text::is_alphanumeric(c) || c == '’', c.len_utf8())
     }
 }
 

@@ -61,7 +61,7 @@ fn for_each_word(lower: &str, mut f: impl FnMut(usize, usize, u64)) {
     let number = fnv(FNV_OFFSET, NUMBER.as_bytes());
     let mut chars = lower.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+        if !crate::text::is_alphanumeric(c) {
             continue;
         }
         let mut h = FNV_OFFSET;
@@ -72,7 +72,7 @@ fn for_each_word(lower: &str, mut f: impl FnMut(usize, usize, u64)) {
         digit |= c.is_numeric();
         push(&mut h, c);
         while let Some(&(at, c)) = chars.peek() {
-            if c.is_alphanumeric() {
+            if crate::text::is_alphanumeric(c) {
                 digit |= c.is_numeric();
                 push(&mut h, c);
                 end = at + c.len_utf8();
@@ -82,7 +82,7 @@ fn for_each_word(lower: &str, mut f: impl FnMut(usize, usize, u64)) {
                 let mut ahead = chars.clone();
                 ahead.next();
                 match ahead.peek() {
-                    Some(&(_, n)) if n.is_alphanumeric() => {
+                    Some(&(_, n)) if crate::text::is_alphanumeric(n) => {
                         push(&mut h, '\'');
                         chars.next();
                     }
