@@ -164,10 +164,6 @@ fn is_breadcrumb(text: &str, n_words: usize) -> bool {
 
 /// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
 fn is_markup(text: &str) -> bool {
-    // Every marker but the first starts with one of these bytes: one scan rules most blocks out.
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'[')) && !text.contains("data-mce") {
-        return false;
-    }
     [
         "data-mce", "&lt;", "&amp;lt;", "<span", "<div", "[button", "[/button", "[caption",
     ]
