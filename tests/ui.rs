@@ -1121,7 +1121,7 @@ fn the_window_speaks_french_when_the_settings_say_so() {
     h.run();
     let n = h.state().review().claims.len();
     h.get_by_label("Fichier");
-    h.get_by_label(&format!("0 / {n} vérifiées"));
+    h.get_by_label(&format!("0 / {n} traitées"));
     h.get_by_label(&format!("Affirmations ({n})"));
     h.get_by_role_and_label(Role::Button, "Contestée").click();
     h.run();

@@ -489,15 +489,15 @@ impl ClaimList {
                 "Claim {pos} of {total} (#{id})",
                 &[("pos", &pos), ("total", &total), ("id", &claim.id)],
             ));
-            ui.weak(format!("score {:.2}", claim.score));
+            ui.weak(trf("score {s}", &[("s", &format!("{:.2}", claim.score))]));
             let kind = if claim.kind_reason.is_empty() {
-                format!("type: {}", claim.kind)
+                claim.kind.clone()
             } else {
-                format!("type: {} ({})", claim.kind, claim.kind_reason)
+                format!("{} ({})", claim.kind, claim.kind_reason)
             };
-            ui.weak(kind);
+            ui.weak(trf("type: {k}", &[("k", &kind)]));
             if let Some(who) = &claim.claimant {
-                ui.weak(format!("claimant: {who}"));
+                ui.weak(trf("claimant: {w}", &[("w", who)]));
             }
         });
         if self.split.is_some_and(|s| s.claim == claim.id) {

@@ -179,7 +179,7 @@ const FR: &[(&str, &str)] = &[
         "Faire des mots sélectionnés dans l'article le texte de l'affirmation choisie",
     ),
     ("Mark Disputed", "Marquer Contestée"),
-    ("Mark Unreviewed", "Marquer Non vérifiée"),
+    ("Mark Unreviewed", "Marquer À vérifier"),
     ("Mark Unsourced", "Marquer Non sourcée"),
     ("Mark Verified", "Marquer Vérifiée"),
     (
@@ -329,7 +329,7 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "Set the selected claim back to Unreviewed",
-        "Remettre l'affirmation choisie à Non vérifiée",
+        "Remettre l'affirmation choisie à « À vérifier »",
     ),
     ("Settings", "Réglages"),
     ("Settings…", "Réglages…"),
@@ -424,7 +424,7 @@ const FR: &[(&str, &str)] = &[
         "words to find (Enter: next, Shift+Enter: previous)",
         "mots à trouver (Entrée : suivant, Maj+Entrée : précédent)",
     ),
-    ("{done} / {total} reviewed", "{done} / {total} vérifiées"),
+    ("{done} / {total} reviewed", "{done} / {total} traitées"),
     ("{i} of {n}", "{i} sur {n}"),
     ("· unsaved changes", "· modifications non enregistrées"),
 ];
@@ -437,7 +437,7 @@ pub fn verdict_name(v: crate::review::Verdict) -> &'static str {
         (Lang::Fr, Verdict::Verified) => "Vérifiée",
         (Lang::Fr, Verdict::Disputed) => "Contestée",
         (Lang::Fr, Verdict::Unsourced) => "Non sourcée",
-        (Lang::Fr, Verdict::Unreviewed) => "Non vérifiée",
+        (Lang::Fr, Verdict::Unreviewed) => "À vérifier",
     }
 }
 
@@ -459,7 +459,7 @@ mod tests {
         assert_eq!(tr("Something new"), "Something new");
         assert_eq!(
             trf("{done} / {total} reviewed", &[("done", &3), ("total", &9)]),
-            "3 / 9 vérifiées"
+            "3 / 9 traitées"
         );
         set_language(Lang::En);
         assert_eq!(tr("Open…"), "Open…");
