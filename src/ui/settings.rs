@@ -155,6 +155,19 @@ impl Newsroom {
         set(&mut s.reviewer, &self.reviewer);
         set(&mut s.methodology, &self.methodology);
         set(&mut s.corrections_policy, &self.corrections_policy);
+        // The newsroom's names for its verdicts are its ClaimReview ratings too.
+        for (i, v) in Verdict::ALL.into_iter().enumerate() {
+            let name = self.verdicts[i].name.trim();
+            let rating = match v {
+                Verdict::Verified => &mut s.ratings.verified,
+                Verdict::Disputed => &mut s.ratings.disputed,
+                Verdict::Unsourced => &mut s.ratings.unsourced,
+                Verdict::Unreviewed => continue,
+            };
+            if !name.is_empty() {
+                rating.label = name.to_string();
+            }
+        }
         s
     }
 }
@@ -301,5 +314,40 @@ impl SettingsWindow {
             });
         self.open = open && saved.is_none();
         saved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_names_become_the_claimreview_ratings_and_survive_a_round_trip() {
+        let mut n = Newsroom::default();
+        n.verdicts[1].name = "Faux".into();
+        n.theme = Theme::Dark;
+        n.language = "fr".into();
+        let review = Review::from_article(crate::article::sample());
+        let s = n.report_settings(&review);
+        assert_eq!(s.verdict_label(Verdict::Disputed), "Faux");
+        assert_ne!(s.verdict_label(Verdict::Verified), "Faux");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("claimdesk").join("settings.json");
+        n.save(&file).unwrap();
+        assert_eq!(Newsroom::load(&file), (n, None));
+    }
+
+    #[test]
+    fn recent_files_are_newest_first_without_repeats_and_capped() {
+        let mut r = Recent::default();
+        for i in 0..15 {
+            r.push(Path::new(&format!("/tmp/a{i}.txt")));
+        }
+        assert!(!r.push(Path::new("/tmp/a14.txt")), "already first");
+        r.push(Path::new("/tmp/a3.txt"));
+        assert_eq!(r.files.len(), Recent::MAX);
+        assert_eq!(r.files[0], Path::new("/tmp/a3.txt"));
+        assert_eq!(r.files[1], Path::new("/tmp/a14.txt"));
+        assert_eq!(r.files.iter().filter(|f| f.ends_with("a3.txt")).count(), 1);
     }
 }
