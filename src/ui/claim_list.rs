@@ -131,6 +131,8 @@ struct EvidenceDraft {
     archive: String,
     stance: Stance,
     error: Option<String>,
+    /// The evidence item being edited (its index), if the form edits one.
+    editing: Option<usize>,
 }
 
 impl EvidenceDraft {
@@ -775,6 +777,22 @@ impl ClaimList {
                             ui.hyperlink_to(tr("archived copy"), a);
                         }
                         if ui
+                            .small_button(tr("Edit source"))
+                            .on_hover_text(format!("Edit evidence {}", i + 1))
+                            .clicked()
+                        {
+                            *draft = EvidenceDraft {
+                                for_claim: Some(claim.id),
+                                url: e.url.clone(),
+                                title: e.title.clone(),
+                                quote: e.quote.clone(),
+                                archive: e.archive_url.clone().unwrap_or_default(),
+                                stance: e.stance,
+                                error: None,
+                                editing: Some(i),
+                            };
+                        }
+                        if ui
                             .small_button(tr("Remove"))
                             .on_hover_text(format!("Remove evidence {}", i + 1))
                             .clicked()
@@ -851,21 +869,47 @@ impl ClaimList {
                     );
                     ui.radio_value(&mut draft.stance, Stance::Refutes, tr("Refutes the claim"));
                 });
-                if ui.button(tr("Add evidence")).clicked() {
-                    match draft.build() {
-                        Ok(evidence) => {
-                            out.push(ListRequest::Apply(Action::AddEvidence {
-                                claim: claim.id,
-                                index: claim.evidence.len(),
-                                evidence,
-                            }));
-                            *draft = EvidenceDraft {
-                                for_claim: Some(claim.id),
-                                ..EvidenceDraft::default()
-                            };
+                let editing = draft
+                    .editing
+                    .and_then(|i| claim.evidence.get(i).map(|e| (i, e.accessed)));
+                let label = if editing.is_some() {
+                    tr("Save evidence")
+                } else {
+                    tr("Add evidence")
+                };
+                let mut done = false;
+                ui.horizontal(|ui| {
+                    if ui.button(label).clicked() {
+                        match (draft.build(), editing) {
+                            (Ok(mut evidence), Some((index, accessed))) => {
+                                evidence.accessed = accessed;
+                                out.push(ListRequest::Apply(Action::EditEvidence {
+                                    claim: claim.id,
+                                    index,
+                                    evidence,
+                                }));
+                                done = true;
+                            }
+                            (Ok(evidence), None) => {
+                                out.push(ListRequest::Apply(Action::AddEvidence {
+                                    claim: claim.id,
+                                    index: claim.evidence.len(),
+                                    evidence,
+                                }));
+                                done = true;
+                            }
+                            (Err(e), _) => draft.error = Some(e),
                         }
-                        Err(e) => draft.error = Some(e),
                     }
+                    if editing.is_some() && ui.button(tr("Cancel edit")).clicked() {
+                        done = true;
+                    }
+                });
+                if done {
+                    *draft = EvidenceDraft {
+                        for_claim: Some(claim.id),
+                        ..EvidenceDraft::default()
+                    };
                 }
                 if let Some(err) = &draft.error {
                     ui.label(RichText::new(err).color(ui.visuals().error_fg_color));

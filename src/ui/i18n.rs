@@ -85,6 +85,7 @@ const FR: &[(&str, &str)] = &[
     ("Below the threshold", "Sous le seuil"),
     ("Below the threshold ({n})", "Sous le seuil ({n})"),
     ("Cancel", "Annuler"),
+    ("Cancel edit", "Annuler la modification"),
     ("Cancel split", "Annuler la coupure"),
     (
         "Choose where to save the report",
@@ -133,6 +134,7 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Edit", "Édition"),
     ("Edit note", "Modifier la note"),
+    ("Edit source", "Modifier la source"),
     (
         "Empty: the default text in the article's language",
         "Vide : le texte par défaut dans la langue de l'article",
@@ -283,6 +285,7 @@ const FR: &[(&str, &str)] = &[
     ("Reworded. Was: « {old} »", "Reformulée. Avant : « {old} »"),
     ("Save", "Enregistrer"),
     ("Save As…", "Enregistrer sous…"),
+    ("Save evidence", "Enregistrer la source"),
     ("Save settings", "Enregistrer les réglages"),
     (
         "Save the review as NAME.claimdesk.json",
