@@ -1175,9 +1175,11 @@ fn evidence_can_be_edited_in_place_and_the_edit_undone() {
     h.run();
     h.get_by_label("Source title").type_text("Titre corrigé");
     h.run();
-    h.get_by_role_and_label(Role::Button, "Save evidence").scroll_to_me();
+    h.get_by_role_and_label(Role::Button, "Save evidence")
+        .scroll_to_me();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Save evidence").click();
+    h.get_by_role_and_label(Role::Button, "Save evidence")
+        .click();
     h.run();
     let ev = h.state().review().claim(id).unwrap().evidence.clone();
     assert_eq!(ev.len(), 1, "edited, not added");
