@@ -1121,7 +1121,7 @@ fn the_window_speaks_french_when_the_settings_say_so() {
     h.run();
     let n = h.state().review().claims.len();
     h.get_by_label("Fichier");
-    h.get_by_label(&format!("0 / {n} vérifiées"));
+    h.get_by_label(&format!("0 / {n} traitées"));
     h.get_by_label(&format!("Affirmations ({n})"));
     h.get_by_role_and_label(Role::Button, "Contestée").click();
     h.run();
@@ -1152,4 +1152,44 @@ fn names_in_korean_chinese_japanese_cyrillic_and_arabic_are_drawn() {
     h.run();
     let text = &h.state().review().article.text;
     assert!(text.contains("김정은") && text.contains("习近平") && text.contains("محمد"));
+}
+
+#[test]
+fn evidence_can_be_edited_in_place_and_the_edit_undone() {
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let id = h.state().selected().unwrap();
+    add_evidence(
+        &mut h,
+        "https://example.org/a",
+        "Premier titre",
+        "Une phrase citée",
+    );
+    assert_eq!(h.state().review().claim(id).unwrap().evidence.len(), 1);
+    h.get_by_label("Edit source").click();
+    h.run();
+    h.get_by_label("Source title").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Source title").type_text("Titre corrigé");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save evidence")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save evidence")
+        .click();
+    h.run();
+    let ev = h.state().review().claim(id).unwrap().evidence.clone();
+    assert_eq!(ev.len(), 1, "edited, not added");
+    assert_eq!(ev[0].title, "Titre corrigé");
+    assert_eq!(ev[0].url, "https://example.org/a");
+    assert_eq!(ev[0].stance, claimdesk::review::Stance::Refutes);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().review().claim(id).unwrap().evidence[0].title,
+        "Premier titre"
+    );
 }

@@ -143,6 +143,18 @@ pub fn write_atomic_with(
         .tempfile_in(dir)
         .map_err(err)?;
     write(tmp.as_file_mut()).map_err(err)?;
+    // The temporary file is private (0600); the file it becomes keeps the permissions of the one
+    // it replaces, or gets the usual 0644, so that reports can be shared and served.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(err)?;
+    }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable where the platform allows it.
@@ -304,6 +316,20 @@ fn repair(review: &mut Review) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_by_others_or_keep_the_old_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("report.html");
+        write_atomic(&new, b"<p>x</p>").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&new), 0o644);
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&new, b"<p>y</p>").unwrap();
+        assert_eq!(mode(&new), 0o600);
+    }
     use crate::article;
     use crate::review::{Action, Verdict};
 

@@ -430,14 +430,16 @@ impl ClaimdeskApp {
     fn claim_from_selection(&mut self, set_span: bool) {
         let Some(sel) = self.article_view.selection() else {
             self.notice = Some(Notice::Error(
-                "Select words in the article first (drag over them), then press A.".into(),
+                tr("Select words in the article first (drag over them), then press A.").to_string(),
             ));
             return;
         };
         let built = match (set_span, self.selected) {
             (true, Some(id)) => self.review.set_span(id, sel),
             (true, None) => {
-                self.notice = Some(Notice::Error("Select the claim to change first.".into()));
+                self.notice = Some(Notice::Error(
+                    tr("Select the claim to change first.").to_string(),
+                ));
                 return;
             }
             (false, _) => self.review.add_manual_claim(sel),
@@ -581,7 +583,7 @@ impl ClaimdeskApp {
             Ok(()) => {
                 self.session_path = Some(path.to_path_buf());
                 self.saved_revision = self.review.revision;
-                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                self.notice = Some(Notice::Info(trf("Saved to {p}", &[("p", &path.display())])));
                 if let Some(a) = &mut self.autosave {
                     a.clear();
                 }
@@ -907,11 +909,11 @@ impl ClaimdeskApp {
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        if ui.button("Dismiss").clicked() {
+                        if ui.button(tr("Dismiss")).clicked() {
                             dismiss = true;
                         }
                         if let Notice::SourceChanged(p) = notice
-                            && ui.button("Re-anchor on the new version").clicked()
+                            && ui.button(tr("Re-anchor on the new version")).clicked()
                         {
                             reanchor = Some(p.clone());
                         }
@@ -935,9 +937,9 @@ impl ClaimdeskApp {
         egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading(tr("Unsaved changes"));
-            ui.label(format!(
-                "The review of “{}” has changes that are not saved. Save them first?",
-                self.review.article.display_title()
+            ui.label(trf(
+                "The review of “{t}” has changes that are not saved. Save them first?",
+                &[("t", &self.review.article.display_title())],
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -977,12 +979,12 @@ impl ClaimdeskApp {
     /// The review's audit trail, newest first.
     fn history_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_history;
-        egui::Window::new("History")
+        egui::Window::new(tr("History"))
             .open(&mut open)
             .default_width(460.0)
             .show(ctx, |ui| {
                 if self.review.history.is_empty() {
-                    ui.weak("No change yet.");
+                    ui.weak(tr("No change yet."));
                 }
                 egui::ScrollArea::vertical()
                     .max_height(400.0)
@@ -1006,7 +1008,7 @@ impl ClaimdeskApp {
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(tr("Keyboard shortcuts"))
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
@@ -1144,10 +1146,12 @@ impl ClaimdeskApp {
         egui::Modal::new(egui::Id::unique("recover-review")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading(tr("Restore unsaved work?"));
-            ui.label(format!(
-                "Claimdesk closed without saving your review of “{}” (last change {}). Restore it?",
-                found.title,
-                found.saved_at.format("%Y-%m-%d %H:%M")
+            ui.label(trf(
+                "Claimdesk closed without saving your review of “{t}” (last change {at}). Restore it?",
+                &[
+                    ("t", &found.title),
+                    ("at", &found.saved_at.format("%Y-%m-%d %H:%M")),
+                ],
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -1172,9 +1176,9 @@ impl ClaimdeskApp {
                 // Unsaved until the reviewer saves it; the old copy becomes this window's.
                 self.saved_revision = u64::MAX;
                 found.discard();
-                self.notice = Some(Notice::Info(format!(
-                    "Restored the review of “{}”. Save it (Ctrl+S) to keep it.",
-                    found.title
+                self.notice = Some(Notice::Info(trf(
+                    "Restored the review of “{t}”. Save it (Ctrl+S) to keep it.",
+                    &[("t", &found.title)],
                 )));
             }
             Err(e) => {
@@ -1276,7 +1280,7 @@ impl ClaimdeskApp {
         }
         if self.picker.is_open() {
             egui::Modal::new(egui::Id::unique("file-dialog-open")).show(&ctx, |ui| {
-                ui.label("Waiting for the file dialog…");
+                ui.label(tr("Waiting for the file dialog…"));
             });
         }
         self.shortcuts_window(&ctx);
@@ -1313,7 +1317,7 @@ impl ClaimdeskApp {
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            "Drop an article or a session to open it",
+            tr("Drop an article or a session to open it"),
             egui::FontId::proportional(22.0),
             egui::Color32::WHITE,
         );

@@ -247,7 +247,7 @@ impl ArticleView {
                 .add(
                     egui::TextEdit::singleline(&mut self.search.query)
                         .id(id)
-                        .hint_text("words to find (Enter: next, Shift+Enter: previous)")
+                        .hint_text(tr("words to find (Enter: next, Shift+Enter: previous)"))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
@@ -286,11 +286,16 @@ impl ArticleView {
     }
 
     fn ensure_layout(&mut self, ui: &egui::Ui, review: &Review, width: f32, dark: bool) {
-        if self
-            .layout
-            .as_ref()
-            .is_some_and(|l| (l.width - width).abs() < 0.5 && l.dark == dark)
+        if let Some(l) = &self.layout
+            && l.dark == dark
+            && ((l.width - width).abs() < 0.5
+                // While a panel edge is being dragged the old layout stays (a long article
+                // takes a tenth of a second to lay out); it is redone when the button is let go.
+                || ui.input(|i| i.pointer.any_down()))
         {
+            if (l.width - width).abs() >= 0.5 {
+                ui.ctx().request_repaint();
+            }
             return;
         }
         let text = &review.article.text;
@@ -497,7 +502,7 @@ impl ArticleView {
         let sel = self.selection();
         response.context_menu(|ui| {
             let Some(sel) = sel.clone() else {
-                ui.weak("Select words in the article first.");
+                ui.weak(tr("Select words in the article first."));
                 return;
             };
             if ui.button(tr("Add as claim (A)")).clicked() {
@@ -664,14 +669,17 @@ fn boilerplate_fold(ui: &mut egui::Ui, review: &Review, pad: f32) {
         ui.add_space(pad);
         ui.vertical(|ui| {
             ui.set_max_width(MAX_COLUMN_WIDTH);
-            egui::CollapsingHeader::new(format!("Removed page furniture ({})", removed.len()))
-                .id_salt("boilerplate")
-                .default_open(false)
-                .show(ui, |ui| {
-                    for b in removed {
-                        ui.label(egui::RichText::new(b).weak().small());
-                    }
-                });
+            egui::CollapsingHeader::new(trf(
+                "Removed page furniture ({n})",
+                &[("n", &removed.len())],
+            ))
+            .id_salt("boilerplate")
+            .default_open(false)
+            .show(ui, |ui| {
+                for b in removed {
+                    ui.label(egui::RichText::new(b).weak().small());
+                }
+            });
         });
     });
 }

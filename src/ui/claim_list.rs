@@ -131,13 +131,15 @@ struct EvidenceDraft {
     archive: String,
     stance: Stance,
     error: Option<String>,
+    /// The evidence item being edited (its index), if the form edits one.
+    editing: Option<usize>,
 }
 
 impl EvidenceDraft {
     /// The evidence the form describes, or why it cannot be added.
     fn build(&self) -> Result<Evidence, String> {
         if self.url.trim().is_empty() {
-            return Err("Paste the source's address first.".into());
+            return Err(tr("Paste the source's address first.").to_string());
         }
         let today = chrono::Local::now().date_naive();
         let mut e = Evidence::new(&self.url, today).map_err(|e| e.to_string())?;
@@ -222,9 +224,9 @@ impl ClaimList {
                     }
                     None => {
                         ui.weak(if review.claims.is_empty() {
-                            "This article has no check-worthy sentences."
+                            tr("This article has no check-worthy sentences.")
                         } else {
-                            "Select a claim (click it, or press J / K)."
+                            tr("Select a claim (click it, or press J / K).")
                         });
                     }
                 }
@@ -291,9 +293,9 @@ impl ClaimList {
                     .step_by(0.05)
                     .text(tr("Threshold")),
             )
-            .on_hover_text(
+            .on_hover_text(tr(
                 "Sentences scoring at least this are claims. Reviewed claims always stay.",
-            );
+            ));
         if resp.changed() {
             self.threshold_draft = Some(t);
         }
@@ -315,7 +317,7 @@ impl ClaimList {
             let resp = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
-                        .hint_text("words in the claim, note or claimant")
+                        .hint_text(tr("words in the claim, note or claimant"))
                         .desired_width(170.0),
                 )
                 .labelled_by(label.id);
@@ -393,9 +395,9 @@ impl ClaimList {
         let ids = self.visible(review).to_vec();
         if ids.is_empty() {
             ui.weak(if review.claims.is_empty() {
-                "No claims at this threshold."
+                tr("No claims at this threshold.")
             } else {
-                "No claim matches these filters."
+                tr("No claim matches these filters.")
             });
             return;
         }
@@ -437,7 +439,7 @@ impl ClaimList {
             .iter()
             .filter(|c| !spans.contains(&(c.range.start, c.range.end)))
             .collect();
-        ui.strong(format!("Below the threshold ({})", below.len()));
+        ui.strong(trf("Below the threshold ({n})", &[("n", &below.len())]));
         egui::ScrollArea::vertical()
             .id_salt("below-list")
             .auto_shrink([false, false])
@@ -452,7 +454,7 @@ impl ClaimList {
                         );
                         ui.label(RichText::new(&c.text).weak());
                         if ui
-                            .button(format!("Promote to claim: {}", short(&c.text)))
+                            .button(trf("Promote to claim: {s}", &[("s", &short(&c.text))]))
                             .clicked()
                         {
                             let claim = crate::review::Claim::from_candidate(
@@ -485,16 +487,19 @@ impl ClaimList {
             .unwrap_or(0)
             + 1;
         ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("Claim {pos} of {total} (#{})", claim.id));
-            ui.weak(format!("score {:.2}", claim.score));
+            ui.strong(trf(
+                "Claim {pos} of {total} (#{id})",
+                &[("pos", &pos), ("total", &total), ("id", &claim.id)],
+            ));
+            ui.weak(trf("score {s}", &[("s", &format!("{:.2}", claim.score))]));
             let kind = if claim.kind_reason.is_empty() {
-                format!("type: {}", claim.kind)
+                claim.kind.clone()
             } else {
-                format!("type: {} ({})", claim.kind, claim.kind_reason)
+                format!("{} ({})", claim.kind, claim.kind_reason)
             };
-            ui.weak(kind);
+            ui.weak(trf("type: {k}", &[("k", &kind)]));
             if let Some(who) = &claim.claimant {
-                ui.weak(format!("claimant: {who}"));
+                ui.weak(trf("claimant: {w}", &[("w", who)]));
             }
         });
         if self.split.is_some_and(|s| s.claim == claim.id) {
@@ -539,21 +544,23 @@ impl ClaimList {
             ui.separator();
             if ui
                 .button(tr("Split…"))
-                .on_hover_text("Cut this claim in two (S)")
+                .on_hover_text(tr("Cut this claim in two (S)"))
                 .clicked()
             {
                 self.start_split(claim.id, review);
             }
             if ui
                 .button(tr("Merge with next"))
-                .on_hover_text("Join this claim and the next one in the article (M)")
+                .on_hover_text(tr("Join this claim and the next one in the article (M)"))
                 .clicked()
             {
                 out.push(merge_request(review, claim.id));
             }
             if ui
                 .button(tr("Not a claim"))
-                .on_hover_text("Dismiss: kept under Dismissed, where it can be restored (X)")
+                .on_hover_text(tr(
+                    "Dismiss: kept under Dismissed, where it can be restored (X)",
+                ))
                 .clicked()
             {
                 out.push(ListRequest::Apply(Action::Dismiss { claim: claim.id }));
@@ -561,21 +568,21 @@ impl ClaimList {
         });
         if !claim.reasons.is_empty() {
             ui.label(
-                RichText::new(format!("Why: {}", claim.reasons.join(" · ")))
+                RichText::new(trf("Why: {r}", &[("r", &claim.reasons.join(" · "))]))
                     .size(12.5)
                     .weak(),
             );
         }
         if let Some(old) = &claim.previous {
             ui.label(
-                RichText::new(format!("Reworded. Was: « {old} »"))
+                RichText::new(trf("Reworded. Was: « {old} »", &[("old", old)]))
                     .size(12.5)
                     .color(palette.accent(Verdict::Unsourced)),
             );
         }
         if let Some(g) = claim.group.filter(|g| *g != claim.id) {
             ui.label(
-                RichText::new(format!("Repeats claim {g}"))
+                RichText::new(trf("Repeats claim {g}", &[("g", &g)]))
                     .size(12.5)
                     .weak(),
             );
@@ -623,7 +630,7 @@ impl ClaimList {
         }
         let edit = egui::TextEdit::multiline(&mut self.note_draft)
             .id(note_id)
-            .hint_text("What you checked, whom you asked, what you found…")
+            .hint_text(tr("What you checked, whom you asked, what you found…"))
             .desired_rows(4)
             .desired_width(f32::INFINITY);
         let resp = ui.add(edit).labelled_by(label.id);
@@ -676,11 +683,11 @@ impl ClaimList {
             ui.memory_mut(|m| m.request_focus(id));
         }
         ui.label(
-            RichText::new("Put the caret where the second claim begins (click or arrow keys), then Split here (Enter).")
+            RichText::new(tr("Put the caret where the second claim begins (click or arrow keys), then Split here (Enter)."))
                 .size(12.5),
         );
         let mut shown = text;
-        let label = ui.label("Split point");
+        let label = ui.label(tr("Split point"));
         let output = egui::TextEdit::multiline(&mut shown)
             .id(id)
             .desired_rows(2)
@@ -767,7 +774,23 @@ impl ClaimList {
                         if let Some(a) = e.archive_url.as_deref()
                             && let Ok(a) = review::check_url(a)
                         {
-                            ui.hyperlink_to("archived copy", a);
+                            ui.hyperlink_to(tr("archived copy"), a);
+                        }
+                        if ui
+                            .small_button(tr("Edit source"))
+                            .on_hover_text(format!("Edit evidence {}", i + 1))
+                            .clicked()
+                        {
+                            *draft = EvidenceDraft {
+                                for_claim: Some(claim.id),
+                                url: e.url.clone(),
+                                title: e.title.clone(),
+                                quote: e.quote.clone(),
+                                archive: e.archive_url.clone().unwrap_or_default(),
+                                stance: e.stance,
+                                error: None,
+                                editing: Some(i),
+                            };
                         }
                         if ui
                             .small_button(tr("Remove"))
@@ -804,19 +827,19 @@ impl ClaimList {
                             (
                                 tr("Source title"),
                                 &mut draft.title,
-                                "Who says it, where",
+                                tr("Who says it, where"),
                                 false,
                             ),
                             (
                                 tr("Quoted passage"),
                                 &mut draft.quote,
-                                "The sentence of the source that supports or refutes the claim",
+                                tr("The sentence of the source that supports or refutes the claim"),
                                 true,
                             ),
                             (
-                                "Archive URL",
+                                tr("Archive URL"),
                                 &mut draft.archive,
-                                "Wayback Machine or archive.today copy (optional)",
+                                tr("Wayback Machine or archive.today copy (optional)"),
                                 false,
                             ),
                         ];
@@ -846,21 +869,47 @@ impl ClaimList {
                     );
                     ui.radio_value(&mut draft.stance, Stance::Refutes, tr("Refutes the claim"));
                 });
-                if ui.button(tr("Add evidence")).clicked() {
-                    match draft.build() {
-                        Ok(evidence) => {
-                            out.push(ListRequest::Apply(Action::AddEvidence {
-                                claim: claim.id,
-                                index: claim.evidence.len(),
-                                evidence,
-                            }));
-                            *draft = EvidenceDraft {
-                                for_claim: Some(claim.id),
-                                ..EvidenceDraft::default()
-                            };
+                let editing = draft
+                    .editing
+                    .and_then(|i| claim.evidence.get(i).map(|e| (i, e.accessed)));
+                let label = if editing.is_some() {
+                    tr("Save evidence")
+                } else {
+                    tr("Add evidence")
+                };
+                let mut done = false;
+                ui.horizontal(|ui| {
+                    if ui.button(label).clicked() {
+                        match (draft.build(), editing) {
+                            (Ok(mut evidence), Some((index, accessed))) => {
+                                evidence.accessed = accessed;
+                                out.push(ListRequest::Apply(Action::EditEvidence {
+                                    claim: claim.id,
+                                    index,
+                                    evidence,
+                                }));
+                                done = true;
+                            }
+                            (Ok(evidence), None) => {
+                                out.push(ListRequest::Apply(Action::AddEvidence {
+                                    claim: claim.id,
+                                    index: claim.evidence.len(),
+                                    evidence,
+                                }));
+                                done = true;
+                            }
+                            (Err(e), _) => draft.error = Some(e),
                         }
-                        Err(e) => draft.error = Some(e),
                     }
+                    if editing.is_some() && ui.button(tr("Cancel edit")).clicked() {
+                        done = true;
+                    }
+                });
+                if done {
+                    *draft = EvidenceDraft {
+                        for_claim: Some(claim.id),
+                        ..EvidenceDraft::default()
+                    };
                 }
                 if let Some(err) = &draft.error {
                     ui.label(RichText::new(err).color(ui.visuals().error_fg_color));
@@ -968,7 +1017,9 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> e
 /// Claims set aside as "not a claim", each with Restore.
 fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Vec<ListRequest>) {
     if review.dismissed.is_empty() {
-        ui.weak("Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.");
+        ui.weak(tr(
+            "Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.",
+        ));
         return;
     }
     egui::ScrollArea::vertical()
@@ -993,7 +1044,10 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
                             .weak(),
                         );
                         ui.label(format!("Dismissed: {}", c.text()));
-                        if ui.button(format!("Restore claim {}", c.id)).clicked() {
+                        if ui
+                            .button(trf("Restore claim {id}", &[("id", &c.id)]))
+                            .clicked()
+                        {
                             out.push(ListRequest::Apply(Action::Restore { claim: c.id }));
                         }
                     });
@@ -1005,9 +1059,9 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
 /// verdicts and notes: kept, never dropped.
 fn orphans(ui: &mut egui::Ui, review: &Review, palette: &Palette) {
     ui.label(
-        RichText::new(
+        RichText::new(tr(
             "Not found in the current version of the article. Their verdicts and notes are kept.",
-        )
+        ))
         .size(12.5)
         .color(palette.accent(Verdict::Unsourced)),
     );

@@ -1,6 +1,7 @@
 //! File > Export: the format, its options, and the pre-flight check's warnings. The dialog returns
 //! the user's choice; the app then asks where to write the file.
 
+use super::i18n::tr;
 use crate::report::{self, Format, Options, ReportSettings, Warning};
 use crate::review::Review;
 use eframe::egui::{self, RichText};
@@ -44,9 +45,9 @@ impl ExportDialog {
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<ExportChoice> {
         let mut chosen = None;
         ui.set_width(600.0);
-        ui.heading("Export the fact-check report");
+        ui.heading(tr("Export the fact-check report"));
         ui.add_space(6.0);
-        ui.strong("Format");
+        ui.strong(tr("Format"));
         for f in Format::ALL {
             ui.horizontal(|ui| {
                 ui.radio_value(&mut self.choice.format, f, f.name());
@@ -56,13 +57,13 @@ impl ExportDialog {
         ui.add_enabled_ui(self.choice.format == Format::Html, |ui| {
             ui.checkbox(
                 &mut self.choice.options.with_article,
-                "Include the article with the claims highlighted",
+                tr("Include the article with the claims highlighted"),
             );
         });
         ui.add_space(8.0);
         let n = self.warnings.len();
         if n == 0 {
-            ui.strong("Pre-flight check: nothing to flag");
+            ui.strong(tr("Pre-flight check: nothing to flag"));
         } else {
             ui.strong(format!(
                 "Pre-flight check: {n} warning{} (they do not block the export)",
@@ -80,14 +81,14 @@ impl ExportDialog {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
-                .button("Export…")
-                .on_hover_text("Choose where to save the report")
+                .button(tr("Export…"))
+                .on_hover_text(tr("Choose where to save the report"))
                 .clicked()
             {
                 chosen = Some(self.choice);
                 self.open = false;
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(tr("Cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 self.open = false;
             }
         });

@@ -81,9 +81,24 @@ const FR: &[(&str, &str)] = &[
         "Add the words selected in the article (drag over them) as a new claim",
         "Ajouter les mots sélectionnés dans l'article (glisser dessus) comme nouvelle affirmation",
     ),
+    ("Archive URL", "Adresse archivée"),
     ("Below the threshold", "Sous le seuil"),
+    ("Below the threshold ({n})", "Sous le seuil ({n})"),
     ("Cancel", "Annuler"),
+    ("Cancel edit", "Annuler la modification"),
     ("Cancel split", "Annuler la coupure"),
+    (
+        "Choose where to save the report",
+        "Choisir où enregistrer le rapport",
+    ),
+    (
+        "Claim {pos} of {total} (#{id})",
+        "Affirmation {pos} sur {total} (n° {id})",
+    ),
+    (
+        "Claimdesk closed without saving your review of “{t}” (last change {at}). Restore it?",
+        "Claimdesk s'est fermé sans enregistrer votre vérification de « {t} » (dernière modification {at}). La restaurer ?",
+    ),
     ("Claims ({n})", "Affirmations ({n})"),
     ("Clear filters", "Effacer les filtres"),
     (
@@ -96,26 +111,51 @@ const FR: &[(&str, &str)] = &[
         "Comparer avec une nouvelle version…",
     ),
     ("Copy", "Copier"),
+    ("Corrections policy", "Politique de corrections"),
     (
         "Cut the selected claim in two at a point you choose",
         "Couper l'affirmation choisie en deux à l'endroit voulu",
     ),
+    (
+        "Cut this claim in two (S)",
+        "Couper cette affirmation en deux (S)",
+    ),
     ("Discard", "Abandonner"),
     ("Discard it", "L'abandonner"),
+    ("Dismiss", "Fermer"),
+    (
+        "Dismiss: kept under Dismissed, where it can be restored (X)",
+        "Écarter : gardée sous Écartées, d'où elle peut être restaurée (X)",
+    ),
     ("Dismissed ({n})", "Écartées ({n})"),
+    (
+        "Drop an article or a session to open it",
+        "Déposez un article ou une session pour l'ouvrir",
+    ),
     ("Edit", "Édition"),
     ("Edit note", "Modifier la note"),
+    ("Edit source", "Modifier la source"),
+    (
+        "Empty: the default text in the article's language",
+        "Vide : le texte par défaut dans la langue de l'article",
+    ),
     (
         "Every change to this review: when, by whom, what",
         "Chaque modification de cette vérification : quand, par qui, quoi",
     ),
     ("Evidence ({n})", "Sources ({n})"),
     ("Export report…", "Exporter le rapport…"),
+    (
+        "Export the fact-check report",
+        "Exporter le rapport de vérification",
+    ),
+    ("Export…", "Exporter…"),
     ("File", "Fichier"),
     ("Filter", "Filtrer"),
     ("Filter claims", "Filtrer les affirmations"),
     ("Find in article…", "Rechercher dans l'article…"),
     ("Find next", "Occurrence suivante"),
+    ("Format", "Format"),
     (
         "Go to the next match of the search",
         "Aller à l'occurrence suivante",
@@ -123,16 +163,25 @@ const FR: &[(&str, &str)] = &[
     ("Help", "Aide"),
     ("History", "Historique"),
     (
+        "Include the article with the claims highlighted",
+        "Inclure l'article avec les affirmations surlignées",
+    ),
+    (
         "Join the selected claim and the next one in the article",
         "Réunir l'affirmation choisie et la suivante dans l'article",
     ),
+    (
+        "Join this claim and the next one in the article (M)",
+        "Réunir cette affirmation et la suivante dans l'article (M)",
+    ),
     ("Keyboard shortcuts", "Raccourcis clavier"),
+    ("Language", "Langue"),
     (
         "Make the words selected in the article the selected claim's text",
         "Faire des mots sélectionnés dans l'article le texte de l'affirmation choisie",
     ),
     ("Mark Disputed", "Marquer Contestée"),
-    ("Mark Unreviewed", "Marquer Non vérifiée"),
+    ("Mark Unreviewed", "Marquer À vérifier"),
     ("Mark Unsourced", "Marquer Non sourcée"),
     ("Mark Verified", "Marquer Vérifiée"),
     (
@@ -152,25 +201,62 @@ const FR: &[(&str, &str)] = &[
         "Merge with next claim",
         "Fusionner avec l'affirmation suivante",
     ),
+    ("Methodology", "Méthodologie"),
     ("New source", "Nouvelle source"),
     ("Next claim", "Affirmation suivante"),
     ("Next match", "Occurrence suivante"),
+    ("No change yet.", "Aucune modification pour l'instant."),
+    (
+        "No claim matches these filters.",
+        "Aucune affirmation ne correspond à ces filtres.",
+    ),
+    (
+        "No claims at this threshold.",
+        "Aucune affirmation à ce seuil.",
+    ),
     ("No recent file", "Aucun fichier récent"),
     ("Not a claim", "Pas une affirmation"),
     ("Not a claim (dismiss)", "Pas une affirmation (écarter)"),
+    (
+        "Not found in the current version of the article. Their verdicts and notes are kept.",
+        "Introuvables dans la version actuelle de l'article. Leurs verdicts et notes sont conservés.",
+    ),
     ("Note", "Note"),
+    (
+        "Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.",
+        "Rien d'écarté. Appuyez sur X (ou « Pas une affirmation ») sur une phrase qui n'en est pas une.",
+    ),
     ("Open Recent", "Ouvrir un fichier récent"),
     (
         "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)",
         "Ouvrir un article (.txt, .md, .html, .docx, .pdf) ou une session enregistrée (.claimdesk.json)",
     ),
     ("Open…", "Ouvrir…"),
+    ("Organisation", "Organisation"),
+    ("Organisation URL", "Adresse de l'organisation"),
     ("Orphaned claims ({n})", "Affirmations orphelines ({n})"),
     ("Paste as article", "Coller comme article"),
+    (
+        "Paste the source's address first.",
+        "Collez d'abord l'adresse de la source.",
+    ),
+    (
+        "Pre-flight check: nothing to flag",
+        "Vérification avant export : rien à signaler",
+    ),
     ("Previous claim", "Affirmation précédente"),
     ("Previous match", "Occurrence précédente"),
+    ("Promote to claim: {s}", "En faire une affirmation : {s}"),
+    (
+        "Put the caret where the second claim begins (click or arrow keys), then Split here (Enter).",
+        "Placez le curseur là où commence la seconde affirmation (clic ou flèches), puis Couper ici (Entrée).",
+    ),
     ("Quit", "Quitter"),
     ("Quoted passage", "Passage cité"),
+    (
+        "Re-anchor on the new version",
+        "Réancrer sur la nouvelle version",
+    ),
     ("Redo", "Rétablir"),
     (
         "Redo the last undone change",
@@ -178,14 +264,29 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Refutes the claim", "Contredit l'affirmation"),
     ("Remove", "Retirer"),
+    (
+        "Removed page furniture ({n})",
+        "Éléments de page retirés ({n})",
+    ),
+    ("Repeats claim {g}", "Reprend l'affirmation {g}"),
+    ("Report URL", "Adresse du rapport"),
     ("Restore", "Restaurer"),
+    ("Restore claim {id}", "Restaurer l'affirmation {id}"),
     (
         "Restore unsaved work?",
         "Restaurer le travail non enregistré ?",
     ),
+    (
+        "Restored the review of “{t}”. Save it (Ctrl+S) to keep it.",
+        "Vérification de « {t} » restaurée. Enregistrez-la (Ctrl+S) pour la garder.",
+    ),
     ("Review", "Vérification"),
+    ("Reviewer name", "Nom du vérificateur"),
+    ("Reworded. Was: « {old} »", "Reformulée. Avant : « {old} »"),
     ("Save", "Enregistrer"),
     ("Save As…", "Enregistrer sous…"),
+    ("Save evidence", "Enregistrer la source"),
+    ("Save settings", "Enregistrer les réglages"),
     (
         "Save the review as NAME.claimdesk.json",
         "Enregistrer la vérification dans NOM.claimdesk.json",
@@ -194,10 +295,19 @@ const FR: &[(&str, &str)] = &[
         "Save the review under another name",
         "Enregistrer la vérification sous un autre nom",
     ),
+    ("Saved to {p}", "Enregistré dans {p}"),
     ("Search the article", "Rechercher dans l'article"),
     (
         "Search the article; matches are highlighted (Enter: next)",
         "Rechercher dans l'article ; les occurrences sont surlignées (Entrée : suivante)",
+    ),
+    (
+        "Select a claim (click it, or press J / K).",
+        "Choisissez une affirmation (cliquez dessus, ou J / K).",
+    ),
+    (
+        "Select the claim to change first.",
+        "Choisissez d'abord l'affirmation à modifier.",
     ),
     ("Select the next claim", "Choisir l'affirmation suivante"),
     (
@@ -205,12 +315,24 @@ const FR: &[(&str, &str)] = &[
         "Choisir l'affirmation précédente",
     ),
     (
+        "Select words in the article first (drag over them), then press A.",
+        "Sélectionnez d'abord des mots dans l'article (glissez dessus), puis appuyez sur A.",
+    ),
+    (
+        "Select words in the article first.",
+        "Sélectionnez d'abord des mots dans l'article.",
+    ),
+    (
+        "Sentences scoring at least this are claims. Reviewed claims always stay.",
+        "Les phrases qui atteignent ce score sont des affirmations. Les affirmations déjà vérifiées restent.",
+    ),
+    (
         "Set the selected claim aside as not a claim (listed under Dismissed, restorable)",
         "Écarter l'affirmation choisie (rangée sous Écartées, restaurable)",
     ),
     (
         "Set the selected claim back to Unreviewed",
-        "Remettre l'affirmation choisie à Non vérifiée",
+        "Remettre l'affirmation choisie à « À vérifier »",
     ),
     ("Settings", "Réglages"),
     ("Settings…", "Réglages…"),
@@ -220,9 +342,23 @@ const FR: &[(&str, &str)] = &[
     ("Source title", "Titre de la source"),
     ("Split claim…", "Couper l'affirmation…"),
     ("Split here", "Couper ici"),
+    ("Split point", "Point de coupure"),
     ("Split…", "Couper…"),
     ("Status", "Statut"),
     ("Supports the claim", "Confirme l'affirmation"),
+    (
+        "The review of “{t}” has changes that are not saved. Save them first?",
+        "La vérification de « {t} » a des modifications non enregistrées. Les enregistrer d'abord ?",
+    ),
+    (
+        "The sentence of the source that supports or refutes the claim",
+        "La phrase de la source qui confirme ou contredit l'affirmation",
+    ),
+    ("Theme", "Thème"),
+    (
+        "This article has no check-worthy sentences.",
+        "Cet article n'a pas de phrase à vérifier.",
+    ),
     ("Threshold", "Seuil"),
     ("Type", "Type"),
     (
@@ -241,16 +377,57 @@ const FR: &[(&str, &str)] = &[
         "Faire de la sélection le texte de l'affirmation",
     ),
     (
+        "Used in every report: ClaimReview needs the organisation and its address.",
+        "Repris dans chaque rapport : ClaimReview demande l'organisation et son adresse.",
+    ),
+    (
+        "Verdict names and colours (empty name: the built-in one)",
+        "Noms et couleurs des verdicts (nom vide : celui d'origine)",
+    ),
+    (
+        "Waiting for the file dialog…",
+        "En attente de la fenêtre de fichiers…",
+    ),
+    (
+        "Wayback Machine or archive.today copy (optional)",
+        "Copie Wayback Machine ou archive.today (facultatif)",
+    ),
+    (
+        "What you checked, whom you asked, what you found…",
+        "Ce que vous avez vérifié, qui vous avez consulté, ce que vous avez trouvé…",
+    ),
+    ("Who says it, where", "Qui le dit, où"),
+    ("Why: {r}", "Pourquoi : {r}"),
+    (
         "Write the fact-check report: Markdown, HTML, CSV, JSON, ClaimReview or Web Annotations",
         "Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Web Annotations",
     ),
+    (
+        "Your name, as it appears in the history",
+        "Votre nom, tel qu'il apparaît dans l'historique",
+    ),
     ("all", "toutes"),
     ("all types", "tous les types"),
+    ("archived copy", "copie archivée"),
+    ("as the system", "comme le système"),
+    ("claimant: {w}", "auteur : {w}"),
+    ("dark", "sombre"),
+    ("light", "clair"),
     ("no match", "aucune occurrence"),
     ("position in the article", "position dans l'article"),
     ("score", "score"),
+    ("score {s}", "score {s}"),
     ("status", "statut"),
-    ("{done} / {total} reviewed", "{done} / {total} vérifiées"),
+    ("type: {k}", "type : {k}"),
+    (
+        "words in the claim, note or claimant",
+        "mots de l'affirmation, de la note ou de l'auteur",
+    ),
+    (
+        "words to find (Enter: next, Shift+Enter: previous)",
+        "mots à trouver (Entrée : suivant, Maj+Entrée : précédent)",
+    ),
+    ("{done} / {total} reviewed", "{done} / {total} traitées"),
     ("{i} of {n}", "{i} sur {n}"),
     ("· unsaved changes", "· modifications non enregistrées"),
 ];
@@ -263,7 +440,7 @@ pub fn verdict_name(v: crate::review::Verdict) -> &'static str {
         (Lang::Fr, Verdict::Verified) => "Vérifiée",
         (Lang::Fr, Verdict::Disputed) => "Contestée",
         (Lang::Fr, Verdict::Unsourced) => "Non sourcée",
-        (Lang::Fr, Verdict::Unreviewed) => "Non vérifiée",
+        (Lang::Fr, Verdict::Unreviewed) => "À vérifier",
     }
 }
 
@@ -285,7 +462,7 @@ mod tests {
         assert_eq!(tr("Something new"), "Something new");
         assert_eq!(
             trf("{done} / {total} reviewed", &[("done", &3), ("total", &9)]),
-            "3 / 9 vérifiées"
+            "3 / 9 traitées"
         );
         set_language(Lang::En);
         assert_eq!(tr("Open…"), "Open…");

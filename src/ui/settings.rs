@@ -2,6 +2,7 @@
 //! reviewer's name, methodology and corrections texts), kept in a JSON file in the user's
 //! configuration folder and applied to every report.
 
+use super::i18n::tr;
 use super::theme::{Palette, VerdictStyle};
 use crate::report::ReportSettings;
 use crate::review::Review;
@@ -42,9 +43,9 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "as the system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
+            Theme::System => tr("as the system"),
+            Theme::Light => tr("light"),
+            Theme::Dark => tr("dark"),
         }
     }
 
@@ -154,11 +155,24 @@ impl Newsroom {
         set(&mut s.reviewer, &self.reviewer);
         set(&mut s.methodology, &self.methodology);
         set(&mut s.corrections_policy, &self.corrections_policy);
+        // The newsroom's names for its verdicts are its ClaimReview ratings too.
+        for (i, v) in Verdict::ALL.into_iter().enumerate() {
+            let name = self.verdicts[i].name.trim();
+            let rating = match v {
+                Verdict::Verified => &mut s.ratings.verified,
+                Verdict::Disputed => &mut s.ratings.disputed,
+                Verdict::Unsourced => &mut s.ratings.unsourced,
+                Verdict::Unreviewed => continue,
+            };
+            if !name.is_empty() {
+                rating.label = name.to_string();
+            }
+        }
         s
     }
 }
 
-/// The Settings window: edits a draft; "Save settings" hands it back.
+/// The Settings window: edits a draft; tr("Save settings") hands it back.
 #[derive(Default)]
 pub struct SettingsWindow {
     pub open: bool,
@@ -175,14 +189,14 @@ impl SettingsWindow {
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Newsroom> {
         let mut saved = None;
         let mut open = self.open;
-        egui::Window::new("Settings")
+        egui::Window::new(tr("Settings"))
             .open(&mut open)
             .resizable(true)
             .default_width(520.0)
             .show(ctx, |ui| {
-                ui.label(
+                ui.label(tr(
                     "Used in every report: ClaimReview needs the organisation and its address.",
-                );
+                ));
                 let field = |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
                     let l = ui.label(label);
                     ui.add(
@@ -194,43 +208,47 @@ impl SettingsWindow {
                 };
                 field(
                     ui,
-                    "Organisation",
+                    tr("Organisation"),
                     &mut self.draft.organisation,
                     "Le Quotidien — cellule de vérification",
                 );
                 field(
                     ui,
-                    "Organisation URL",
+                    tr("Organisation URL"),
                     &mut self.draft.organisation_url,
                     "https://www.example.org",
                 );
                 field(
                     ui,
-                    "Report URL",
+                    tr("Report URL"),
                     &mut self.draft.report_url,
                     "https://www.example.org/verifications/…",
                 );
                 field(
                     ui,
-                    "Reviewer name",
+                    tr("Reviewer name"),
                     &mut self.draft.reviewer,
-                    "Your name, as it appears in the history",
+                    tr("Your name, as it appears in the history"),
                 );
                 let area = |ui: &mut egui::Ui, label: &str, value: &mut String| {
                     let l = ui.label(label);
                     ui.add(
                         egui::TextEdit::multiline(value)
-                            .hint_text("Empty: the default text in the article's language")
+                            .hint_text(tr("Empty: the default text in the article's language"))
                             .desired_rows(3)
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(l.id);
                 };
-                area(ui, "Methodology", &mut self.draft.methodology);
-                area(ui, "Corrections policy", &mut self.draft.corrections_policy);
+                area(ui, tr("Methodology"), &mut self.draft.methodology);
+                area(
+                    ui,
+                    tr("Corrections policy"),
+                    &mut self.draft.corrections_policy,
+                );
                 ui.separator();
                 ui.horizontal(|ui| {
-                    egui::ComboBox::from_label("Theme")
+                    egui::ComboBox::from_label(tr("Theme"))
                         .selected_text(self.draft.theme.label())
                         .show_ui(ui, |ui| {
                             for t in Theme::ALL {
@@ -240,14 +258,16 @@ impl SettingsWindow {
                     let lang = match self.draft.language.as_str() {
                         "en" => "English",
                         "fr" => "Français",
-                        _ => "as the system",
+                        _ => tr("as the system"),
                     };
-                    egui::ComboBox::from_label("Language")
+                    egui::ComboBox::from_label(tr("Language"))
                         .selected_text(lang)
                         .show_ui(ui, |ui| {
-                            for (code, name) in
-                                [("", "as the system"), ("en", "English"), ("fr", "Français")]
-                            {
+                            for (code, name) in [
+                                ("", tr("as the system")),
+                                ("en", "English"),
+                                ("fr", "Français"),
+                            ] {
                                 ui.selectable_value(
                                     &mut self.draft.language,
                                     code.to_string(),
@@ -256,7 +276,9 @@ impl SettingsWindow {
                             }
                         });
                 });
-                ui.label("Verdict names and colours (empty name: the built-in one)");
+                ui.label(tr(
+                    "Verdict names and colours (empty name: the built-in one)",
+                ));
                 egui::Grid::new("verdict-styles")
                     .num_columns(3)
                     .show(ui, |ui| {
@@ -285,12 +307,47 @@ impl SettingsWindow {
                         }
                     });
                 ui.horizontal(|ui| {
-                    if ui.button("Save settings").clicked() {
+                    if ui.button(tr("Save settings")).clicked() {
                         saved = Some(self.draft.clone());
                     }
                 });
             });
         self.open = open && saved.is_none();
         saved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_names_become_the_claimreview_ratings_and_survive_a_round_trip() {
+        let mut n = Newsroom::default();
+        n.verdicts[1].name = "Faux".into();
+        n.theme = Theme::Dark;
+        n.language = "fr".into();
+        let review = Review::from_article(crate::article::sample());
+        let s = n.report_settings(&review);
+        assert_eq!(s.verdict_label(Verdict::Disputed), "Faux");
+        assert_ne!(s.verdict_label(Verdict::Verified), "Faux");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("claimdesk").join("settings.json");
+        n.save(&file).unwrap();
+        assert_eq!(Newsroom::load(&file), (n, None));
+    }
+
+    #[test]
+    fn recent_files_are_newest_first_without_repeats_and_capped() {
+        let mut r = Recent::default();
+        for i in 0..15 {
+            r.push(Path::new(&format!("/tmp/a{i}.txt")));
+        }
+        assert!(!r.push(Path::new("/tmp/a14.txt")), "already first");
+        r.push(Path::new("/tmp/a3.txt"));
+        assert_eq!(r.files.len(), Recent::MAX);
+        assert_eq!(r.files[0], Path::new("/tmp/a3.txt"));
+        assert_eq!(r.files[1], Path::new("/tmp/a14.txt"));
+        assert_eq!(r.files.iter().filter(|f| f.ends_with("a3.txt")).count(), 1);
     }
 }
