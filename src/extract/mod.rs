@@ -213,6 +213,9 @@ struct Grouper {
     /// The sentences that share at least four words with the one being added.
     candidates: Vec<u32>,
     set: Vec<u32>,
+    /// Per number of words `a`: the fewest words a sentence of `a` words must share with an
+    /// earlier one to be its near-duplicate (see `min_shared`), worked out on first use.
+    min_shared: Vec<u32>,
 }
 
 const MAX_POSTINGS: usize = 64;
@@ -261,6 +264,10 @@ impl Grouper {
         self.candidates.clear();
         let stamp = (i as u64 + 1) << 32;
         if set.len() >= 5 {
+            while self.min_shared.len() <= set.len() {
+                self.min_shared.push(min_shared(self.min_shared.len()));
+            }
+            let needed = self.min_shared[set.len()];
             for &w in set {
                 let (a, b) = self.postings[w as usize].as_slices();
                 for part in [a, b] {
@@ -271,7 +278,7 @@ impl Grouper {
                         } else {
                             stamp | 1
                         };
-                        if *v as u32 == 4 {
+                        if *v as u32 == needed {
                             self.candidates.push(j);
                         }
                     }
@@ -297,10 +304,7 @@ impl Grouper {
             let size_j = self.sizes[j] as usize;
             // `n` counts the words the two sentences share (exactly, unless a very common word's
             // posting list was cut, which only makes a match less likely).
-            let inter = n as f32;
-            let smaller = set.len().min(size_j) as f32;
-            let union = (set.len() + size_j) as f32 - inter;
-            if inter / smaller >= 0.7 && inter / union >= 0.4 {
+            if near_duplicates(n as usize, set.len(), size_j) {
                 let g = self.group[j].unwrap_or(j);
                 best = Some(best.map_or(g, |b: usize| b.min(g)));
             }
@@ -315,6 +319,40 @@ impl Grouper {
     fn finish(self) -> Vec<Option<usize>> {
         self.group
     }
+}
+
+/// Two sentences of `a` and `b` different words sharing `shared` are near-duplicates: most of
+/// the shorter one's words are in the longer one, and their word sets are similar.
+fn near_duplicates(shared: usize, a: usize, b: usize) -> bool {
+    let inter = shared as f32;
+    let smaller = a.min(b) as f32;
+    let union = (a + b) as f32 - inter;
+    inter / smaller >= 0.7 && inter / union >= 0.4
+}
+
+/// The fewest words a sentence of `a` different words (five or more) shares with any sentence of
+/// five words or more that is its near-duplicate: only earlier sentences sharing that many are
+/// checked. (Four at least; more for long sentences, whose duplicates must share more.) A
+/// sentence of more than 2.5 × `a` words cannot be one (its Jaccard index is below 0.4).
+fn min_shared(a: usize) -> u32 {
+    (5..=3 * a + 10)
+        .filter(|&b| near_duplicates(a.min(b), a, b))
+        .map(|b| {
+            // `near_duplicates` only becomes true as `shared` grows: the first `shared` for which
+            // it holds, by bisection.
+            let (mut lo, mut hi) = (0, a.min(b));
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if near_duplicates(mid, a, b) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            hi
+        })
+        .min()
+        .map_or(u32::MAX, |n| n as u32)
 }
 
 /// Groups near-duplicates among `cands` (see `Grouper`).
@@ -409,6 +447,20 @@ mod tests {
             .find(|c| c.text.contains("for his part"))
             .unwrap();
         assert_eq!(c.claimant.as_deref(), Some("Vladimir Putin"), "{all:?}");
+    }
+
+    #[test]
+    fn sentences_sharing_fewer_than_min_shared_words_are_never_near_duplicates() {
+        for a in 5..200 {
+            let t = min_shared(a) as usize;
+            assert!(t >= 4, "{a}");
+            for b in 5..600 {
+                for n in 0..t.min(a.min(b) + 1) {
+                    assert!(!near_duplicates(n, a, b), "{n} {a} {b}");
+                }
+            }
+        }
+        assert_eq!(min_shared(5), 4);
     }
 
     #[test]
