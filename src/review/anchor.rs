@@ -198,6 +198,17 @@ fn find(
         })
 }
 
+/// `c` pointing at `r` of the new text, its quote taken from there.
+fn moved_to(c: &Claim, r: Range<usize>, text: &str) -> Claim {
+    let mut moved = c.clone();
+    moved.position = TextPosition {
+        start: r.start,
+        end: r.end,
+    };
+    moved.quote = TextQuote::from_text(text, r.start, r.end);
+    moved
+}
+
 /// The review moved onto `new` (an edited version of its article). Claims keep their ids,
 /// verdicts, notes and evidence; reworded claims remember their old wording in `previous`.
 pub fn reanchor(review: &Review, new: Article) -> (Review, Report) {
@@ -208,12 +219,7 @@ pub fn reanchor(review: &Review, new: Article) -> (Review, Report) {
     for c in &review.claims {
         match find(c, &review.article.text, &new, &sentences) {
             Some((r, outcome)) => {
-                let mut moved = c.clone();
-                moved.position = TextPosition {
-                    start: r.start,
-                    end: r.end,
-                };
-                moved.quote = TextQuote::from_text(&new.text, r.start, r.end);
+                let mut moved = moved_to(c, r, &new.text);
                 if let Outcome::Edited { old, .. } = &outcome {
                     moved.previous = Some(old.clone());
                 }
@@ -233,15 +239,7 @@ pub fn reanchor(review: &Review, new: Article) -> (Review, Report) {
         .dismissed
         .iter()
         .map(|c| match find(c, &review.article.text, &new, &sentences) {
-            Some((r, _)) => {
-                let mut moved = c.clone();
-                moved.position = TextPosition {
-                    start: r.start,
-                    end: r.end,
-                };
-                moved.quote = TextQuote::from_text(&new.text, r.start, r.end);
-                moved
-            }
+            Some((r, _)) => moved_to(c, r, &new.text),
             None => c.clone(),
         })
         .collect();

@@ -127,7 +127,6 @@ impl ClaimdeskApp {
         self.newsroom = newsroom;
         self.theme_pending = true;
         self.apply_language();
-        self.palette = self.newsroom.palette();
         let recent = file.with_file_name("recent.json");
         self.recent = Recent::load(&recent);
         self.recent_file = Some(recent);
