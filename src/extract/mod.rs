@@ -9,7 +9,6 @@ pub mod terms;
 
 use crate::article::{Article, BlockKind};
 use rustc_hash::FxHashMap;
-use std::collections::VecDeque;
 use std::ops::Range;
 
 pub use score::DEFAULT_THRESHOLD;
@@ -45,31 +44,107 @@ impl Candidate {
 /// type, claimant and near-duplicate group. Titles, credits and boilerplate are left out;
 /// captions are never claims. Use `Candidate::is_claim` with a threshold to pick the checklist.
 pub fn sentences(article: &Article) -> Vec<Candidate> {
-    scored_sentences(article, None)
+    scored_sentences(article, None, threads())
 }
 
 /// `sentences` for a caller that shows only the claims at `threshold` (`select`): the other
 /// sentences are scored and grouped, but get no reasons, claim type ("other") or claimant.
 pub fn sentences_for_claims(article: &Article, threshold: f32) -> Vec<Candidate> {
-    scored_sentences(article, Some(threshold))
+    scored_sentences(article, Some(threshold), threads())
 }
 
 /// `sentences`, explaining (reasons, type, claimant) every sentence, or only the claims at the
 /// given threshold.
-fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate> {
+///
+/// Sentences are scored independently of one another, so a long article is cut into runs of
+/// blocks read by one thread each (`threads`); the names an article introduces (which resolve a
+/// claimant given by one word) and the near-duplicate groups depend on the text before, and are
+/// worked out afterwards, in text order, as one thread would.
+fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) -> Vec<Candidate> {
     let lang = article
         .metadata
         .language
         .clone()
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
+    let runs = runs_of_blocks(&article.blocks, threads);
+    let read = |blocks: &[crate::article::Block]| read_blocks(article, blocks, lex, explain_at);
+    let parts: Vec<Read> = match runs.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![read(one)],
+        [first, rest @ ..] => std::thread::scope(|s| {
+            let handles: Vec<_> = rest.iter().map(|r| s.spawn(|| read(r))).collect();
+            let mut parts = vec![read(first)];
+            for h in handles {
+                // A panic in a reading thread is the same bug as one in this thread.
+                parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            parts
+        }),
+    };
     let mut names = Names::default();
+    let mut vocabulary = Vocabulary::default();
     let mut groups = Grouper::default();
-    let mut out = Vec::new();
-    for block in &article.blocks {
+    let mut out = Vec::with_capacity(parts.iter().map(|p| p.steps.len()).sum());
+    for part in parts {
+        let renumbered = vocabulary.renumber(part.vocabulary);
+        for step in part.steps {
+            match step {
+                Step::Names(entities) => names.learn_entities(entities),
+                Step::Sentence {
+                    mut candidate,
+                    entities,
+                    words,
+                } => {
+                    candidate.claimant = candidate.claimant.map(|c| names.resolve(&c));
+                    names.learn_entities(entities);
+                    groups.push(part.words[words].iter().map(|&w| renumbered[w as usize]));
+                    out.push(candidate);
+                }
+            }
+        }
+    }
+    for (c, g) in out.iter_mut().zip(groups.finish(threads)) {
+        c.group = g;
+    }
+    out
+}
+
+/// A run of blocks read: its steps in text order, and the words of its sentences (numbered in
+/// the run's own vocabulary) for near-duplicate grouping.
+#[derive(Default)]
+struct Read {
+    steps: Vec<Step>,
+    vocabulary: Vocabulary,
+    words: Vec<u32>,
+}
+
+/// What reading a block gives: the names of a title or heading, or one scored sentence of a
+/// paragraph or caption (its claimant not yet resolved against earlier names), with its named
+/// entities and its words in `Read::words`.
+enum Step {
+    Names(Vec<String>),
+    Sentence {
+        candidate: Candidate,
+        entities: Vec<String>,
+        words: Range<usize>,
+    },
+}
+
+/// Reads `blocks` (a run of `article.blocks`): segments and scores their sentences.
+fn read_blocks(
+    article: &Article,
+    blocks: &[crate::article::Block],
+    lex: &lexicon::Lexicon,
+    explain_at: Option<f32>,
+) -> Read {
+    let mut read = Read::default();
+    let mut sentence_words = Vec::new();
+    for block in blocks {
         let body = &article.text[block.start..block.end];
         if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
-            names.learn(body, lex);
+            read.steps
+                .push(Step::Names(score::named_entities(body, lex)));
         }
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
             continue;
@@ -84,26 +159,69 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
             } = score::score_with_entities(&text, lex, |score| {
                 explain_at.is_none_or(|t| block.kind == BlockKind::Paragraph && score >= t)
             });
-            let claimant = s.claimant.map(|c| names.resolve(&c));
-            names.learn_entities(entities);
-            groups.push(&text, &lower);
-            out.push(Candidate {
-                range,
-                text,
-                score: s.score,
-                reasons: s.reasons,
-                kind: s.kind,
-                kind_reason: s.kind_reason,
-                claimant,
-                group: None,
-                block: block.kind,
+            read.vocabulary
+                .sentence_words(&text, &lower, &mut sentence_words);
+            let from = read.words.len();
+            read.words.extend_from_slice(&sentence_words);
+            read.steps.push(Step::Sentence {
+                candidate: Candidate {
+                    range,
+                    text,
+                    score: s.score,
+                    reasons: s.reasons,
+                    kind: s.kind,
+                    kind_reason: s.kind_reason,
+                    claimant: s.claimant,
+                    group: None,
+                    block: block.kind,
+                },
+                entities,
+                words: from..read.words.len(),
             });
         }
     }
-    for (c, g) in out.iter_mut().zip(groups.finish()) {
-        c.group = g;
+    read
+}
+
+/// Below this many bytes of text per thread, starting a thread costs more than it saves.
+const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
+
+/// How many threads read an article: the machine's cores, up to 8.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `blocks` cut into at most `threads` runs of about the same number of bytes, each of
+/// `MIN_BYTES_PER_THREAD` at least (one run for a short article).
+fn runs_of_blocks(
+    blocks: &[crate::article::Block],
+    threads: usize,
+) -> Vec<&[crate::article::Block]> {
+    let total: usize = blocks.iter().map(|b| b.end - b.start).sum();
+    let n = threads.min(total / MIN_BYTES_PER_THREAD).max(1);
+    let mut runs = Vec::with_capacity(n);
+    let mut rest = blocks;
+    let mut left = total;
+    for k in (1..=n).rev() {
+        if k == 1 || rest.is_empty() {
+            runs.push(rest);
+            break;
+        }
+        // This run takes its share of what is left.
+        let want = left / k;
+        let mut bytes = 0;
+        let mut cut = 0;
+        while cut < rest.len() && bytes < want {
+            bytes += rest[cut].end - rest[cut].start;
+            cut += 1;
+        }
+        let (run, after) = rest.split_at(cut);
+        runs.push(run);
+        rest = after;
+        left -= bytes;
     }
-    out
+    runs.retain(|r| !r.is_empty());
+    runs
 }
 
 /// The checklist: paragraph sentences scoring at least `threshold`. Groups index this list and
@@ -146,10 +264,6 @@ struct Names {
 }
 
 impl Names {
-    fn learn(&mut self, text: &str, lex: &lexicon::Lexicon) {
-        self.learn_entities(score::named_entities(text, lex));
-    }
-
     /// Learns the names among a sentence's named entities.
     fn learn_entities(&mut self, entities: Vec<String>) {
         for name in entities {
@@ -188,136 +302,270 @@ fn token_set(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Near-duplicates share the group of their first occurrence: two sentences of at least five
-/// words (of three letters or more) are near-duplicates when most of the shorter one's words are
-/// in the longer one (overlap ≥ 0.7 of the shorter) and their word sets are similar (Jaccard ≥
-/// 0.4), as when a caption repeats a sentence of the body in other words.
-///
-/// Sentences come one at a time, in text order. Each is compared only with earlier ones that
-/// share at least two of its words, found through an inverted index that keeps the last
-/// `MAX_POSTINGS` sentences of each word. The work is bounded by sentences × words ×
-/// `MAX_POSTINGS`, not sentences², and a duplicate within the last `MAX_POSTINGS` sentences that
-/// use its words is always found.
+/// Words numbered in the order they are first met.
 #[derive(Default)]
-struct Grouper {
-    /// Word → its number.
+struct Vocabulary {
     ids: FxHashMap<String, u32>,
-    /// Per word: the last sentences that use it, oldest first.
-    postings: Vec<VecDeque<u32>>,
-    /// Per sentence: how many different words it has.
-    sizes: Vec<u32>,
-    group: Vec<Option<usize>>,
-    /// Per sentence: the words it shares with the one being added (low 32 bits), valid when the
-    /// high bits are that sentence's number + 1.
-    shared: Vec<u64>,
-    /// The sentences that share at least four words with the one being added.
-    candidates: Vec<u32>,
-    set: Vec<u32>,
-    /// Per number of words `a`: the fewest words a sentence of `a` words must share with an
-    /// earlier one to be its near-duplicate (see `min_shared`), worked out on first use.
-    min_shared: Vec<u32>,
 }
 
-const MAX_POSTINGS: usize = 64;
+impl Vocabulary {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
+    }
 
-impl Grouper {
-    /// Adds the next sentence, `text`, whose lower-cased form is `lower`.
-    fn push(&mut self, text: &str, lower: &str) {
-        let mut set = std::mem::take(&mut self.set);
-        set.clear();
+    /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
+    /// `lower` (see `token_set`), in text order, repeats included.
+    fn sentence_words(&mut self, text: &str, lower: &str, out: &mut Vec<u32>) {
+        out.clear();
         let is_word = |w: &&str| w.chars().nth(2).is_some();
         if crate::text::has_sigma_or_dotted_i(text) {
             // Lower-casing the sentence is not lower-casing each word here: do the latter.
             for w in text.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
-                set.push(self.id(&w.to_lowercase()));
+                out.push(self.id(&w.to_lowercase()));
             }
         } else {
             for w in lower
                 .split(|c: char| !crate::text::is_alphanumeric(c))
                 .filter(is_word)
             {
-                set.push(self.id(w));
+                out.push(self.id(w));
             }
         }
+    }
+
+    /// For each of `other`'s numbers, the number of the same word here (added if new).
+    fn renumber(&mut self, other: Vocabulary) -> Vec<u32> {
+        let mut to = vec![0; other.ids.len()];
+        for (word, id) in other.ids {
+            to[id as usize] = self.id(&word);
+        }
+        to
+    }
+}
+
+/// Near-duplicates share the group of their first occurrence: two sentences of at least five
+/// words (of three letters or more) are near-duplicates when most of the shorter one's words are
+/// in the longer one (overlap ≥ 0.7 of the shorter) and their word sets are similar (Jaccard ≥
+/// 0.4), as when a caption repeats a sentence of the body in other words.
+///
+/// Each sentence is compared with the earlier ones that share at least `min_shared` of its
+/// words, found by counting through an inverted index the sentences in the lists of its words;
+/// each word's list, for a sentence, is the last `MAX_POSTINGS` sentences before it that use the
+/// word (two sentences "share" a word when the earlier is in that list). The work is bounded by
+/// sentences × words × `MAX_POSTINGS`, not sentences², and a duplicate within the last
+/// `MAX_POSTINGS` sentences that use its words is always found. The index is built once all
+/// sentences are in, so the sentences are compared on several threads; the groups are then
+/// formed in text order.
+#[derive(Default)]
+struct Grouper {
+    /// Every sentence's word numbers, sorted, one after the other: sentence `i`'s are
+    /// `words[starts[i]..starts[i + 1]]`.
+    words: Vec<u32>,
+    starts: Vec<u32>,
+    /// Highest word number + 1.
+    n_words: usize,
+}
+
+const MAX_POSTINGS: usize = 64;
+
+/// The inverted index of `Grouper`: each word's sentences, in text order.
+struct Index {
+    /// Word `w`'s sentences are `users[offsets[w]..offsets[w + 1]]`.
+    offsets: Vec<u32>,
+    users: Vec<u32>,
+    /// Per entry of `Grouper::words`: the sentence's place in the word's `users`.
+    rank: Vec<u32>,
+}
+
+impl Grouper {
+    /// Adds the next sentence given the numbers of its words (in any order, repeats included).
+    fn push(&mut self, words: impl IntoIterator<Item = u32>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let from = self.words.len();
+        self.words.extend(words);
+        let set = &mut self.words[from..];
         set.sort_unstable();
-        set.dedup();
-        self.add(&set);
-        self.set = set;
-    }
-
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = self.postings.len() as u32;
-        self.ids.insert(word.to_string(), id);
-        self.postings.push(VecDeque::new());
-        id
-    }
-
-    /// Adds a sentence given the numbers of its different words.
-    fn add(&mut self, set: &[u32]) {
-        let i = self.sizes.len();
-        self.shared.push(0);
-        // Sentences sharing four words or more with this one. Both having five words or more,
-        // sentences sharing three or fewer are no duplicates (3 / 5 < 0.7).
-        self.candidates.clear();
-        let stamp = (i as u64 + 1) << 32;
-        if set.len() >= 5 {
-            while self.min_shared.len() <= set.len() {
-                self.min_shared.push(min_shared(self.min_shared.len()));
+        let mut kept = 0;
+        for k in 0..set.len() {
+            if k == 0 || set[k] != set[kept - 1] {
+                set[kept] = set[k];
+                kept += 1;
             }
-            let needed = self.min_shared[set.len()];
-            for &w in set {
-                let (a, b) = self.postings[w as usize].as_slices();
-                for part in [a, b] {
-                    for &j in part {
-                        let v = &mut self.shared[j as usize];
-                        *v = if *v & !0xFFFF_FFFF == stamp {
-                            *v + 1
-                        } else {
-                            stamp | 1
-                        };
-                        if *v as u32 == needed {
-                            self.candidates.push(j);
-                        }
+        }
+        self.words.truncate(from + kept);
+        if let Some(&last) = self.words[from..].last() {
+            self.n_words = self.n_words.max(last as usize + 1);
+        }
+        self.starts.push(self.words.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn words_of(&self, i: usize) -> (std::ops::Range<usize>, &[u32]) {
+        let span = self.starts[i] as usize..self.starts[i + 1] as usize;
+        (span.clone(), &self.words[span])
+    }
+
+    fn index(&self) -> Index {
+        let mut offsets = vec![0u32; self.n_words + 1];
+        for &w in &self.words {
+            offsets[w as usize + 1] += 1;
+        }
+        for w in 0..self.n_words {
+            offsets[w + 1] += offsets[w];
+        }
+        let mut next = offsets.clone();
+        let mut users = vec![0u32; self.words.len()];
+        let mut rank = vec![0u32; self.words.len()];
+        for i in 0..self.len() {
+            let (span, set) = self.words_of(i);
+            for (k, &w) in span.zip(set) {
+                let at = &mut next[w as usize];
+                users[*at as usize] = i as u32;
+                rank[k] = *at - offsets[w as usize];
+                *at += 1;
+            }
+        }
+        Index {
+            offsets,
+            users,
+            rank,
+        }
+    }
+
+    /// The near-duplicate pairs (later, earlier) among the sentences `from` (later sentences in
+    /// text order; each one's earlier duplicates in no particular order).
+    fn pairs(&self, index: &Index, from: Range<usize>) -> Vec<(u32, u32)> {
+        let mut needs = Needs::default();
+        // Per sentence: the words it shares with the one being compared (low 32 bits), valid
+        // when the high bits are that one's number + 1.
+        let mut shared = vec![0u64; from.end];
+        let mut candidates = Vec::new();
+        let mut pairs = Vec::new();
+        for i in from {
+            let (span, set) = self.words_of(i);
+            // Both having five words or more, sentences sharing three or fewer are no
+            // duplicates (3 / 5 < 0.7).
+            if set.len() < 5 {
+                continue;
+            }
+            let (need, needed) = needs.of(set.len());
+            let stamp = (i as u64 + 1) << 32;
+            candidates.clear();
+            for (k, &w) in span.zip(set) {
+                let first = index.offsets[w as usize] as usize;
+                let at = first + index.rank[k] as usize;
+                for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
+                    let v = &mut shared[j as usize];
+                    *v = if *v & !0xFFFF_FFFF == stamp {
+                        *v + 1
+                    } else {
+                        stamp | 1
+                    };
+                    if *v as u32 == needed {
+                        candidates.push(j);
                     }
                 }
             }
-        }
-        for &w in set {
-            let list = &mut self.postings[w as usize];
-            if list.len() == MAX_POSTINGS {
-                list.pop_front();
-            }
-            list.push_back(i as u32);
-        }
-        self.sizes.push(set.len() as u32);
-        self.group.push(None);
-        let mut best: Option<usize> = None;
-        for &j in &self.candidates {
-            let j = j as usize;
-            let n = self.shared[j] as u32;
-            if self.sizes[j] < 5 {
-                continue;
-            }
-            let size_j = self.sizes[j] as usize;
-            // `n` counts the words the two sentences share (exactly, unless a very common word's
-            // posting list was cut, which only makes a match less likely).
-            if near_duplicates(n as usize, set.len(), size_j) {
-                let g = self.group[j].unwrap_or(j);
-                best = Some(best.map_or(g, |b: usize| b.min(g)));
+            for &j in &candidates {
+                let b = self.starts[j as usize + 1] - self.starts[j as usize];
+                if need
+                    .get(b as usize)
+                    .is_some_and(|&t| shared[j as usize] as u32 >= t)
+                {
+                    pairs.push((i as u32, j));
+                }
             }
         }
-        if let Some(g) = best {
-            self.group[g] = Some(g);
-            self.group[i] = Some(g);
-        }
+        pairs
     }
 
     /// Each sentence's group: the index of the first sentence of its group.
-    fn finish(self) -> Vec<Option<usize>> {
-        self.group
+    fn finish(self, threads: usize) -> Vec<Option<usize>> {
+        let n = self.len();
+        let index = self.index();
+        // About the same number of list entries per thread: the sentences' word counts.
+        let parts = cut_evenly(n, threads, |i| self.words_of(i).1.len());
+        let pairs: Vec<Vec<(u32, u32)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .iter()
+                .skip(1)
+                .map(|r| s.spawn(|| self.pairs(&index, r.clone())))
+                .collect();
+            let mut all = vec![
+                parts
+                    .first()
+                    .map_or_else(Vec::new, |r| self.pairs(&index, r.clone())),
+            ];
+            for h in handles {
+                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            all
+        });
+        let mut group: Vec<Option<usize>> = vec![None; n];
+        let pairs: Vec<(u32, u32)> = pairs.into_iter().flatten().collect();
+        for same in pairs.chunk_by(|x, y| x.0 == y.0) {
+            let i = same[0].0 as usize;
+            let g = same
+                .iter()
+                .map(|&(_, j)| group[j as usize].unwrap_or(j as usize))
+                .min();
+            if let Some(g) = g {
+                group[g] = Some(g);
+                group[i] = Some(g);
+            }
+        }
+        group
+    }
+}
+
+/// `0..n` cut into at most `parts` consecutive ranges of about the same total `weight`.
+fn cut_evenly(n: usize, parts: usize, weight: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+    let total: usize = (0..n).map(&weight).sum();
+    let per_part = total.div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::new();
+    let (mut start, mut acc) = (0, 0);
+    for i in 0..n {
+        acc += weight(i);
+        if acc >= per_part {
+            out.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    if start < n || out.is_empty() {
+        out.push(start..n);
+    }
+    out
+}
+
+/// Per number of words `a` (five or more), the fewest words shared with a sentence of `b` words
+/// that make the two near-duplicates, for each `b` that can be one (`u32::MAX` for the others),
+/// and the fewest over all `b` (`min_shared`).
+#[derive(Default)]
+struct Needs {
+    by_len: FxHashMap<usize, (Vec<u32>, u32)>,
+}
+
+impl Needs {
+    fn of(&mut self, a: usize) -> (&[u32], u32) {
+        let (need, min) = self.by_len.entry(a).or_insert_with(|| {
+            let need: Vec<u32> = (0..=3 * a + 10)
+                .map(|b| need(a, b).unwrap_or(u32::MAX))
+                .collect();
+            let min = need.iter().copied().min().unwrap_or(u32::MAX);
+            (need, min)
+        });
+        (need, *min)
     }
 }
 
@@ -330,42 +578,47 @@ fn near_duplicates(shared: usize, a: usize, b: usize) -> bool {
     inter / smaller >= 0.7 && inter / union >= 0.4
 }
 
+/// The fewest words two sentences of `a` and `b` different words (five or more) share when they
+/// are near-duplicates, if they can be.
+fn need(a: usize, b: usize) -> Option<u32> {
+    if a.min(b) < 5 || !near_duplicates(a.min(b), a, b) {
+        return None;
+    }
+    // `near_duplicates` only becomes true as `shared` grows: the first `shared` for which it
+    // holds, by bisection.
+    let (mut lo, mut hi) = (0, a.min(b));
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if near_duplicates(mid, a, b) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi as u32)
+}
+
 /// The fewest words a sentence of `a` different words (five or more) shares with any sentence of
 /// five words or more that is its near-duplicate: only earlier sentences sharing that many are
 /// checked. (Four at least; more for long sentences, whose duplicates must share more.) A
 /// sentence of more than 2.5 × `a` words cannot be one (its Jaccard index is below 0.4).
+#[cfg(test)]
 fn min_shared(a: usize) -> u32 {
     (5..=3 * a + 10)
-        .filter(|&b| near_duplicates(a.min(b), a, b))
-        .map(|b| {
-            // `near_duplicates` only becomes true as `shared` grows: the first `shared` for which
-            // it holds, by bisection.
-            let (mut lo, mut hi) = (0, a.min(b));
-            while hi - lo > 1 {
-                let mid = (lo + hi) / 2;
-                if near_duplicates(mid, a, b) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            hi
-        })
+        .filter_map(|b| need(a, b))
         .min()
-        .map_or(u32::MAX, |n| n as u32)
+        .unwrap_or(u32::MAX)
 }
 
 /// Groups near-duplicates among `cands` (see `Grouper`).
 #[cfg(test)]
 fn assign_groups(cands: &mut [Candidate]) {
+    let mut vocabulary = Vocabulary::default();
     let mut grouper = Grouper::default();
     for c in cands.iter() {
-        let mut set: Vec<u32> = token_set(&c.text).iter().map(|w| grouper.id(w)).collect();
-        set.sort_unstable();
-        set.dedup();
-        grouper.add(&set);
+        grouper.push(token_set(&c.text).iter().map(|w| vocabulary.id(w)));
     }
-    for (c, g) in cands.iter_mut().zip(grouper.finish()) {
+    for (c, g) in cands.iter_mut().zip(grouper.finish(2)) {
         c.group = g;
     }
 }
@@ -512,5 +765,122 @@ mod tests {
         // Sentences 2k and 2k+1 differ only in the district; the common words make all of them
         // similar, so every sentence joins the first one's group.
         assert!(cands.iter().all(|c| c.group == Some(0)));
+    }
+
+    /// `Grouper` by its definition, comparing every pair: two sentences share a word when fewer
+    /// than `MAX_POSTINGS` sentences between them use it.
+    fn groups_by_definition(sets: &[Vec<u32>]) -> Vec<Option<usize>> {
+        let mut users: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (i, set) in sets.iter().enumerate() {
+            for &w in set {
+                users.entry(w).or_default().push(i);
+            }
+        }
+        let rank = |w: u32, i: usize| users[&w].binary_search(&i).unwrap();
+        let mut group = vec![None; sets.len()];
+        for i in 0..sets.len() {
+            let a = sets[i].len();
+            let mut best: Option<usize> = None;
+            for j in 0..i {
+                let b = sets[j].len();
+                if a < 5 || b < 5 {
+                    continue;
+                }
+                let shared = sets[i]
+                    .iter()
+                    .filter(|&&w| sets[j].contains(&w) && rank(w, i) - rank(w, j) <= MAX_POSTINGS)
+                    .count();
+                if near_duplicates(shared, a, b) {
+                    let g = group[j].unwrap_or(j);
+                    best = Some(best.map_or(g, |b| b.min(g)));
+                }
+            }
+            if let Some(g) = best {
+                group[g] = Some(g);
+                group[i] = Some(g);
+            }
+        }
+        group
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn grouping_finds_the_groups_of_the_definition(
+            sentences in proptest::collection::vec(
+                // Few words, some much commoner than others: many near-duplicates, and word
+                // lists longer than `MAX_POSTINGS`.
+                proptest::collection::vec((0u32..30).prop_map(|w| w * w / 20), 0..16),
+                0..300,
+            ),
+            threads in 1usize..4,
+        ) {
+            let sets: Vec<Vec<u32>> = sentences
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    s
+                })
+                .collect();
+            let mut grouper = Grouper::default();
+            for s in &sentences {
+                grouper.push(s.iter().copied());
+            }
+            prop_assert_eq!(grouper.finish(threads), groups_by_definition(&sets));
+        }
+    }
+
+    #[test]
+    fn threads_change_nothing() {
+        // The sample's paragraphs, numbered, over 200 KB: read by several threads.
+        let sample = article::sample();
+        let mut text = String::new();
+        for k in 0..40 {
+            for b in &sample.blocks {
+                if b.kind == BlockKind::Paragraph {
+                    text.push_str(&format!("{k}. {}\n\n", &sample.text[b.start..b.end]));
+                }
+            }
+        }
+        let a = article::from_bytes(text.as_bytes(), "long.txt").unwrap();
+        assert!(runs_of_blocks(&a.blocks, 4).len() == 4);
+        for explain_at in [None, Some(DEFAULT_THRESHOLD)] {
+            let one = scored_sentences(&a, explain_at, 1);
+            assert!(one.iter().any(|c| c.group.is_some_and(|g| g > 0)));
+            assert!(one.iter().any(|c| c.claimant.is_some()));
+            for threads in [2, 3, 4] {
+                assert!(
+                    scored_sentences(&a, explain_at, threads) == one,
+                    "{threads} threads"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_cover_the_blocks_in_order() {
+        let blocks: Vec<crate::article::Block> = (0..100)
+            .map(|i| crate::article::Block {
+                kind: BlockKind::Paragraph,
+                start: i * 5000,
+                end: i * 5000 + 4000 + (i % 7) * 100,
+            })
+            .collect();
+        for threads in 1..10 {
+            let runs = runs_of_blocks(&blocks, threads);
+            assert!(!runs.is_empty() && runs.len() <= threads);
+            assert_eq!(runs.concat(), blocks);
+            for r in &runs {
+                let bytes: usize = r.iter().map(|b| b.end - b.start).sum();
+                assert!(bytes >= MIN_BYTES_PER_THREAD, "{threads}: {bytes}");
+            }
+        }
+        // A short article is read by one thread.
+        assert_eq!(runs_of_blocks(&blocks[..3], 8).len(), 1);
+        assert!(runs_of_blocks(&[], 8).is_empty());
     }
 }
