@@ -186,7 +186,11 @@ fn is_squashed(s: &str) -> bool {
             b' ' if after_space => return false,
             b' ' => after_space = true,
             0x09..=0x0d => return false,
-            0xc0.. if s[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            // The first bytes of the other whitespace characters (U+0085, U+00A0; U+1680;
+            // U+2000…U+205F; U+3000): other characters are not decoded.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false;
+            }
             _ => after_space = false,
         }
     }
@@ -309,5 +313,25 @@ mod tests {
     fn boundary_snaps_down_inside_multibyte_chars() {
         let t = "aé";
         assert_eq!(floor_boundary(t, 2), 1);
+    }
+
+    #[test]
+    fn squashing_knows_every_whitespace_character() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tabs\tand\nlines\r\x0b\x0cend",
+            "non\u{a0}breaking\u{2003}em\u{3000}ideographic\u{85}next",
+            "été à Noël — « oui »",
+            "\u{1680}ogham\u{202f}narrow\u{205f}math\u{2028}line\u{2029}para",
+            "é\u{a0}",
+            "\u{3000}",
+            "already squashed, with é and ’",
+        ] {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(squash_whitespace(s), words.join(" "), "{s:?}");
+        }
     }
 }

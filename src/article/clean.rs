@@ -27,7 +27,11 @@ impl RawBlock {
 /// Plain text → blocks: blank lines separate blocks; wrapped lines inside a block are re-joined,
 /// list items keep their own lines.
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
         let lines: Vec<&str> = chunk
@@ -39,10 +43,10 @@ pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
             continue;
         }
         let mut block = String::new();
+        let all_list = lines.iter().all(|l| is_list_item(l));
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
-                let list = is_list_item(line)
-                    || is_list_item(lines[i - 1]) && lines.iter().all(|l| is_list_item(l));
+                let list = is_list_item(line) || is_list_item(lines[i - 1]) && all_list;
                 block.push(if list { '\n' } else { ' ' });
             }
             crate::text::push_squashed(&mut block, line);
@@ -100,14 +104,19 @@ fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
 /// The block reduced to what decides whether it is furniture: lower-case, without trailing
 /// punctuation or counts ("Comments (12)" → "comments").
 pub(crate) fn furniture_key(text: &str) -> String {
-    let lower = to_lowercase(text.trim());
-    lower
+    to_lowercase(furniture_text(text))
+}
+
+/// The part of `text` that `furniture_key` lower-cases: the characters it strips are their own
+/// lower case and the lower case of no other, so stripping before lower-casing is stripping
+/// after. The key has as many characters as this at least (lower-casing never shortens).
+fn furniture_text(text: &str) -> &str {
+    text.trim()
         .trim_end_matches(|c: char| {
             c.is_ascii_digit()
                 || matches!(c, '(' | ')' | ' ' | ':' | '.' | '…' | '›' | '»' | '>' | '|')
         })
         .trim()
-        .to_string()
 }
 
 /// "Copyright © 2019 …", "Tous droits réservés": legal lines of the page, not of the article.
@@ -221,9 +230,8 @@ fn is_dateline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
 }
 
 /// "By Reuters", "Par Jean Dupont".
-fn is_byline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
+fn is_byline(text: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool {
     let t = text.trim();
-    let n_words = t.split_whitespace().count();
     if !(2..=8).contains(&n_words) || ends_like_sentence(t) {
         return false;
     }
@@ -265,6 +273,9 @@ fn detection_sample(raw: &[RawBlock]) -> String {
     all
 }
 
+/// Blocks are told apart by their number of words up to this many (41 is "more than 40").
+const WORDS_COUNTED: usize = 41;
+
 /// Cleans and lays out the blocks as one text, blocks separated by a blank line.
 pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     let code = match metadata.language.as_deref() {
@@ -282,6 +293,12 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         vec![lex, en]
     };
 
+    let max_key_chars = lexes
+        .iter()
+        .flat_map(|x| &x.boilerplate_keys)
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut typed: Vec<(BlockKind, String)> = Vec::new();
     let mut boilerplate = Vec::new();
     let mut title: Option<String> = metadata.title.clone();
@@ -292,12 +309,21 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         if text.is_empty() {
             continue;
         }
-        let key = furniture_key(&text);
-        let n_words = text.split_whitespace().count();
+        // Every test below compares the number of words with 40 at most: counting stops there.
+        let n_words = text.split_whitespace().take(WORDS_COUNTED).count();
+        // The key is read for short blocks only: a long block cannot be a line of furniture,
+        // and the other tests that read it look at 20 words at most.
+        let key_text = furniture_text(&text);
+        let key_matters = n_words <= 20 || key_text.chars().nth(max_key_chars).is_none();
+        let key = if key_matters {
+            to_lowercase(key_text)
+        } else {
+            String::new()
+        };
         let furniture = text
             .lines()
             .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
-            || lexes.iter().any(|x| x.boilerplate_keys.contains(&key))
+            || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
             || is_markup(&text)
             || (is_copyright(&text, n_words)
                 && !is_credit_line(&text, lex)
@@ -337,7 +363,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
             Some(BlockKind::Caption) => BlockKind::Caption,
             _ if is_credit_line(&text, lex) || is_credit_line(&text, en) => BlockKind::Credit,
             _ if is_dateline(&text, &lexes) => BlockKind::Date,
-            _ if is_byline(&text, &lexes) => BlockKind::Byline,
+            _ if is_byline(&text, n_words, &lexes) => BlockKind::Byline,
             Some(BlockKind::Heading) => BlockKind::Heading,
             _ if ends_with_credit(&text, lex) => BlockKind::Caption,
             _ if typed.is_empty()

@@ -144,7 +144,7 @@ fn read_blocks(
         let body = &article.text[block.start..block.end];
         if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
             read.steps
-                .push(Step::Names(score::named_entities(body, lex)));
+                .push(Step::Names(names_only(score::named_entities(body, lex))));
         }
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
             continue;
@@ -163,6 +163,7 @@ fn read_blocks(
                 .sentence_words(&text, &lower, &mut sentence_words);
             let from = read.words.len();
             read.words.extend_from_slice(&sentence_words);
+            let entities = names_only(entities);
             read.steps.push(Step::Sentence {
                 candidate: Candidate {
                     range,
@@ -181,6 +182,12 @@ fn read_blocks(
         }
     }
     read
+}
+
+/// The named entities of two words or more: the names `Names` learns.
+fn names_only(mut entities: Vec<String>) -> Vec<String> {
+    entities.retain(|e| e.split_whitespace().nth(1).is_some());
+    entities
 }
 
 /// Below this many bytes of text per thread, starting a thread costs more than it saves.
@@ -259,8 +266,8 @@ pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
 /// "Kim Jong Un" once "Kim Jong Un" has appeared.
 #[derive(Default)]
 struct Names {
-    /// A word → the longest earlier name that contains it.
-    by_word: FxHashMap<String, String>,
+    /// A word → the longest earlier name that contains it, and that name's number of words.
+    by_word: FxHashMap<String, (usize, String)>,
 }
 
 impl Names {
@@ -273,9 +280,12 @@ impl Names {
             }
             for w in name.split_whitespace() {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    let slot = self.by_word.entry(w.to_string()).or_default();
-                    if slot.split_whitespace().count() < n_words {
-                        *slot = name.clone();
+                    match self.by_word.get_mut(w) {
+                        Some(slot) if slot.0 >= n_words => {}
+                        Some(slot) => *slot = (n_words, name.clone()),
+                        None => {
+                            self.by_word.insert(w.to_string(), (n_words, name.clone()));
+                        }
                     }
                 }
             }
@@ -284,7 +294,7 @@ impl Names {
 
     fn resolve(&self, claimant: &str) -> String {
         if claimant.split_whitespace().count() == 1
-            && let Some(full) = self.by_word.get(claimant)
+            && let Some((_, full)) = self.by_word.get(claimant)
         {
             return full.clone();
         }
@@ -305,17 +315,28 @@ fn token_set(s: &str) -> Vec<String> {
 /// Words numbered in the order they are first met.
 #[derive(Default)]
 struct Vocabulary {
-    ids: FxHashMap<String, u32>,
+    /// Words of up to 16 bytes, packed into a number (no string to compare on a look-up).
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
     fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
+        let next = self.len() as u32;
+        match pack(word) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => {
+                if let Some(&id) = self.long.get(word) {
+                    return id;
+                }
+                self.long.insert(word.to_string(), next);
+                next
+            }
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(word.to_string(), id);
-        id
     }
 
     /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
@@ -340,12 +361,27 @@ impl Vocabulary {
 
     /// For each of `other`'s numbers, the number of the same word here (added if new).
     fn renumber(&mut self, other: Vocabulary) -> Vec<u32> {
-        let mut to = vec![0; other.ids.len()];
-        for (word, id) in other.ids {
+        let mut to = vec![0; other.len()];
+        for (key, id) in other.short {
+            let next = self.len() as u32;
+            to[id as usize] = *self.short.entry(key).or_insert(next);
+        }
+        for (word, id) in other.long {
             to[id as usize] = self.id(&word);
         }
         to
     }
+}
+
+/// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte).
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Near-duplicates share the group of their first occurrence: two sentences of at least five
