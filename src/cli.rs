@@ -321,13 +321,21 @@ pub fn extract_output(
     });
     match format {
         ExtractFormat::Jsonl => {
-            let mut buf = Vec::with_capacity(shown.len() * 400);
-            for line in lines {
-                // Writing to memory a struct of strings and numbers cannot fail.
-                let _ = serde_json::to_writer(&mut buf, &line);
-                buf.push(b'\n');
-            }
-            String::from_utf8(buf).unwrap_or_default()
+            let lines: Vec<CandidateLine> = lines.collect();
+            // Written in parts, one per thread, joined in order.
+            let parts: Vec<&[CandidateLine]> = lines
+                .chunks(lines.len().div_ceil(extract::threads()).max(1000))
+                .collect();
+            let parts = extract::on_threads(&parts, |part| {
+                let mut buf = Vec::with_capacity(part.len() * 400);
+                for line in *part {
+                    // Writing to memory a struct of strings and numbers cannot fail.
+                    let _ = serde_json::to_writer(&mut buf, line);
+                    buf.push(b'\n');
+                }
+                buf
+            });
+            String::from_utf8(parts.concat()).unwrap_or_default()
         }
         ExtractFormat::Json => {
             let lines: Vec<CandidateLine> = lines.collect();

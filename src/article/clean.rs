@@ -273,6 +273,90 @@ fn detection_sample(raw: &[RawBlock]) -> String {
     all
 }
 
+/// Below this many bytes of blocks per thread, the blocks are read on one thread.
+const BYTES_PER_THREAD: usize = 64 * 1024;
+
+/// What decides a block's fate that depends on the block alone.
+struct Facts {
+    /// The text, trimmed.
+    text: String,
+    /// Words, up to `WORDS_COUNTED`.
+    n_words: usize,
+    hint: Option<BlockKind>,
+    /// Page furniture (share buttons, legal lines, breadcrumbs, markup, link lists).
+    furniture: bool,
+    /// Opens a list of other articles ("Read more").
+    section_end: bool,
+    /// A credit, dateline or byline, told by its text.
+    kind_by_text: Option<BlockKind>,
+    /// Ends with a photo credit in brackets.
+    ends_with_credit: bool,
+    ends_like_sentence: bool,
+    has_line_break: bool,
+}
+
+impl Facts {
+    /// The facts of `b` (`None` for an empty block).
+    fn of(
+        b: &RawBlock,
+        lex: &lexicon::Lexicon,
+        en: &lexicon::Lexicon,
+        lexes: &[&lexicon::Lexicon],
+        max_key_chars: usize,
+    ) -> Option<Facts> {
+        let text = b.text.trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        // Every test below compares the number of words with 40 at most: counting stops there.
+        let n_words = text.split_whitespace().take(WORDS_COUNTED).count();
+        // The key is read for short blocks only: a long block cannot be a line of furniture,
+        // and the other tests that read it look at 20 words at most.
+        let key_text = furniture_text(&text);
+        let key_matters = n_words <= 20 || key_text.chars().nth(max_key_chars).is_none();
+        let key = if key_matters {
+            to_lowercase(key_text)
+        } else {
+            String::new()
+        };
+        let credit = is_credit_line(&text, lex) || is_credit_line(&text, en);
+        let furniture = text
+            .lines()
+            .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
+            || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
+            || is_markup(&text)
+            || (is_copyright(&text, n_words) && !credit)
+            || is_follow_us(&key, n_words, lexes)
+            || is_breadcrumb(&text, n_words)
+            || is_gallery_counter(&text)
+            || b.link_heavy;
+        let section_end = n_words <= 12
+            && lexes
+                .iter()
+                .any(|x| x.section_enders.iter().any(|e| key.starts_with(e.as_str())));
+        let kind_by_text = if credit {
+            Some(BlockKind::Credit)
+        } else if is_dateline(&text, lexes) {
+            Some(BlockKind::Date)
+        } else if is_byline(&text, n_words, lexes) {
+            Some(BlockKind::Byline)
+        } else {
+            None
+        };
+        Some(Facts {
+            n_words,
+            hint: b.hint,
+            furniture,
+            section_end,
+            kind_by_text,
+            ends_with_credit: ends_with_credit(&text, lex),
+            ends_like_sentence: ends_like_sentence(&text),
+            has_line_break: text.contains('\n'),
+            text,
+        })
+    }
+}
+
 /// Blocks are told apart by their number of words up to this many (41 is "more than 40").
 const WORDS_COUNTED: usize = 41;
 
@@ -299,48 +383,35 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         .map(|k| k.chars().count())
         .max()
         .unwrap_or(0);
+    let read = |b: &RawBlock| Facts::of(b, lex, en, &lexes, max_key_chars);
+    // Each block's facts are its own: long articles are read on several threads.
+    let total: usize = raw.iter().map(|b| b.text.len()).sum();
+    let threads = if total >= 2 * BYTES_PER_THREAD {
+        crate::extract::threads()
+    } else {
+        1
+    };
+    let parts = crate::extract::cut_evenly(raw.len(), threads, |i| raw[i].text.len());
+    let facts: Vec<Vec<Option<Facts>>> =
+        crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect());
     let mut typed: Vec<(BlockKind, String)> = Vec::new();
     let mut boilerplate = Vec::new();
     let mut title: Option<String> = metadata.title.clone();
     // After "Read more" / "Lire aussi", the page lists other articles until the text resumes.
     let mut in_link_list = false;
-    for b in raw {
-        let text = b.text.trim().to_string();
-        if text.is_empty() {
-            continue;
-        }
-        // Every test below compares the number of words with 40 at most: counting stops there.
-        let n_words = text.split_whitespace().take(WORDS_COUNTED).count();
-        // The key is read for short blocks only: a long block cannot be a line of furniture,
-        // and the other tests that read it look at 20 words at most.
-        let key_text = furniture_text(&text);
-        let key_matters = n_words <= 20 || key_text.chars().nth(max_key_chars).is_none();
-        let key = if key_matters {
-            to_lowercase(key_text)
-        } else {
-            String::new()
-        };
-        let furniture = text
-            .lines()
-            .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
-            || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
-            || is_markup(&text)
-            || (is_copyright(&text, n_words)
-                && !is_credit_line(&text, lex)
-                && !is_credit_line(&text, en))
-            || is_follow_us(&key, n_words, &lexes)
-            || is_breadcrumb(&text, n_words)
-            || is_gallery_counter(&text)
-            || b.link_heavy;
-        let section_end = n_words <= 12
-            && lexes
-                .iter()
-                .any(|x| x.section_enders.iter().any(|e| key.starts_with(e.as_str())));
+    for f in facts.into_iter().flatten().flatten() {
+        let Facts {
+            text,
+            n_words,
+            furniture,
+            section_end,
+            ..
+        } = f;
         if section_end {
             in_link_list = true;
         }
         if in_link_list && !section_end {
-            if n_words <= 8 || !ends_like_sentence(&text) {
+            if n_words <= 8 || !f.ends_like_sentence {
                 boilerplate.push(text);
                 continue;
             }
@@ -358,24 +429,16 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         {
             continue;
         }
-        let kind = match b.hint {
-            Some(BlockKind::Title) => BlockKind::Title,
-            Some(BlockKind::Caption) => BlockKind::Caption,
-            _ if is_credit_line(&text, lex) || is_credit_line(&text, en) => BlockKind::Credit,
-            _ if is_dateline(&text, &lexes) => BlockKind::Date,
-            _ if is_byline(&text, n_words, &lexes) => BlockKind::Byline,
-            Some(BlockKind::Heading) => BlockKind::Heading,
-            _ if ends_with_credit(&text, lex) => BlockKind::Caption,
-            _ if typed.is_empty()
-                && title.is_none()
-                && n_words <= 25
-                && !ends_like_sentence(&text) =>
-            {
+        let kind = match (f.hint, f.kind_by_text) {
+            (Some(BlockKind::Title), _) => BlockKind::Title,
+            (Some(BlockKind::Caption), _) => BlockKind::Caption,
+            (_, Some(kind)) => kind,
+            (Some(BlockKind::Heading), _) => BlockKind::Heading,
+            _ if f.ends_with_credit => BlockKind::Caption,
+            _ if typed.is_empty() && title.is_none() && n_words <= 25 && !f.ends_like_sentence => {
                 BlockKind::Title
             }
-            _ if n_words <= 12 && !ends_like_sentence(&text) && !text.contains('\n') => {
-                BlockKind::Heading
-            }
+            _ if n_words <= 12 && !f.ends_like_sentence && !f.has_line_break => BlockKind::Heading,
             _ => BlockKind::Paragraph,
         };
         match kind {

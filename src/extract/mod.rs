@@ -68,20 +68,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
     let runs = runs_of_blocks(&article.blocks, threads);
-    let read = |blocks: &[crate::article::Block]| read_blocks(article, blocks, lex, explain_at);
-    let parts: Vec<Read> = match runs.as_slice() {
-        [] => Vec::new(),
-        [one] => vec![read(one)],
-        [first, rest @ ..] => std::thread::scope(|s| {
-            let handles: Vec<_> = rest.iter().map(|r| s.spawn(|| read(r))).collect();
-            let mut parts = vec![read(first)];
-            for h in handles {
-                // A panic in a reading thread is the same bug as one in this thread.
-                parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            parts
-        }),
-    };
+    let parts = on_threads(&runs, |run| read_blocks(article, run, lex, explain_at));
     let mut names = Names::default();
     let mut vocabulary = Vocabulary::default();
     let mut groups = Grouper::default();
@@ -104,7 +91,12 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             }
         }
     }
-    for (c, g) in out.iter_mut().zip(groups.finish(threads)) {
+    let group_threads = if groups.words.len() >= WORDS_PER_THREAD {
+        threads
+    } else {
+        1
+    };
+    for (c, g) in out.iter_mut().zip(groups.finish(group_threads)) {
         c.group = g;
     }
     out
@@ -193,9 +185,41 @@ fn names_only(mut entities: Vec<String>) -> Vec<String> {
 /// Below this many bytes of text per thread, starting a thread costs more than it saves.
 const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
 
-/// How many threads read an article: the machine's cores, up to 8.
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+/// `f` of each of `work`, each on a thread of its own (the first on this one), in order.
+pub(crate) fn on_threads<T: Sync, R: Send>(work: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    match work {
+        [] => Vec::new(),
+        [one] => vec![f(one)],
+        [first, rest @ ..] => std::thread::scope(|s| {
+            let handles: Vec<_> = rest.iter().map(|w| s.spawn(|| f(w))).collect();
+            let mut out = vec![f(first)];
+            for h in handles {
+                // A panic on another thread is the same bug as one on this thread.
+                out.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            out
+        }),
+    }
+}
+
+/// How many threads read a long article: `CLAIMDESK_THREADS` if set to a number (1 to read on
+/// one thread only), else the machine's cores, up to 8.
+pub(crate) fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        threads_from(
+            std::env::var("CLAIMDESK_THREADS").ok().as_deref(),
+            std::thread::available_parallelism().map_or(1, |n| n.get()),
+        )
+    })
+}
+
+/// `threads` given the variable's value and the number of cores.
+fn threads_from(setting: Option<&str>, cores: usize) -> usize {
+    match setting.and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(n) => n.clamp(1, 64),
+        None => cores.clamp(1, 8),
+    }
 }
 
 /// `blocks` cut into at most `threads` runs of about the same number of bytes, each of
@@ -409,6 +433,9 @@ struct Grouper {
 
 const MAX_POSTINGS: usize = 64;
 
+/// Below this many words in all, the sentences are compared on one thread.
+const WORDS_PER_THREAD: usize = 16 * 1024;
+
 /// The inverted index of `Grouper`: each word's sentences, in text order.
 struct Index {
     /// Word `w`'s sentences are `users[offsets[w]..offsets[w + 1]]`.
@@ -531,22 +558,7 @@ impl Grouper {
         let index = self.index();
         // About the same number of list entries per thread: the sentences' word counts.
         let parts = cut_evenly(n, threads, |i| self.words_of(i).1.len());
-        let pairs: Vec<Vec<(u32, u32)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .iter()
-                .skip(1)
-                .map(|r| s.spawn(|| self.pairs(&index, r.clone())))
-                .collect();
-            let mut all = vec![
-                parts
-                    .first()
-                    .map_or_else(Vec::new, |r| self.pairs(&index, r.clone())),
-            ];
-            for h in handles {
-                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            all
-        });
+        let pairs = on_threads(&parts, |r| self.pairs(&index, r.clone()));
         let mut group: Vec<Option<usize>> = vec![None; n];
         let pairs: Vec<(u32, u32)> = pairs.into_iter().flatten().collect();
         for same in pairs.chunk_by(|x, y| x.0 == y.0) {
@@ -565,7 +577,11 @@ impl Grouper {
 }
 
 /// `0..n` cut into at most `parts` consecutive ranges of about the same total `weight`.
-fn cut_evenly(n: usize, parts: usize, weight: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+pub(crate) fn cut_evenly(
+    n: usize,
+    parts: usize,
+    weight: impl Fn(usize) -> usize,
+) -> Vec<Range<usize>> {
     let total: usize = (0..n).map(&weight).sum();
     let per_part = total.div_ceil(parts.max(1)).max(1);
     let mut out = Vec::new();
@@ -918,5 +934,16 @@ mod tests {
         // A short article is read by one thread.
         assert_eq!(runs_of_blocks(&blocks[..3], 8).len(), 1);
         assert!(runs_of_blocks(&[], 8).is_empty());
+    }
+
+    #[test]
+    fn thread_count_from_the_environment() {
+        assert_eq!(threads_from(None, 16), 8);
+        assert_eq!(threads_from(None, 2), 2);
+        assert_eq!(threads_from(Some("1"), 16), 1);
+        assert_eq!(threads_from(Some(" 12 "), 2), 12);
+        assert_eq!(threads_from(Some("0"), 4), 1);
+        assert_eq!(threads_from(Some("many"), 4), 4);
+        assert!(threads() >= 1);
     }
 }

@@ -231,7 +231,17 @@ impl Hasher for KeyHasher {
 #[derive(Debug, Default)]
 pub struct TermWeights {
     by_key: HashMap<u64, (f32, u32), BuildHasherDefault<KeyHasher>>,
+    /// One bit per value of a key's top `PRESENT_BITS` bits, set for the keys in `by_key`: most
+    /// keys of a sentence are not there, and are turned away by one bit (no map look-up).
+    present: Vec<u64>,
     names: Vec<String>,
+}
+
+const PRESENT_BITS: u32 = 16;
+
+fn present_bit(key: u64) -> (usize, u64) {
+    let top = (key >> (64 - PRESENT_BITS)) as usize;
+    (top / 64, 1 << (top % 64))
 }
 
 /// One term found in a sentence and its contribution to the score.
@@ -243,9 +253,15 @@ pub struct Hit {
 
 impl TermWeights {
     pub fn new(weights: impl IntoIterator<Item = (String, f32)>) -> Self {
-        let mut t = TermWeights::default();
+        let mut t = TermWeights {
+            present: vec![0; (1 << PRESENT_BITS) / 64],
+            ..TermWeights::default()
+        };
         for (name, w) in weights {
-            t.by_key.insert(term_key(&name), (w, t.names.len() as u32));
+            let key = term_key(&name);
+            t.by_key.insert(key, (w, t.names.len() as u32));
+            let (word, bit) = present_bit(key);
+            t.present[word] |= bit;
             t.names.push(name);
         }
         t
@@ -279,6 +295,10 @@ impl TermWeights {
     pub fn hits_in_words(&self, words: &[&str]) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         for_each_key_in_words(words, |k| {
+            let (word, bit) = present_bit(k);
+            if self.present[word] & bit == 0 {
+                return;
+            }
             if let Some(&(weight, index)) = self.by_key.get(&k)
                 && !out.iter().any(|h| h.index == index)
             {
