@@ -459,6 +459,8 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             session,
         } => {
             check_threshold(min_score)?;
+            // The lexicons and model load while the article is read.
+            extract::warm_up();
             let a = article::load(&path)?;
             // Only the claims are printed (and saved) unless --all: only they need explaining.
             let sentences = if all {

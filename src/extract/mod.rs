@@ -40,6 +40,18 @@ impl Candidate {
     }
 }
 
+/// Loads the lexicons, their phrase automata and the check-worthiness model on another thread,
+/// so that the first article read does not wait for them (a few milliseconds, once per process:
+/// they are built on first use, once).
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        score::model();
+        for code in lexicon::languages() {
+            lexicon::for_language(code).matcher();
+        }
+    });
+}
+
 /// Every sentence of the article's paragraphs and captions, in text order, scored, with its claim
 /// type, claimant and near-duplicate group. Titles, credits and boilerplate are left out;
 /// captions are never claims. Use `Candidate::is_claim` with a threshold to pick the checklist.

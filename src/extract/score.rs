@@ -364,7 +364,7 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
     let mut prev_end = 0;
     for w in words(sentence) {
         let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
-        let separated = sentence[prev_end..start].contains(ENTITY_BREAKS);
+        let separated = breaks_entity(&sentence[prev_end..start]);
         entity_word(w, separated, &mut first, &mut current, &mut out, lex);
         prev_end = start + w.len();
     }
@@ -377,6 +377,46 @@ pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
 const ENTITY_BREAKS: [char; 15] = [
     ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
 ];
+
+/// The ASCII characters of `ENTITY_BREAKS`, by byte.
+const ASCII_BREAKS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < ENTITY_BREAKS.len() {
+        let c = ENTITY_BREAKS[i] as u32;
+        if c < 128 {
+            t[c as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether the text between two words holds one of `ENTITY_BREAKS` (bytes looked up; other
+/// characters decoded only in a gap that has some).
+fn breaks_entity(gap: &str) -> bool {
+    gap.bytes().any(|b| b < 0x80 && ASCII_BREAKS[b as usize])
+        || (!gap.is_ascii() && gap.contains(ENTITY_BREAKS))
+}
+
+/// Whether the word starts with an upper-case letter (ASCII answered without the tables).
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// `w.split_once(['\'', '’'])`, found by bytes.
+fn split_apostrophe(w: &str) -> Option<(&str, &str)> {
+    let b = w.as_bytes();
+    let at = b.iter().enumerate().position(|(i, &x)| {
+        x == b'\'' || (x == 0xe2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99))
+    })?;
+    let len = if b[at] == b'\'' { 1 } else { 3 };
+    Some((&w[..at], &w[at + len..]))
+}
 
 /// One word of `named_entities`: it begins or continues a run, or ends one.
 fn entity_word<'s>(
@@ -391,11 +431,11 @@ fn entity_word<'s>(
         flush_entity(current, out, &LINKERS);
     }
     // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
-    let core = match w.split_once(['\'', '’']) {
+    let core = match split_apostrophe(w) {
         Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
         _ => w,
     };
-    let cap = core.chars().next().is_some_and(char::is_uppercase);
+    let cap = starts_upper(core);
     // A capitalised function word continues a name already begun ("Kim Jong Un").
     let is_entity = cap
         && !*first
@@ -1555,6 +1595,8 @@ mod tests {
             "On Wednesday, Vladimir Putin landed in Pyongyang.",
             "“The European Union” and the United States of America ... l’Ukraine, d’Aurus",
             "İstanbul Ⱥlpha Élysée Jean-Luc Mélenchon",
+            "Ils l’ont dit à l'ONU, aujourd’hui’ L’Élysée qu’Emmanuel ’ ' Ô Ångström",
+            "Alors « Jean » – Paul — Marie “Anne” Zoé… Luc",
             "",
             "x",
         ] {

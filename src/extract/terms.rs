@@ -293,7 +293,8 @@ impl TermWeights {
 
     /// `hits` over a sentence already split into words, as `for_each_key_in_words` takes it.
     pub fn hits_in_words(&self, words: &[&str]) -> Vec<Hit> {
-        let mut out: Vec<Hit> = Vec::new();
+        // At most two terms a word: one allocation.
+        let mut out: Vec<Hit> = Vec::with_capacity(2 * words.len());
         for_each_key_in_words(words, |k| {
             let (word, bit) = present_bit(k);
             if self.present[word] & bit == 0 {
