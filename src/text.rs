@@ -156,6 +156,29 @@ pub fn has_sigma_or_dotted_i(s: &str) -> bool {
     false
 }
 
+/// `s.split_whitespace().take(max).count()`, reading ASCII byte by byte and decoding only the
+/// first bytes of the other whitespace characters (see `is_squashed`).
+pub fn count_words_up_to(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < max {
+        let (space, len) = match b[i] {
+            b' ' | 0x09..=0x0d => (true, 1),
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let c = s[i..].chars().next().unwrap_or('x');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 /// Collapses runs of whitespace to single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -332,6 +355,13 @@ mod tests {
         ] {
             let words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(squash_whitespace(s), words.join(" "), "{s:?}");
+            for max in [0, 1, 2, 3, 100] {
+                assert_eq!(
+                    count_words_up_to(s, max),
+                    words.len().min(max),
+                    "{s:?} {max}"
+                );
+            }
         }
     }
 }

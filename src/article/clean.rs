@@ -173,6 +173,10 @@ fn is_breadcrumb(text: &str, n_words: usize) -> bool {
 
 /// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
 fn is_markup(text: &str) -> bool {
+    // Every marker but the first has one of these bytes.
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'[')) {
+        return text.contains("data-mce");
+    }
     [
         "data-mce", "&lt;", "&amp;lt;", "<span", "<div", "[button", "[/button", "[caption",
     ]
@@ -309,7 +313,7 @@ impl Facts {
             return None;
         }
         // Every test below compares the number of words with 40 at most: counting stops there.
-        let n_words = text.split_whitespace().take(WORDS_COUNTED).count();
+        let n_words = crate::text::count_words_up_to(&text, WORDS_COUNTED);
         // The key is read for short blocks only: a long block cannot be a line of furniture,
         // and the other tests that read it look at 20 words at most.
         let key_text = furniture_text(&text);
@@ -320,9 +324,7 @@ impl Facts {
             String::new()
         };
         let credit = is_credit_line(&text, lex) || is_credit_line(&text, en);
-        let furniture = text
-            .lines()
-            .all(|l| lexes.iter().any(|x| score::is_boilerplate(l, x)))
+        let furniture = text.lines().all(|l| score::is_boilerplate_in(l, lexes))
             || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
             || is_markup(&text)
             || (is_copyright(&text, n_words) && !credit)

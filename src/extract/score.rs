@@ -1082,6 +1082,41 @@ fn has_past_cue(found: &Found, lex: &Lexicon) -> bool {
 }
 
 /// Page furniture: share buttons, comment forms, newsletter prompts (in any bundled language).
+/// `lexes.iter().any(|l| is_boilerplate(text, l))`, reading the words once for all the lexicons.
+pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    if lexes.len() > 32 || crate::text::has_sigma_or_dotted_i(text) {
+        return lexes.iter().any(|l| is_boilerplate(text, l));
+    }
+    // Bit `i`: every word so far is one of lexicon `i`'s share words.
+    let mut all_share: u32 = (1u64 << lexes.len()).wrapping_sub(1) as u32;
+    let mut n_words = 0;
+    for w in words(text) {
+        n_words += 1;
+        if all_share != 0 {
+            let lower = crate::text::to_lowercase(w);
+            for (i, l) in lexes.iter().enumerate() {
+                if !l.share_words.contains(&lower) {
+                    all_share &= !(1 << i);
+                }
+            }
+        }
+        if all_share == 0 && n_words > 25 {
+            return false;
+        }
+    }
+    if all_share != 0 {
+        return true;
+    }
+    let lower = crate::text::to_lowercase(text);
+    lexes
+        .iter()
+        .any(|l| l.boilerplate.first_hit(&lower).is_some())
+}
+
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
     let text = text.trim();
     if !crate::text::has_sigma_or_dotted_i(text) {
@@ -1608,6 +1643,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn boilerplate_in_several_lexicons_is_boilerplate_in_any() {
+        let (fr, en) = (for_language("fr"), for_language("en"));
+        let long_share = "Facebook Twitter ".repeat(20);
+        for line in [
+            "Facebook Twitter LinkedIn",
+            "Partager sur Facebook",
+            "Share this article",
+            "Laisser un commentaire",
+            "Leave a comment",
+            long_share.as_str(),
+            "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong Un ont été vus.",
+            "Share this article with the twenty-six words of a long sentence that goes on and on \
+             well past the limit where boilerplate phrases are looked for at all",
+            "ΣΗΜΕΡΑ Share this",
+            "İstanbul: share",
+            "",
+            "   ",
+        ] {
+            for lexes in [vec![fr, en], vec![en], vec![fr]] {
+                assert_eq!(
+                    is_boilerplate_in(line, &lexes),
+                    lexes.iter().any(|l| is_boilerplate(line, l)),
+                    "{line}"
+                );
+            }
+        }
+        assert!(is_boilerplate_in("Facebook Twitter LinkedIn", &[fr, en]));
+        assert!(is_boilerplate_in(&long_share, &[fr, en]));
+        assert!(!is_boilerplate_in(
+            "Les deux pays ont signé un traité en 1961.",
+            &[fr, en]
+        ));
     }
 
     #[test]
