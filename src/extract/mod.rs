@@ -362,10 +362,10 @@ impl Vocabulary {
     }
 
     fn id(&mut self, word: &str) -> u32 {
-        let next = self.len() as u32;
         match pack(word) {
-            Some(key) => *self.short.entry(key).or_insert(next),
+            Some(key) => self.short_id(key),
             None => {
+                let next = self.len() as u32;
                 if let Some(&id) = self.long.get(word) {
                     return id;
                 }
@@ -373,6 +373,12 @@ impl Vocabulary {
                 next
             }
         }
+    }
+
+    /// The number of a word packed by `pack`.
+    fn short_id(&mut self, key: u128) -> u32 {
+        let next = self.len() as u32;
+        *self.short.entry(key).or_insert(next)
     }
 
     /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
@@ -399,8 +405,7 @@ impl Vocabulary {
     fn renumber(&mut self, other: Vocabulary) -> Vec<u32> {
         let mut to = vec![0; other.len()];
         for (key, id) in other.short {
-            let next = self.len() as u32;
-            to[id as usize] = *self.short.entry(key).or_insert(next);
+            to[id as usize] = self.short_id(key);
         }
         for (word, id) in other.long {
             to[id as usize] = self.id(&word);
