@@ -27,11 +27,49 @@ impl RawBlock {
 /// Plain text → blocks: blank lines separate blocks; wrapped lines inside a block are re-joined,
 /// list items keep their own lines.
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
+    let threads = if text.len() >= 2 * BYTES_PER_THREAD {
+        crate::extract::threads()
+    } else {
+        1
+    };
+    text_blocks_in(text, threads)
+}
+
+/// `text_blocks`, the text cut at blank lines into `parts` pieces read on a thread each.
+fn text_blocks_in(text: &str, parts: usize) -> Vec<RawBlock> {
     let text: std::borrow::Cow<str> = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         text.into()
     };
+    let pieces = cut_at_blank_lines(&text, parts);
+    crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece)).concat()
+}
+
+/// `text` cut into at most `parts` pieces of about the same length, each cut at a "\n\n" (the
+/// two newlines left out). Blocks never span a "\n\n" and a piece's leading or trailing newline
+/// makes an empty line, which blocks leave out: the pieces' blocks are the text's.
+fn cut_at_blank_lines(text: &str, parts: usize) -> Vec<&str> {
+    let mut pieces = Vec::with_capacity(parts.max(1));
+    let mut from = 0;
+    for k in 1..parts.max(1) {
+        // From one byte before the aim, so as not to miss a "\n\n" that starts there.
+        let aim = (text.len() * k / parts).saturating_sub(1);
+        let target = crate::text::floor_boundary(text, aim).max(from);
+        match text[target..].find("\n\n") {
+            Some(at) => {
+                pieces.push(&text[from..target + at]);
+                from = target + at + 2;
+            }
+            None => break,
+        }
+    }
+    pieces.push(&text[from..]);
+    pieces
+}
+
+/// `text_blocks` of text whose line ends are "\n".
+fn blocks_of_text(text: &str) -> Vec<RawBlock> {
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
         let lines: Vec<&str> = chunk
@@ -580,5 +618,34 @@ mod tests {
             &lexes
         ));
         assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_cut_at_blank_lines_gives_the_same_blocks(
+            text in "[ab \\n\\r•*-]{0,300}",
+            parts in 1usize..6,
+        ) {
+            let whole: Vec<String> = text_blocks_in(&text, 1).into_iter().map(|b| b.text).collect();
+            let cut: Vec<String> = text_blocks_in(&text, parts).into_iter().map(|b| b.text).collect();
+            proptest::prop_assert_eq!(cut, whole);
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_at_blank_lines() {
+        let text = "One line.\n\n\nTwo\nlines.\n\n- a\n- b\n\n".repeat(50);
+        for parts in 2..6 {
+            let pieces = cut_at_blank_lines(&text, parts);
+            assert_eq!(pieces.len(), parts, "{parts}");
+            assert!(pieces.iter().all(|p| !p.is_empty()));
+        }
+        assert_eq!(
+            cut_at_blank_lines("no blank line", 4),
+            vec!["no blank line"]
+        );
+        // A cut aimed inside a character still happens, at the next blank line.
+        let accents = "é".repeat(100) + "\n\n" + &"è".repeat(100);
+        assert_eq!(cut_at_blank_lines(&accents, 2).len(), 2);
     }
 }
