@@ -282,12 +282,26 @@ mod tests {
             "\u{85}a",
             "é è",
             "x\u{200b}y",
+            "tabs\tand\nlines\r\x0b\x0cend",
+            "non\u{a0}breaking\u{2003}em\u{3000}ideographic\u{85}next",
+            "été à Noël — « oui »",
+            "\u{1680}ogham\u{202f}narrow\u{205f}math\u{2028}line\u{2029}para",
+            "é\u{a0}",
+            "already squashed, with é and ’",
         ] {
-            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let want = words.join(" ");
             assert_eq!(squash_whitespace(s), want, "{s:?}");
             let mut out = String::from("x");
             push_squashed(&mut out, s);
             assert_eq!(out, format!("x{want}"), "{s:?}");
+            for max in [0, 1, 2, 3, 100] {
+                assert_eq!(
+                    count_words_up_to(s, max),
+                    words.len().min(max),
+                    "{s:?} {max}"
+                );
+            }
         }
     }
 
@@ -336,32 +350,5 @@ mod tests {
     fn boundary_snaps_down_inside_multibyte_chars() {
         let t = "aé";
         assert_eq!(floor_boundary(t, 2), 1);
-    }
-
-    #[test]
-    fn squashing_knows_every_whitespace_character() {
-        for s in [
-            "",
-            "  ",
-            "one",
-            " two  words ",
-            "tabs\tand\nlines\r\x0b\x0cend",
-            "non\u{a0}breaking\u{2003}em\u{3000}ideographic\u{85}next",
-            "été à Noël — « oui »",
-            "\u{1680}ogham\u{202f}narrow\u{205f}math\u{2028}line\u{2029}para",
-            "é\u{a0}",
-            "\u{3000}",
-            "already squashed, with é and ’",
-        ] {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            assert_eq!(squash_whitespace(s), words.join(" "), "{s:?}");
-            for max in [0, 1, 2, 3, 100] {
-                assert_eq!(
-                    count_words_up_to(s, max),
-                    words.len().min(max),
-                    "{s:?} {max}"
-                );
-            }
-        }
     }
 }

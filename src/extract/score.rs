@@ -711,6 +711,14 @@ impl<'s> Read<'s> {
     }
 }
 
+/// `found`, with `id` added to `fired` when it is there.
+fn fire<'a>(fired: &mut Vec<Fid>, found: Option<&'a str>, id: Fid) -> Option<&'a str> {
+    if found.is_some() {
+        fired.push(id);
+    }
+    found
+}
+
 fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon) -> Found<'a> {
     let matcher = lex.matcher();
     let phrases = matcher.scan(lower);
@@ -739,18 +747,16 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     if year {
         fired.push(YEAR);
     }
-    let date = hit(List::Months).or_else(|| hit(List::Weekdays));
-    if date.is_some() {
-        fired.push(DATE);
-    }
+    let date = fire(
+        &mut fired,
+        hit(List::Months).or_else(|| hit(List::Weekdays)),
+        DATE,
+    );
     let event = past_event(ws, lex);
     if event.is_some() {
         fired.push(EVENT);
     }
-    let attribution = hit(List::Attribution);
-    if attribution.is_some() {
-        fired.push(ATTRIBUTION);
-    }
+    let attribution = fire(&mut fired, hit(List::Attribution), ATTRIBUTION);
     // (A non-ASCII char pattern is searched for as a string: skip that on ASCII sentences.)
     let quoted = (!sentence.is_ascii() && (sentence.contains('«') || sentence.contains('“')))
         || sentence.matches('"').count() >= 2;
@@ -763,22 +769,10 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
         1 => fired.push(ENTITY_1),
         _ => fired.push(ENTITY_2PLUS),
     }
-    let comparison = hit(List::Comparison);
-    if comparison.is_some() {
-        fired.push(COMPARISON);
-    }
-    let causal = hit(List::Causal);
-    if causal.is_some() {
-        fired.push(CAUSAL);
-    }
-    let prediction = hit(List::Prediction);
-    if prediction.is_some() {
-        fired.push(PREDICTION);
-    }
-    let law = hit(List::Law);
-    if law.is_some() {
-        fired.push(LAW);
-    }
+    let comparison = fire(&mut fired, hit(List::Comparison), COMPARISON);
+    let causal = fire(&mut fired, hit(List::Causal), CAUSAL);
+    let prediction = fire(&mut fired, hit(List::Prediction), PREDICTION);
+    let law = fire(&mut fired, hit(List::Law), LAW);
     if sentence
         .trim_end()
         .trim_end_matches(['»', '"', '”', ' ', ')'])
@@ -786,14 +780,8 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     {
         fired.push(QUESTION);
     }
-    let opinion = hit(List::Opinion);
-    if opinion.is_some() {
-        fired.push(OPINION);
-    }
-    let hedge = hit(List::Hedges);
-    if hedge.is_some() {
-        fired.push(HEDGE);
-    }
+    let opinion = fire(&mut fired, hit(List::Opinion), OPINION);
+    let hedge = fire(&mut fired, hit(List::Hedges), HEDGE);
     let first_person = ws.iter().any(|w| lex.first_person.contains(*w));
     if first_person {
         fired.push(FIRST_PERSON);
@@ -1089,9 +1077,13 @@ pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
         return false;
     }
     if lexes.len() > 32 || crate::text::has_sigma_or_dotted_i(text) {
-        return lexes.iter().any(|l| is_boilerplate(text, l));
+        // Lower-casing the text is not lower-casing each word here: read the lower-cased text.
+        let lower = text.to_lowercase();
+        return lexes.iter().any(|l| is_boilerplate_lowered(&lower, l));
     }
-    // Bit `i`: every word so far is one of lexicon `i`'s share words.
+    // Lower-casing maps each word to one word here: decide on the first words, and lower-case
+    // the whole text only when it is short enough to matter. Bit `i`: every word so far is one
+    // of lexicon `i`'s share words.
     let mut all_share: u32 = (1u64 << lexes.len()).wrapping_sub(1) as u32;
     let mut n_words = 0;
     for w in words(text) {
@@ -1118,36 +1110,19 @@ pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
 }
 
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
-    let text = text.trim();
-    if !crate::text::has_sigma_or_dotted_i(text) {
-        // Lower-casing maps each word to one word here: decide on the first words, and lower-case
-        // the whole text only when it is short enough to matter.
-        let mut n_words = 0;
-        let mut all_share = true;
-        for w in words(text) {
-            n_words += 1;
-            all_share = all_share && lex.share_words.contains(&crate::text::to_lowercase(w));
-            if !all_share && n_words > 25 {
-                return false;
-            }
-        }
-        if text.is_empty() || all_share {
-            return !text.is_empty();
-        }
-        return lex
-            .boilerplate
-            .first_hit(&crate::text::to_lowercase(text))
-            .is_some();
-    }
-    let lower = text.to_lowercase();
+    is_boilerplate_in(text, &[lex])
+}
+
+/// `is_boilerplate` of a text already lower-cased (and trimmed).
+fn is_boilerplate_lowered(lower: &str, lex: &Lexicon) -> bool {
     if lower.is_empty() {
         return false;
     }
-    if words(&lower).all(|w| lex.share_words.contains(w)) {
+    if words(lower).all(|w| lex.share_words.contains(w)) {
         return true; // a row of share buttons: "Facebook Twitter LinkedIn"
     }
-    let n_words = words(&lower).count();
-    n_words <= 25 && lex.boilerplate.first_hit(&lower).is_some()
+    let n_words = words(lower).count();
+    n_words <= 25 && lex.boilerplate.first_hit(lower).is_some()
 }
 
 #[cfg(test)]
