@@ -222,6 +222,61 @@ fn clicking_a_span_in_the_article_selects_its_claim() {
 }
 
 #[test]
+fn a_long_article_is_measured_over_frames_and_scrolls_to_its_last_claim() {
+    // About 200 KB of text: more than the window lays out in one frame, so the heights of the
+    // paragraphs below are estimated until measured, a slice per frame.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let mut text = String::from("Le budget des routes, ville par ville\n\n");
+    for i in 0..1800 {
+        text += &format!(
+            "En {}, la commune numéro {i} a consacré {} millions d'euros à ses routes, \
+             selon le rapport annuel de la préfecture.\n\n",
+            2000 + i % 24,
+            i * 3 + 7
+        );
+    }
+    text += "Le ministère affirme que 97 % des routes nationales ont été refaites en 2024.\n";
+    std::fs::write(&article, &text).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
+    h.run();
+    h.state_mut().open_path(&article).unwrap();
+    let frames = h.run();
+    assert!(frames > 2, "measured in {frames} frames");
+    let last = claim_id_containing(&h, "97 %");
+    assert!(
+        h.state()
+            .article_point(h.state().review().claim(last).unwrap().position.start)
+            .is_none(),
+        "the end of the article is not drawn at first"
+    );
+    click_row(&mut h, "97 %");
+    h.run();
+    assert_eq!(h.state().selected(), Some(last));
+    let start = h.state().review().claim(last).unwrap().position.start;
+    let at = h
+        .state()
+        .article_point(start)
+        .expect("the last claim is scrolled into view");
+    assert!((0.0..820.0).contains(&at.y), "drawn at {at:?}");
+    // The text is where it is drawn: clicking it selects its claim again.
+    h.key_press(Key::K);
+    h.run();
+    assert_ne!(h.state().selected(), Some(last));
+    let at = h.state().article_point(start + 3).unwrap();
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run();
+    assert_eq!(h.state().selected(), Some(last));
+}
+
+#[test]
 fn save_then_reopen_restores_verdicts_and_notes() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("limousine.claimdesk.json");

@@ -1,9 +1,13 @@
 //! The article, typeset for reading, with each claim's span highlighted in its verdict colour.
 //!
-//! Each block (title, paragraph, caption…) is laid out once into its own galley and kept until
-//! the article, the column width or the theme changes; a frame only paints the blocks in view.
-//! Claim highlights, the reviewer's selection and search matches are painted as rectangles
-//! behind the text, so marking a claim never lays the article out again.
+//! Each block (title, paragraph, caption…) is laid out into its own galley. Only the heights of
+//! the blocks are kept for the whole article (until the article, the column width or the theme
+//! changes); a frame lays out (egui caches the galleys between frames) and paints only the
+//! blocks in view. A long article is measured a slice per frame, from the top, with the heights
+//! of the blocks not yet measured estimated meanwhile: laying out the whole of a 1 MB article at
+//! once held ~170 MB of galleys. Claim highlights, the reviewer's selection and search matches
+//! are painted as rectangles behind the text, so marking a claim never lays the article out
+//! again.
 //!
 //! Clicking a span selects its claim; dragging selects text (A adds it as a claim, Shift+A makes
 //! it the selected claim's span, also in the right-click menu); Ctrl+F searches.
@@ -32,12 +36,21 @@ pub enum ArticleRequest {
     SetSpan(u32, Range<usize>),
 }
 
+/// Bytes of text measured per frame (beyond the blocks in view) while a long article is laid
+/// out: about 10 MB of galleys, which egui's cache holds for two frames.
+const MEASURE_PER_FRAME: usize = 48 * 1024;
+
 struct BlockLayout {
     start: usize,
     end: usize,
+    kind: BlockKind,
     /// Top of the block in the column, in points.
     y: f32,
-    galley: Arc<Galley>,
+    /// The galley's height, once measured; an estimate until then.
+    height: f32,
+    measured: bool,
+    /// Space below the block.
+    gap: f32,
     /// Char offset of `start` in the whole text.
     first_char: usize,
 }
@@ -47,6 +60,24 @@ struct Layout {
     dark: bool,
     blocks: Vec<BlockLayout>,
     height: f32,
+    /// Every block before this one is measured.
+    measured_upto: usize,
+}
+
+impl Layout {
+    /// Places the blocks one under the other, with their heights as measured or estimated.
+    fn place(&mut self) {
+        let mut y = 0.0;
+        for b in &mut self.blocks {
+            b.y = y;
+            y += b.height + b.gap;
+        }
+        self.height = y;
+    }
+
+    fn is_measured(&self) -> bool {
+        self.measured_upto >= self.blocks.len()
+    }
 }
 
 /// A highlighted piece of one block: chars of that block's galley.
@@ -163,12 +194,15 @@ pub struct ArticleView {
     pub search: Search,
     /// Where the column's top-left corner was painted last frame (screen points).
     origin: Option<Pos2>,
+    /// The galleys of the blocks painted last frame, by block index.
+    shown: Vec<(usize, Arc<Galley>)>,
 }
 
 impl ArticleView {
     /// The article was replaced: lay it out again, drop the selection and search state.
     pub fn forget_article(&mut self) {
         self.layout = None;
+        self.shown.clear();
         self.spans = None;
         self.selection = None;
         self.search.forget();
@@ -184,13 +218,14 @@ impl ArticleView {
         self.selection = None;
     }
 
-    /// Where byte `at` of the article was drawn in the last frame (screen points), if laid out.
+    /// Where byte `at` of the article was drawn in the last frame (screen points), if it was.
     pub fn point_of(&self, text: &str, at: usize) -> Option<Pos2> {
         let (layout, origin) = (self.layout.as_ref()?, self.origin?);
         let i = layout.blocks.partition_point(|b| b.end < at);
         let b = layout.blocks.get(i).filter(|b| b.start <= at)?;
+        let (_, galley) = self.shown.iter().find(|(k, _)| *k == i)?;
         let chars = text.get(b.start..at)?.chars().count();
-        let r = b.galley.pos_from_cursor(CCursor::new(chars));
+        let r = galley.pos_from_cursor(CCursor::new(chars));
         Some(origin + Vec2::new(r.min.x + 1.0, b.y + r.center().y))
     }
 
@@ -215,6 +250,7 @@ impl ArticleView {
                 let width = full.min(MAX_COLUMN_WIDTH);
                 let pad = ((full - width) / 2.0).max(0.0);
                 self.ensure_layout(ui, review, width, dark);
+                self.measure_more(ui, &review.article.text);
                 self.ensure_spans(review);
                 let text = &review.article.text;
                 if self.search.open {
@@ -240,7 +276,8 @@ impl ArticleView {
     }
 
     fn search_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        // Wrapped: a row wider than a narrow column would widen the article under it.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr("Search the article"));
             let id = egui::Id::unique("article-search");
             let resp = ui
@@ -302,18 +339,12 @@ impl ArticleView {
         let blocks = &review.article.blocks;
         let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
         let chars = char_offsets(text, &starts);
-        let mut y = 0.0;
         let mut out = Vec::with_capacity(blocks.len());
         for (b, first_char) in blocks.iter().zip(chars) {
             let Some(body) = text.get(b.start..b.end) else {
                 continue;
             };
-            let format = block_format(ui, b.kind);
-            let size = format.font_id.size;
-            let mut job = LayoutJob::single_section(body.to_string(), format);
-            job.wrap.max_width = width;
-            let galley = ui.painter().layout_job(job);
-            let h = galley.size().y;
+            let size = block_size(b.kind);
             let gap = match b.kind {
                 BlockKind::Title | BlockKind::Heading => size * 0.5,
                 _ => size * 0.8,
@@ -321,21 +352,67 @@ impl ArticleView {
             out.push(BlockLayout {
                 start: b.start,
                 end: b.end,
-                y,
-                galley,
+                kind: b.kind,
+                y: 0.0,
+                height: estimated_height(body, size, width),
+                measured: false,
+                gap,
                 first_char,
             });
-            y += h + gap;
         }
-        self.layout = Some(Layout {
+        let mut layout = Layout {
             width,
             dark,
             blocks: out,
-            height: y,
-        });
+            height: 0.0,
+            measured_upto: 0,
+        };
+        layout.place();
+        self.layout = Some(layout);
+        self.shown.clear();
         // Pieces are per block: recompute them for the new layout.
         self.spans = None;
         self.search.searched = None;
+    }
+
+    /// Measures the next blocks not yet measured, `MEASURE_PER_FRAME` bytes of them, and asks for
+    /// another frame while some are left.
+    fn measure_more(&mut self, ui: &egui::Ui, text: &str) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
+        if layout.is_measured() {
+            return;
+        }
+        let mut bytes = 0;
+        let mut changed = false;
+        while layout.measured_upto < layout.blocks.len() && bytes < MEASURE_PER_FRAME {
+            let b = &mut layout.blocks[layout.measured_upto];
+            if !b.measured {
+                let galley = lay_out(ui, text, b, layout.width);
+                bytes += b.end - b.start;
+                b.height = galley.size().y;
+                b.measured = true;
+                changed = true;
+            }
+            layout.measured_upto += 1;
+        }
+        if changed {
+            layout.place();
+        }
+        if !layout.is_measured() {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The galley of block `i`: the one painted last frame, else laid out now (egui keeps it
+    /// for the next frames while it is used).
+    fn galley_of(&self, ui: &egui::Ui, text: &str, i: usize) -> Option<Arc<Galley>> {
+        if let Some((_, g)) = self.shown.iter().find(|(k, _)| *k == i) {
+            return Some(g.clone());
+        }
+        let layout = self.layout.as_ref()?;
+        Some(lay_out(ui, text, layout.blocks.get(i)?, layout.width))
     }
 
     fn ensure_spans(&mut self, review: &Review) {
@@ -360,7 +437,7 @@ impl ArticleView {
 
     #[allow(clippy::too_many_arguments)]
     fn paint(
-        &self,
+        &mut self,
         ui: &egui::Ui,
         review: &Review,
         selected: Option<u32>,
@@ -369,13 +446,38 @@ impl ArticleView {
         viewport: Rect,
         dark: bool,
     ) {
-        let Some(layout) = &self.layout else { return };
-        let painter = ui.painter();
+        let text = &review.article.text;
         let top = viewport.min.y - 8.0;
         let bottom = viewport.max.y;
-        let first = layout
-            .blocks
-            .partition_point(|b| b.y + b.galley.size().y < top);
+        // The blocks in view, laid out (and measured, if they were not yet).
+        let mut shown = std::mem::take(&mut self.shown);
+        let mut new_shown = Vec::new();
+        let mut remeasured = false;
+        if let Some(layout) = &mut self.layout {
+            let first = layout.blocks.partition_point(|b| b.y + b.height < top);
+            for (i, b) in layout.blocks.iter_mut().enumerate().skip(first) {
+                if b.y > bottom {
+                    break;
+                }
+                let galley = match shown.iter().position(|(k, _)| *k == i) {
+                    Some(at) => shown.swap_remove(at).1,
+                    None => lay_out(ui, text, b, layout.width),
+                };
+                if !b.measured {
+                    b.height = galley.size().y;
+                    b.measured = true;
+                    remeasured = true;
+                }
+                new_shown.push((i, galley));
+            }
+            if remeasured {
+                layout.place();
+            }
+        }
+        shown.clear();
+        self.shown = new_shown;
+        let Some(layout) = &self.layout else { return };
+        let painter = ui.painter();
         let sel = self.selection();
         let search_bg = if dark {
             Color32::from_rgb(120, 96, 0)
@@ -384,16 +486,14 @@ impl ArticleView {
         };
         let current_bg = Color32::from_rgb(255, 150, 20);
         let text_color = ui.visuals().text_color();
-        for (i, b) in layout.blocks.iter().enumerate().skip(first) {
-            if b.y > bottom {
-                break;
-            }
+        for (i, galley) in &self.shown {
+            let (i, b) = (*i, &layout.blocks[*i]);
             let at = origin + Vec2::new(0.0, b.y);
             if let Some(spans) = &self.spans {
                 for p in &spans.by_block[i] {
                     let is_sel = selected == Some(p.tag);
                     let fill = palette.highlight(p.verdict, dark, is_sel);
-                    for r in range_rects(&b.galley, &p.chars) {
+                    for r in range_rects(galley, &p.chars) {
                         let r = r.translate(at.to_vec2());
                         painter.rect_filled(r, 2.0, fill);
                         if is_sel {
@@ -413,7 +513,7 @@ impl ArticleView {
                     } else {
                         search_bg
                     };
-                    for r in range_rects(&b.galley, &p.chars) {
+                    for r in range_rects(galley, &p.chars) {
                         painter.rect_filled(r.translate(at.to_vec2()), 2.0, fill);
                     }
                 }
@@ -422,27 +522,33 @@ impl ArticleView {
                 && sel.start < b.end
                 && sel.end > b.start
             {
-                let text = &review.article.text;
                 let s = text[b.start..sel.start.max(b.start)].chars().count();
                 let e = s + text[sel.start.max(b.start)..sel.end.min(b.end)]
                     .chars()
                     .count();
                 let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-                for r in range_rects(&b.galley, &(s..e)) {
+                for r in range_rects(galley, &(s..e)) {
                     painter.rect_filled(r.translate(at.to_vec2()), 0.0, fill);
                 }
             }
-            painter.galley(at, b.galley.clone(), text_color);
+            painter.galley(at, galley.clone(), text_color);
         }
     }
 
     /// The byte of the article under `pos` (screen points), if over the text.
-    fn byte_at(&self, text: &str, origin: Pos2, pos: Pos2, within: Option<usize>) -> Option<usize> {
+    fn byte_at(
+        &self,
+        ui: &egui::Ui,
+        text: &str,
+        origin: Pos2,
+        pos: Pos2,
+        within: Option<usize>,
+    ) -> Option<usize> {
         let layout = self.layout.as_ref()?;
         let y = pos.y - origin.y;
         let mut i = layout
             .blocks
-            .partition_point(|b| b.y + b.galley.size().y < y)
+            .partition_point(|b| b.y + b.height < y)
             .min(layout.blocks.len().checked_sub(1)?);
         // A drag stays within the block it started in.
         if let Some(w) = within {
@@ -453,7 +559,7 @@ impl ArticleView {
         }
         let b = &layout.blocks[i];
         let local = pos - (origin + Vec2::new(0.0, b.y));
-        let c = b.galley.cursor_from_pos(local).index.0;
+        let c = self.galley_of(ui, text, i)?.cursor_from_pos(local).index.0;
         let body = &text[b.start..b.end];
         Some(b.start + body.char_indices().nth(c).map_or(body.len(), |(i, _)| i))
     }
@@ -469,7 +575,7 @@ impl ArticleView {
     ) {
         let text = &review.article.text;
         if let Some(pos) = response.hover_pos()
-            && let Some(at) = self.byte_at(text, origin, pos, None)
+            && let Some(at) = self.byte_at(ui, text, origin, pos, None)
             && review.claim_at(at).is_some()
         {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -480,12 +586,12 @@ impl ArticleView {
                 .input(|i| i.pointer.press_origin())
                 .or(response.interact_pointer_pos())
         {
-            self.selection = self.byte_at(text, origin, pos, None).map(|b| (b, b));
+            self.selection = self.byte_at(ui, text, origin, pos, None).map(|b| (b, b));
         }
         if response.dragged()
             && let (Some(pos), Some((anchor, _))) =
                 (response.interact_pointer_pos(), self.selection)
-            && let Some(head) = self.byte_at(text, origin, pos, Some(anchor))
+            && let Some(head) = self.byte_at(ui, text, origin, pos, Some(anchor))
         {
             self.selection = Some((anchor, head));
         }
@@ -493,7 +599,7 @@ impl ArticleView {
             self.selection = None;
             if let Some(id) = response
                 .interact_pointer_pos()
-                .and_then(|p| self.byte_at(text, origin, p, None))
+                .and_then(|p| self.byte_at(ui, text, origin, p, None))
                 .and_then(|b| review.claim_at(b))
             {
                 out.push(ArticleRequest::Select(id));
@@ -532,30 +638,41 @@ impl ArticleView {
         origin: Pos2,
     ) {
         let text = &review.article.text;
+        let Some(layout) = &self.layout else { return };
         let target = if self.search.scroll {
-            self.search.scroll = false;
             self.search
                 .current()
                 .and_then(|c| self.search.matches.get(c))
                 .map(|r| r.start)
         } else if self.scroll_to_selected {
-            self.scroll_to_selected = false;
             selected
                 .and_then(|id| review.claim(id))
                 .map(|c| c.position.start)
         } else {
-            None
+            return;
         };
-        if let Some(at) = target
-            && let Some(layout) = &self.layout
+        let Some(at) = target else {
+            (self.search.scroll, self.scroll_to_selected) = (false, false);
+            return;
+        };
+        let i = layout.blocks.partition_point(|b| b.end <= at);
+        if i >= layout.measured_upto && !layout.is_measured() {
+            // Where the block is depends on the heights above it: wait until they are measured
+            // (a frame or a few; `measure_more` asks for them).
+            return;
+        }
+        if self.search.scroll {
+            self.search.scroll = false;
+        } else {
+            self.scroll_to_selected = false;
+        }
+        if let Some(b) = layout.blocks.get(i)
+            && let Some(galley) = self.galley_of(ui, text, i)
         {
-            let i = layout.blocks.partition_point(|b| b.end <= at);
-            if let Some(b) = layout.blocks.get(i) {
-                let chars = text[b.start..at.max(b.start)].chars().count();
-                let r = b.galley.pos_from_cursor(CCursor::new(chars));
-                let r = r.translate(origin.to_vec2() + Vec2::new(0.0, b.y));
-                ui.scroll_to_rect(r, Some(Align::Center));
-            }
+            let chars = text[b.start..at.max(b.start)].chars().count();
+            let r = galley.pos_from_cursor(CCursor::new(chars));
+            let r = r.translate(origin.to_vec2() + Vec2::new(0.0, b.y));
+            ui.scroll_to_rect(r, Some(Align::Center));
         }
     }
 }
@@ -638,16 +755,44 @@ fn range_rects(galley: &Galley, chars: &Range<usize>) -> Vec<Rect> {
     out
 }
 
+/// Block `b` of `text` laid out `width` points wide (through egui's galley cache).
+fn lay_out(ui: &egui::Ui, text: &str, b: &BlockLayout, width: f32) -> Arc<Galley> {
+    let body = text.get(b.start..b.end).unwrap_or_default();
+    let mut job = LayoutJob::single_section(body.to_string(), block_format(ui, b.kind));
+    job.wrap.max_width = width;
+    ui.painter().layout_job(job)
+}
+
+/// The height of a block of `body` in a font of `size` points, `width` points wide, before it
+/// is laid out: half an em per char on average (close for Latin text; the measured height
+/// replaces it within a few frames).
+fn estimated_height(body: &str, size: f32, width: f32) -> f32 {
+    let chars = body.len() - body.bytes().filter(|&b| (b & 0xC0) == 0x80).count();
+    let per_row = (width / (size * 0.5)).max(1.0);
+    let rows = (chars as f32 / per_row).ceil().max(1.0);
+    rows * size * 1.5
+}
+
+/// The font size of a block.
+fn block_size(kind: BlockKind) -> f32 {
+    match kind {
+        BlockKind::Title => 26.0,
+        BlockKind::Heading => 19.0,
+        BlockKind::Caption | BlockKind::Credit | BlockKind::Byline | BlockKind::Date => 13.5,
+        BlockKind::Paragraph => 16.0,
+    }
+}
+
 fn block_format(ui: &egui::Ui, kind: BlockKind) -> TextFormat {
     let body = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
-    let (size, color, italics) = match kind {
-        BlockKind::Title => (26.0, ui.visuals().strong_text_color(), false),
-        BlockKind::Heading => (19.0, ui.visuals().strong_text_color(), false),
+    let size = block_size(kind);
+    let (color, italics) = match kind {
+        BlockKind::Title | BlockKind::Heading => (ui.visuals().strong_text_color(), false),
         BlockKind::Caption | BlockKind::Credit | BlockKind::Byline | BlockKind::Date => {
-            (13.5, weak, true)
+            (weak, true)
         }
-        BlockKind::Paragraph => (16.0, body, false),
+        BlockKind::Paragraph => (body, false),
     };
     TextFormat {
         font_id: FontId::proportional(size),
