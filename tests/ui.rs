@@ -277,6 +277,49 @@ fn a_long_article_is_measured_over_frames_and_scrolls_to_its_last_claim() {
 }
 
 #[test]
+fn a_claim_of_a_hundred_kilobytes_is_shown_in_part_and_whole_in_the_article() {
+    // A scraped text with no punctuation or line breaks: one "sentence" of 100 KB.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("one-line.txt");
+    let mut text = String::new();
+    for i in 0..6000 {
+        text += &format!("le budget {} de la ville ", 2000 + i % 24);
+    }
+    std::fs::write(&article, &text).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
+    h.run();
+    h.state_mut().open_path(&article).unwrap();
+    h.run();
+    let claim = h.state().review().claims[0].clone();
+    assert!(claim.text().len() > 100_000, "{}", claim.text().len());
+    let all = claim.text().chars().count();
+    h.get_by_label_contains(&format!(
+        " of {all} characters; the whole claim is highlighted"
+    ));
+    // The article shows the block in pieces: its first words and, scrolled to the end with
+    // the search, its last ones are drawn where the text is.
+    let start = claim.position.start;
+    assert!(h.state().article_point(start + 3).is_some());
+    search(&mut h, "2023 de la ville");
+    let (matches, _) = h.state().search_matches();
+    let last = matches.last().unwrap().start;
+    // Shift+Enter from the first match goes round to the last one.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().search_matches().1, Some(matches.len() - 1));
+    let at = h
+        .state()
+        .article_point(last)
+        .expect("the end of the claim is drawn");
+    assert!((0.0..820.0).contains(&at.y), "{at:?}");
+}
+
+#[test]
 fn save_then_reopen_restores_verdicts_and_notes() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("limousine.claimdesk.json");

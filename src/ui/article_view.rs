@@ -340,25 +340,32 @@ impl ArticleView {
         let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
         let chars = char_offsets(text, &starts);
         let mut out = Vec::with_capacity(blocks.len());
-        for (b, first_char) in blocks.iter().zip(chars) {
-            let Some(body) = text.get(b.start..b.end) else {
+        for (b, mut first_char) in blocks.iter().zip(chars) {
+            if text.get(b.start..b.end).is_none() {
                 continue;
-            };
+            }
             let size = block_size(b.kind);
             let gap = match b.kind {
                 BlockKind::Title | BlockKind::Heading => size * 0.5,
                 _ => size * 0.8,
             };
-            out.push(BlockLayout {
-                start: b.start,
-                end: b.end,
-                kind: b.kind,
-                y: 0.0,
-                height: estimated_height(body, size, width),
-                measured: false,
-                gap,
-                first_char,
-            });
+            let pieces = display_pieces(text, b.start..b.end);
+            let n = pieces.len();
+            for (k, piece) in pieces.into_iter().enumerate() {
+                let body = &text[piece.clone()];
+                out.push(BlockLayout {
+                    start: piece.start,
+                    end: piece.end,
+                    kind: b.kind,
+                    y: 0.0,
+                    height: estimated_height(body, size, width),
+                    measured: false,
+                    // The pieces of a long block follow one another as its lines do.
+                    gap: if k + 1 == n { gap } else { 0.0 },
+                    first_char,
+                });
+                first_char += body.chars().count();
+            }
         }
         let mut layout = Layout {
             width,
@@ -755,6 +762,36 @@ fn range_rects(galley: &Galley, chars: &Range<usize>) -> Vec<Rect> {
     out
 }
 
+/// Longest piece of a block laid out as one galley, in bytes. A longer block (a text file with
+/// no line breaks: a megabyte in one paragraph) is shown as pieces cut at spaces, one under the
+/// other, so that no galley holds more than a screenful or so (≈170 bytes per char) and a long
+/// block is measured a slice per frame like the others.
+const MAX_PIECE: usize = 16 * 1024;
+
+/// `block` (a byte range of `text`) cut into pieces of `MAX_PIECE` bytes at most, after a space
+/// where there is one in the piece's last quarter.
+fn display_pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = block.start;
+    while block.end - start > MAX_PIECE {
+        let limit = crate::text::floor_boundary(text, start + MAX_PIECE);
+        let from = crate::text::floor_boundary(text, start + MAX_PIECE * 3 / 4);
+        let cut = text[from..limit]
+            .rfind(' ')
+            .map_or(limit, |at| from + at + 1);
+        let cut = if cut > start {
+            cut
+        } else {
+            // A char longer than the piece cannot be: move on by one char at least.
+            start + text[start..].chars().next().map_or(1, char::len_utf8)
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..block.end);
+    out
+}
+
 /// Block `b` of `text` laid out `width` points wide (through egui's galley cache).
 fn lay_out(ui: &egui::Ui, text: &str, b: &BlockLayout, width: f32) -> Arc<Galley> {
     let body = text.get(b.start..b.end).unwrap_or_default();
@@ -838,6 +875,33 @@ mod tests {
         let t = "é a « b » c";
         let at = [t.len(), 0, 2, t.find('b').unwrap()];
         assert_eq!(char_offsets(t, &at), vec![11, 0, 1, 6]);
+    }
+
+    #[test]
+    fn long_blocks_are_shown_in_pieces_cut_at_spaces() {
+        let text = format!("Titre\n\n{}", "une phrase sans fin, élargie ".repeat(3000));
+        let block = 7..text.len();
+        let pieces = display_pieces(&text, block.clone());
+        assert!(pieces.len() >= 5, "{}", pieces.len());
+        // One after the other, covering the block, each short, each after a space.
+        assert_eq!(pieces[0].start, block.start);
+        assert_eq!(pieces.last().unwrap().end, block.end);
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(text[..w[0].end].ends_with(' '));
+        }
+        assert!(pieces.iter().all(|p| p.len() <= MAX_PIECE));
+        // No space at all: cut at char boundaries.
+        let text = "é".repeat(20_000);
+        let pieces = display_pieces(&text, 0..text.len());
+        assert!(
+            pieces
+                .iter()
+                .all(|p| text.is_char_boundary(p.start) && p.len() <= MAX_PIECE)
+        );
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        // A short block is one piece.
+        assert_eq!(display_pieces("abc", 0..3), vec![0..3]);
     }
 
     #[test]

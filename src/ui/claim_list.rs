@@ -506,11 +506,22 @@ impl ClaimList {
             self.split_editor(ui, claim, review, out);
         } else {
             self.split = None;
+            let text = claim.text();
+            let shown = head_of(text, DETAIL_BYTES);
             ui.add(
-                egui::Label::new(RichText::new(claim.text()).size(15.0))
+                egui::Label::new(RichText::new(shown).size(15.0))
                     .wrap()
                     .selectable(true),
             );
+            if shown.len() < text.len() {
+                ui.weak(trf(
+                    "(the first {n} of {all} characters; the whole claim is highlighted in the article)",
+                    &[
+                        ("n", &shown.chars().count()),
+                        ("all", &text.chars().count()),
+                    ],
+                ));
+            }
         }
         ui.horizontal_wrapped(|ui| {
             for v in Verdict::ALL {
@@ -918,6 +929,17 @@ impl ClaimList {
     }
 }
 
+/// Bytes of a claim's text drawn in its checklist row (two lines at most are shown)…
+const ROW_BYTES: usize = 600;
+/// …and in the claim detail: a claim is a sentence or a few, but a text with no punctuation or
+/// line breaks can make a "sentence" of a megabyte, which laid out whole would take ≈170 MB.
+const DETAIL_BYTES: usize = 4000;
+
+/// The start of `text`, `max` bytes at most, cut at a char boundary.
+fn head_of(text: &str, max: usize) -> &str {
+    &text[..crate::text::floor_boundary(text, max)]
+}
+
 /// One row of the checklist, `ROW_HEIGHT` high: verdict, score, number and type, then the
 /// claim's text cut to two lines. One accessible list item whose label is the whole text.
 fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> egui::Response {
@@ -995,7 +1017,7 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> e
     let head = painter.layout_job(head);
     painter.galley(egui::pos2(x, inner.min.y), head, visuals.text_color());
     let mut body = LayoutJob::single_section(
-        claim.text().to_string(),
+        head_of(claim.text(), ROW_BYTES).to_string(),
         TextFormat {
             font_id: FontId::proportional(14.5),
             color: visuals.text_color(),

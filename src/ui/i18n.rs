@@ -68,6 +68,10 @@ pub fn trf(text: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> Strin
 /// English → French, sorted by the English text (a test checks the order).
 const FR: &[(&str, &str)] = &[
     (
+        "(the first {n} of {all} characters; the whole claim is highlighted in the article)",
+        "(les {n} premiers caractères sur {all} ; toute l’affirmation est surlignée dans l’article)",
+    ),
+    (
         "Add a source to the selected claim: URL, title, quoted passage, archive copy",
         "Ajouter une source à l'affirmation choisie : adresse, titre, passage cité, copie archivée",
     ),
