@@ -37,8 +37,10 @@ fn big_article(dir: &std::path::Path) -> PathBuf {
 fn frames(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = big_article(dir.path());
+    // A long article is measured over a few dozen frames after it opens.
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(200)
         .build_eframe(move |cc| {
             let mut app = ClaimdeskApp::new(&cc.egui_ctx, Box::new(ScriptedPicker::new()));
             app.open_path(&path).unwrap();
