@@ -69,9 +69,11 @@ pub fn sentences_for_claims(article: &Article, threshold: f32) -> Vec<Candidate>
 /// given threshold.
 ///
 /// Sentences are scored independently of one another, so a long article is cut into runs of
-/// blocks read by one thread each (`threads`); the names an article introduces (which resolve a
-/// claimant given by one word) and the near-duplicate groups depend on the text before, and are
-/// worked out afterwards, in text order, as one thread would.
+/// blocks segmented by one thread each (`threads`), and its sentences into runs scored by one
+/// thread each (so that one long block — a text with no blank lines — is scored on several);
+/// the names an article introduces (which resolve a claimant given by one word) and the
+/// near-duplicate groups depend on the text before, and are worked out afterwards, in text
+/// order, as one thread would.
 fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) -> Vec<Candidate> {
     let lang = article
         .metadata
@@ -79,8 +81,13 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         .clone()
         .unwrap_or_else(|| lang::detect(&article.text).to_string());
     let lex = lexicon::for_language(&lang);
-    let runs = runs_of_blocks(&article.blocks, threads);
-    let parts = on_threads(&runs, |run| read_blocks(article, run, lex, explain_at));
+    let runs = runs_of(&article.blocks, threads, |b| b.end - b.start);
+    let pieces: Vec<Piece> = on_threads(&runs, |run| pieces_of(article, run, lex))
+        .into_iter()
+        .flatten()
+        .collect();
+    let runs = runs_of(&pieces, threads, Piece::bytes);
+    let parts = on_threads(&runs, |run| read_pieces(article, run, lex, explain_at));
     let mut names = Names::default();
     let mut vocabulary = Vocabulary::default();
     let mut groups = Grouper::default();
@@ -135,55 +142,92 @@ enum Step {
     },
 }
 
-/// Reads `blocks` (a run of `article.blocks`): segments and scores their sentences.
-fn read_blocks(
+/// What is read of the article, in text order: a title or heading (whose names are learnt), or
+/// one sentence of a paragraph or caption (a byte range of the text, and its block's kind).
+enum Piece {
+    Names(Range<usize>),
+    Sentence(Range<usize>, BlockKind),
+}
+
+impl Piece {
+    fn bytes(&self) -> usize {
+        match self {
+            Piece::Names(r) | Piece::Sentence(r, _) => r.len(),
+        }
+    }
+}
+
+/// The pieces of `blocks` (a run of `article.blocks`): their sentences, segmented.
+fn pieces_of(
     article: &Article,
     blocks: &[crate::article::Block],
+    lex: &lexicon::Lexicon,
+) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block.kind {
+            BlockKind::Title | BlockKind::Heading => {
+                out.push(Piece::Names(block.start..block.end));
+            }
+            BlockKind::Paragraph | BlockKind::Caption => {
+                let body = &article.text[block.start..block.end];
+                out.extend(segment::sentences(body, lex).into_iter().map(|r| {
+                    Piece::Sentence(block.start + r.start..block.start + r.end, block.kind)
+                }));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads `pieces` (a run of the article's): scores the sentences, finds the names.
+fn read_pieces(
+    article: &Article,
+    pieces: &[Piece],
     lex: &lexicon::Lexicon,
     explain_at: Option<f32>,
 ) -> Read {
     let mut read = Read::default();
     let mut sentence_words = Vec::new();
-    for block in blocks {
-        let body = &article.text[block.start..block.end];
-        if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
-            read.steps
-                .push(Step::Names(names_only(score::named_entities(body, lex))));
-        }
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
-            continue;
-        }
-        for r in segment::sentences(body, lex) {
-            let range = block.start + r.start..block.start + r.end;
-            let text = article.text[range.clone()].to_string();
-            let score::Scoring {
-                scored: s,
-                entities,
-                lower,
-            } = score::score_with_entities(&text, lex, |score| {
-                explain_at.is_none_or(|t| block.kind == BlockKind::Paragraph && score >= t)
-            });
-            read.vocabulary
-                .sentence_words(&text, &lower, &mut sentence_words);
-            let from = read.words.len();
-            read.words.extend_from_slice(&sentence_words);
-            let entities = names_only(entities);
-            read.steps.push(Step::Sentence {
-                candidate: Candidate {
-                    range,
-                    text,
-                    score: s.score,
-                    reasons: s.reasons,
-                    kind: s.kind,
-                    kind_reason: s.kind_reason,
-                    claimant: s.claimant,
-                    group: None,
-                    block: block.kind,
-                },
-                entities,
-                words: from..read.words.len(),
-            });
-        }
+    for piece in pieces {
+        let (range, kind) = match piece {
+            Piece::Names(r) => {
+                let body = &article.text[r.clone()];
+                read.steps
+                    .push(Step::Names(names_only(score::named_entities(body, lex))));
+                continue;
+            }
+            Piece::Sentence(r, kind) => (r.clone(), *kind),
+        };
+        let text = article.text[range.clone()].to_string();
+        let score::Scoring {
+            scored: s,
+            entities,
+            lower,
+        } = score::score_with_entities(&text, lex, |score| {
+            explain_at.is_none_or(|t| kind == BlockKind::Paragraph && score >= t)
+        });
+        read.vocabulary
+            .sentence_words(&text, &lower, &mut sentence_words);
+        let from = read.words.len();
+        read.words.extend_from_slice(&sentence_words);
+        let entities = names_only(entities);
+        read.steps.push(Step::Sentence {
+            candidate: Candidate {
+                range,
+                text,
+                score: s.score,
+                reasons: s.reasons,
+                kind: s.kind,
+                kind_reason: s.kind_reason,
+                claimant: s.claimant,
+                group: None,
+                block: kind,
+            },
+            entities,
+            words: from..read.words.len(),
+        });
     }
     read
 }
@@ -234,16 +278,14 @@ fn threads_from(setting: Option<&str>, cores: usize) -> usize {
     }
 }
 
-/// `blocks` cut into at most `threads` runs of about the same number of bytes, each of
-/// `MIN_BYTES_PER_THREAD` at least (one run for a short article).
-fn runs_of_blocks(
-    blocks: &[crate::article::Block],
-    threads: usize,
-) -> Vec<&[crate::article::Block]> {
-    let total: usize = blocks.iter().map(|b| b.end - b.start).sum();
+/// `items` (blocks or sentences, of `bytes` each) cut into at most `threads` runs of about the
+/// same number of bytes, each of `MIN_BYTES_PER_THREAD` at least (one run for a short article).
+fn runs_of<T>(items: &[T], threads: usize, bytes: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let bytes_of = bytes;
+    let total: usize = items.iter().map(&bytes_of).sum();
     let n = threads.min(total / MIN_BYTES_PER_THREAD).max(1);
     let mut runs = Vec::with_capacity(n);
-    let mut rest = blocks;
+    let mut rest = items;
     let mut left = total;
     for k in (1..=n).rev() {
         if k == 1 || rest.is_empty() {
@@ -255,7 +297,7 @@ fn runs_of_blocks(
         let mut bytes = 0;
         let mut cut = 0;
         while cut < rest.len() && bytes < want {
-            bytes += rest[cut].end - rest[cut].start;
+            bytes += bytes_of(&rest[cut]);
             cut += 1;
         }
         let (run, after) = rest.split_at(cut);
@@ -916,16 +958,24 @@ mod tests {
             }
         }
         let a = article::from_bytes(text.as_bytes(), "long.txt").unwrap();
-        assert!(runs_of_blocks(&a.blocks, 4).len() == 4);
-        for explain_at in [None, Some(DEFAULT_THRESHOLD)] {
-            let one = scored_sentences(&a, explain_at, 1);
-            assert!(one.iter().any(|c| c.group.is_some_and(|g| g > 0)));
-            assert!(one.iter().any(|c| c.claimant.is_some()));
-            for threads in [2, 3, 4] {
-                assert!(
-                    scored_sentences(&a, explain_at, threads) == one,
-                    "{threads} threads"
-                );
+        assert!(runs_of(&a.blocks, 4, |b| b.end - b.start).len() == 4);
+        // The same text as one block (no blank lines): its sentences are scored on several
+        // threads all the same.
+        let one_block = article::from_bytes(text.replace("\n\n", "\n").as_bytes(), "one.txt")
+            .unwrap();
+        let long = one_block.blocks.iter().filter(|b| b.end - b.start > 100_000);
+        assert_eq!(long.count(), 1);
+        for a in [a, one_block] {
+            for explain_at in [None, Some(DEFAULT_THRESHOLD)] {
+                let one = scored_sentences(&a, explain_at, 1);
+                assert!(one.iter().any(|c| c.group.is_some_and(|g| g > 0)));
+                assert!(one.iter().any(|c| c.claimant.is_some()));
+                for threads in [2, 3, 4] {
+                    assert!(
+                        scored_sentences(&a, explain_at, threads) == one,
+                        "{threads} threads"
+                    );
+                }
             }
         }
     }
@@ -940,7 +990,7 @@ mod tests {
             })
             .collect();
         for threads in 1..10 {
-            let runs = runs_of_blocks(&blocks, threads);
+            let runs = runs_of(&blocks, threads, |b| b.end - b.start);
             assert!(!runs.is_empty() && runs.len() <= threads);
             assert_eq!(runs.concat(), blocks);
             for r in &runs {
@@ -949,8 +999,8 @@ mod tests {
             }
         }
         // A short article is read by one thread.
-        assert_eq!(runs_of_blocks(&blocks[..3], 8).len(), 1);
-        assert!(runs_of_blocks(&[], 8).is_empty());
+        assert_eq!(runs_of(&blocks[..3], 8, |b| b.end - b.start).len(), 1);
+        assert!(runs_of(&[], 8, |b: &crate::article::Block| b.end - b.start).is_empty());
     }
 
     #[test]
