@@ -317,27 +317,41 @@ pub fn claims(article: &Article, threshold: f32) -> Vec<Candidate> {
 
 /// The checklist out of already scored sentences (see `claims`).
 pub fn select(all: Vec<Candidate>, threshold: f32) -> Vec<Candidate> {
-    let keep: Vec<bool> = all.iter().map(|c| c.is_claim(threshold)).collect();
-    let mut first_kept: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut members: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut n = 0;
-    for (c, k) in all.iter().zip(&keep) {
-        if *k {
-            if let Some(g) = c.group {
-                first_kept.entry(g).or_insert(n);
-                *members.entry(g).or_default() += 1;
-            }
-            n += 1;
-        }
-    }
+    let chosen = select_in(&all, threshold);
+    let mut next = chosen.iter().peekable();
     all.into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(mut c, _)| {
-            c.group = c.group.filter(|g| members[g] >= 2).map(|g| first_kept[&g]);
-            c
+        .enumerate()
+        .filter_map(|(i, mut c)| {
+            let &(_, group) = next.next_if(|(k, _)| *k == i)?;
+            c.group = group;
+            Some(c)
         })
         .collect()
+}
+
+/// `select` by reference: for each claim of the checklist, its index in `all` and its group
+/// (an index in the checklist).
+pub fn select_in(all: &[Candidate], threshold: f32) -> Vec<(usize, Option<usize>)> {
+    // Per sentence that starts a group: (its first claim's place in the checklist, how many
+    // claims the group has).
+    let mut groups: Vec<(usize, usize)> = vec![(0, 0); all.len()];
+    let mut chosen = Vec::new();
+    for (i, c) in all.iter().enumerate() {
+        if c.is_claim(threshold) {
+            if let Some(g) = c.group.filter(|&g| g < all.len()) {
+                let slot = &mut groups[g];
+                if slot.1 == 0 {
+                    slot.0 = chosen.len();
+                }
+                slot.1 += 1;
+            }
+            chosen.push((i, c.group));
+        }
+    }
+    for (_, group) in &mut chosen {
+        *group = group.and_then(|g| groups.get(g).filter(|s| s.1 >= 2).map(|s| s.0));
+    }
+    chosen
 }
 
 /// Full names met so far in the article, to resolve a claimant named by one word: "Kim" →
@@ -961,9 +975,12 @@ mod tests {
         assert!(runs_of(&a.blocks, 4, |b| b.end - b.start).len() == 4);
         // The same text as one block (no blank lines): its sentences are scored on several
         // threads all the same.
-        let one_block = article::from_bytes(text.replace("\n\n", "\n").as_bytes(), "one.txt")
-            .unwrap();
-        let long = one_block.blocks.iter().filter(|b| b.end - b.start > 100_000);
+        let one_block =
+            article::from_bytes(text.replace("\n\n", "\n").as_bytes(), "one.txt").unwrap();
+        let long = one_block
+            .blocks
+            .iter()
+            .filter(|b| b.end - b.start > 100_000);
         assert_eq!(long.count(), 1);
         for a in [a, one_block] {
             for explain_at in [None, Some(DEFAULT_THRESHOLD)] {
