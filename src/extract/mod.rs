@@ -104,7 +104,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
                 } => {
                     candidate.claimant = candidate.claimant.map(|c| names.resolve(&c));
                     names.learn_entities(entities);
-                    groups.push(part.words[words].iter().map(|&w| renumbered[w as usize]));
+                    groups.push_set(part.words[words].iter().map(|&w| renumbered[w as usize]));
                     out.push(candidate);
                 }
             }
@@ -190,12 +190,20 @@ fn read_pieces(
 ) -> Read {
     let mut read = Read::default();
     let mut sentence_words = Vec::new();
+    // Learning a name twice changes nothing: each is passed on once, where it first appears in
+    // this run (which is where the merge, reading the runs in order, learns it).
+    let mut named: rustc_hash::FxHashSet<String> = Default::default();
+    let mut new_names = |entities: Vec<String>| {
+        let mut entities = names_only(entities);
+        entities.retain(|e| !named.contains(e.as_str()) && named.insert(e.clone()));
+        entities
+    };
     for piece in pieces {
         let (range, kind) = match piece {
             Piece::Names(r) => {
                 let body = &article.text[r.clone()];
                 read.steps
-                    .push(Step::Names(names_only(score::named_entities(body, lex))));
+                    .push(Step::Names(new_names(score::named_entities(body, lex))));
                 continue;
             }
             Piece::Sentence(r, kind) => (r.clone(), *kind),
@@ -210,9 +218,12 @@ fn read_pieces(
         });
         read.vocabulary
             .sentence_words(&text, &lower, &mut sentence_words);
+        // Grouping compares sets of words: each once.
+        sentence_words.sort_unstable();
+        sentence_words.dedup();
         let from = read.words.len();
         read.words.extend_from_slice(&sentence_words);
-        let entities = names_only(entities);
+        let entities = new_names(entities);
         read.steps.push(Step::Sentence {
             candidate: Candidate {
                 range,
@@ -520,6 +531,7 @@ struct Index {
 
 impl Grouper {
     /// Adds the next sentence given the numbers of its words (in any order, repeats included).
+    #[cfg(test)]
     fn push(&mut self, words: impl IntoIterator<Item = u32>) {
         if self.starts.is_empty() {
             self.starts.push(0);
@@ -538,6 +550,18 @@ impl Grouper {
         self.words.truncate(from + kept);
         if let Some(&last) = self.words[from..].last() {
             self.n_words = self.n_words.max(last as usize + 1);
+        }
+        self.starts.push(self.words.len() as u32);
+    }
+
+    /// `push` for words that are each there once already.
+    fn push_set(&mut self, words: impl IntoIterator<Item = u32>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        for w in words {
+            self.n_words = self.n_words.max(w as usize + 1);
+            self.words.push(w);
         }
         self.starts.push(self.words.len() as u32);
     }
