@@ -657,8 +657,8 @@ impl Grouper {
         let parts = cut_evenly(n, threads, |i| self.words_of(i).1.len());
         let pairs = on_threads(&parts, |r| self.pairs(&index, r.clone()));
         let mut group: Vec<Option<usize>> = vec![None; n];
-        let pairs: Vec<(u32, u32)> = pairs.into_iter().flatten().collect();
-        for same in pairs.chunk_by(|x, y| x.0 == y.0) {
+        // Each part's pairs are those of consecutive sentences, in order: read one after the other.
+        for same in pairs.iter().flat_map(|p| p.chunk_by(|x, y| x.0 == y.0)) {
             let i = same[0].0 as usize;
             let g = same
                 .iter()
