@@ -45,10 +45,12 @@ impl Candidate {
 /// they are built on first use, once).
 pub fn warm_up() {
     std::thread::spawn(|| {
-        score::model();
+        // In the order they are needed: cleaning the article reads the phrase lists, scoring
+        // the sentences the model.
         for code in lexicon::languages() {
             lexicon::for_language(code).matcher();
         }
+        score::model();
     });
 }
 
