@@ -109,7 +109,7 @@ fn end_to_end(c: &mut Criterion) {
                 let sentences = extract::sentences_for_claims(&a, extract::DEFAULT_THRESHOLD);
                 cli::extract_output(
                     &a,
-                    sentences,
+                    &sentences,
                     ExtractFormat::Jsonl,
                     false,
                     extract::DEFAULT_THRESHOLD,

@@ -311,12 +311,12 @@ impl<'a> CandidateLine<'a> {
 /// numbered as in a session), as JSON lines, a JSON array or Markdown.
 pub fn extract_output(
     article: &Article,
-    sentences: Vec<Candidate>,
+    sentences: &[Candidate],
     format: ExtractFormat,
     all: bool,
     min_score: f32,
 ) -> String {
-    let parts = extract_output_parts(article, &sentences, format, all, min_score);
+    let parts = extract_output_parts(article, sentences, format, all, min_score);
     // Every part is made of whole JSON lines or Markdown text.
     String::from_utf8(parts.concat()).unwrap_or_default()
 }
@@ -339,22 +339,16 @@ fn extract_output_parts(
             next_id
         })
     };
-    let lines: Box<dyn Iterator<Item = CandidateLine>> = if all {
-        Box::new(
-            sentences
-                .iter()
-                .map(move |c| CandidateLine::new(c, number(c), c.group, &idx, min_score)),
-        )
+    // Each sentence shown, by its index, with its group.
+    let shown: Vec<(usize, Option<usize>)> = if all {
+        sentences.iter().map(|c| c.group).enumerate().collect()
     } else {
-        Box::new(
-            extract::select_in(sentences, min_score)
-                .into_iter()
-                .map(move |(i, group)| {
-                    let c = &sentences[i];
-                    CandidateLine::new(c, number(c), group, &idx, min_score)
-                }),
-        )
+        extract::select_in(sentences, min_score)
     };
+    let lines = shown.into_iter().map(|(i, group)| {
+        let c = &sentences[i];
+        CandidateLine::new(c, number(c), group, &idx, min_score)
+    });
     match format {
         ExtractFormat::Jsonl => {
             let lines: Vec<CandidateLine> = lines.collect();

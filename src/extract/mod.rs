@@ -291,11 +291,11 @@ fn threads_from(setting: Option<&str>, cores: usize) -> usize {
     }
 }
 
-/// `items` (blocks or sentences, of `bytes` each) cut into at most `threads` runs of about the
-/// same number of bytes, each of `MIN_BYTES_PER_THREAD` at least (one run for a short article).
-fn runs_of<T>(items: &[T], threads: usize, bytes: impl Fn(&T) -> usize) -> Vec<&[T]> {
-    let bytes_of = bytes;
-    let total: usize = items.iter().map(&bytes_of).sum();
+/// `items` (blocks or sentences, of `size` bytes each) cut into at most `threads` runs of about
+/// the same number of bytes, each of `MIN_BYTES_PER_THREAD` at least (one run for a short
+/// article).
+fn runs_of<T>(items: &[T], threads: usize, size: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let total: usize = items.iter().map(&size).sum();
     let n = threads.min(total / MIN_BYTES_PER_THREAD).max(1);
     let mut runs = Vec::with_capacity(n);
     let mut rest = items;
@@ -310,7 +310,7 @@ fn runs_of<T>(items: &[T], threads: usize, bytes: impl Fn(&T) -> usize) -> Vec<&
         let mut bytes = 0;
         let mut cut = 0;
         while cut < rest.len() && bytes < want {
-            bytes += bytes_of(&rest[cut]);
+            bytes += size(&rest[cut]);
             cut += 1;
         }
         let (run, after) = rest.split_at(cut);

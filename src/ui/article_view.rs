@@ -481,7 +481,6 @@ impl ArticleView {
                 layout.place();
             }
         }
-        shown.clear();
         self.shown = new_shown;
         let Some(layout) = &self.layout else { return };
         let painter = ui.painter();
@@ -557,7 +556,7 @@ impl ArticleView {
             .blocks
             .partition_point(|b| b.y + b.height < y)
             .min(layout.blocks.len().checked_sub(1)?);
-        // A drag stays within the block it started in.
+        // A drag stays within the block (or piece of a long block) it started in.
         if let Some(w) = within {
             i = layout
                 .blocks
