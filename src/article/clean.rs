@@ -25,7 +25,8 @@ impl RawBlock {
 }
 
 /// Plain text → blocks: blank lines separate blocks; wrapped lines inside a block are re-joined,
-/// list items keep their own lines.
+/// list items keep their own lines, and a text written one paragraph per line (a Word document
+/// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
     let threads = if text.len() >= 2 * BYTES_PER_THREAD {
         crate::extract::threads()
@@ -80,6 +81,14 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
         if lines.is_empty() {
             continue;
         }
+        if lines_are_paragraphs(&lines) {
+            for line in lines {
+                let mut block = String::with_capacity(line.len());
+                crate::text::push_squashed(&mut block, line);
+                out.push(RawBlock::new(block, None));
+            }
+            continue;
+        }
         let mut block = String::new();
         let all_list = lines.iter().all(|l| is_list_item(l));
         for (i, line) in lines.iter().enumerate() {
@@ -92,6 +101,26 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
         out.push(RawBlock::new(block, None));
     }
     out
+}
+
+/// Lines of more chars than this are not lines of text wrapped by hand (at 72 to 100 columns).
+const LONGER_THAN_WRAPPED: usize = 110;
+
+/// Whether the lines of a chunk of text (between blank lines) are paragraphs rather than the
+/// wrapped lines of one: one is longer than any wrapped line, and at least half of them are
+/// paragraph-like — that long, or ending a sentence. (A title on its own line counts towards
+/// neither; a wrapped paragraph with one long address in it stays one block.)
+fn lines_are_paragraphs(lines: &[&str]) -> bool {
+    let long = |l: &str| l.len() > LONGER_THAN_WRAPPED && l.chars().count() > LONGER_THAN_WRAPPED;
+    if lines.len() < 2 || !lines.iter().any(|l| long(l)) {
+        return false;
+    }
+    let ends_sentence = |l: &str| {
+        l.trim_end_matches(['"', '\'', '»', '”', '’', ')', ' ', '\u{a0}'])
+            .ends_with(['.', '!', '?', '…', ':'])
+    };
+    let like = lines.iter().filter(|l| long(l) || ends_sentence(l)).count();
+    2 * like >= lines.len()
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -630,6 +659,35 @@ mod tests {
             let cut: Vec<String> = text_blocks_in(&text, parts).into_iter().map(|b| b.text).collect();
             proptest::prop_assert_eq!(cut, whole);
         }
+    }
+
+    #[test]
+    fn one_paragraph_per_line_keeps_its_paragraphs() {
+        let p1 = "Le conseil municipal a voté mardi le doublement du budget des écoles, qui passe \
+                  de 6 à 12 millions d'euros, selon le maire, qui a salué « un effort historique ».";
+        let p2 = "L'opposition estime que la mesure augmentera la taxe foncière de 3 % sur deux ans, \
+                  un chiffre que la mairie conteste dans un communiqué publié mercredi soir.";
+        let blocks =
+            |t: &str| -> Vec<String> { blocks_of_text(t).into_iter().map(|b| b.text).collect() };
+        // A title, two paragraphs and a short one, one per line (a Word file saved as text).
+        let text = format!("Budget des écoles\n{p1}\nC'est voté.\n{p2}");
+        assert_eq!(
+            blocks(&text),
+            vec!["Budget des écoles", p1, "C'est voté.", p2]
+        );
+        // Lines wrapped by hand are one paragraph, even with a long address among them.
+        let wrapped = "Le conseil municipal a voté mardi le doublement du budget\n\
+                       des écoles, selon le compte rendu publié sur\n\
+                       https://www.exemple.fr/conseil-municipal/compte-rendu/2024/11/seance-du-mardi-12-novembre-2024-budget-des-ecoles-et-des-cantines-version-definitive.pdf\n\
+                       qui détaille les montants";
+        assert_eq!(blocks(wrapped).len(), 1);
+        assert!(
+            blocks(wrapped)[0].starts_with(
+                "Le conseil municipal a voté mardi le doublement du budget des écoles"
+            )
+        );
+        // Short lines are wrapped lines as before.
+        assert_eq!(blocks("Two\nlines.").len(), 1);
     }
 
     #[test]
