@@ -463,14 +463,17 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     let parts = crate::extract::cut_evenly(raw.len(), threads, |i| raw[i].text.len());
     let facts: Vec<Vec<Option<Facts>>> =
         crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect());
-    let mut typed: Vec<(BlockKind, String)> = Vec::new();
+    // The text and its blocks, built as the blocks are typed.
+    let mut text = String::with_capacity(total + total / 8);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut has_title = false;
     let mut boilerplate = Vec::new();
     let mut title: Option<String> = metadata.title.clone();
     // After "Read more" / "Lire aussi", the page lists other articles until the text resumes.
     let mut in_link_list = false;
     for f in facts.into_iter().flatten().flatten() {
         let Facts {
-            text,
+            text: block,
             n_words,
             furniture,
             section_end,
@@ -481,20 +484,20 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         }
         if in_link_list && !section_end {
             if n_words <= 8 || !f.ends_like_sentence {
-                boilerplate.push(text);
+                boilerplate.push(block);
                 continue;
             }
             in_link_list = false;
         }
         if furniture || section_end {
-            boilerplate.push(text);
+            boilerplate.push(block);
             continue;
         }
         // A title repeated at the top (a common scrape artefact) is kept once.
         if let Some(t) = &title
-            && typed.len() <= 2
-            && same_text(t, &text)
-            && typed.iter().any(|(k, _)| *k == BlockKind::Title)
+            && blocks.len() <= 2
+            && same_text(t, &block)
+            && has_title
         {
             continue;
         }
@@ -504,7 +507,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
             (_, Some(kind)) => kind,
             (Some(BlockKind::Heading), _) => BlockKind::Heading,
             _ if f.ends_with_credit => BlockKind::Caption,
-            _ if typed.is_empty() && title.is_none() && n_words <= 25 && !f.ends_like_sentence => {
+            _ if blocks.is_empty() && title.is_none() && n_words <= 25 && !f.ends_like_sentence => {
                 BlockKind::Title
             }
             _ if n_words <= 12 && !f.ends_like_sentence && !f.has_line_break => BlockKind::Heading,
@@ -512,37 +515,32 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         };
         match kind {
             BlockKind::Title => {
-                if typed.iter().any(|(k, _)| *k == BlockKind::Title) {
+                if has_title {
                     continue;
                 }
-                title.get_or_insert_with(|| text.clone());
+                has_title = true;
+                title.get_or_insert_with(|| block.clone());
             }
             BlockKind::Byline => {
-                metadata.byline.get_or_insert_with(|| text.clone());
+                metadata.byline.get_or_insert_with(|| block.clone());
             }
             BlockKind::Date => {
-                metadata.published.get_or_insert_with(|| text.clone());
+                metadata.published.get_or_insert_with(|| block.clone());
             }
             _ => {}
         }
-        typed.push((kind, text));
-    }
-    metadata.title = title;
-
-    let mut text = String::new();
-    let mut blocks = Vec::with_capacity(typed.len());
-    for (kind, t) in typed {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let start = text.len();
-        text.push_str(&t);
+        text.push_str(&block);
         blocks.push(Block {
             kind,
             start,
             end: text.len(),
         });
     }
+    metadata.title = title;
     Article {
         text,
         blocks,
