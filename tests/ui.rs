@@ -221,6 +221,19 @@ fn clicking_a_span_in_the_article_selects_its_claim() {
     assert_eq!(h.state().selected(), Some(first));
 }
 
+/// A window that opens `article`, a long one: measuring it takes more frames than the default
+/// harness allows (the frames after the opening are not run yet).
+fn harness_opening_a_long_article(article: &Path) -> Harness<'static, ClaimdeskApp> {
+    let picker = ScriptedPicker::new();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
+    h.run();
+    h.state_mut().open_path(article).unwrap();
+    h
+}
+
 #[test]
 fn a_long_article_is_measured_over_frames_and_scrolls_to_its_last_claim() {
     // About 200 KB of text: more than the window lays out in one frame, so the heights of the
@@ -238,13 +251,7 @@ fn a_long_article_is_measured_over_frames_and_scrolls_to_its_last_claim() {
     }
     text += "Le ministère affirme que 97 % des routes nationales ont été refaites en 2024.\n";
     std::fs::write(&article, &text).unwrap();
-    let picker = ScriptedPicker::new();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
-    h.run();
-    h.state_mut().open_path(&article).unwrap();
+    let mut h = harness_opening_a_long_article(&article);
     let frames = h.run();
     assert!(frames > 2, "measured in {frames} frames");
     let last = claim_id_containing(&h, "97 %");
@@ -286,13 +293,7 @@ fn a_claim_of_a_hundred_kilobytes_is_shown_in_part_and_whole_in_the_article() {
         text += &format!("le budget {} de la ville ", 2000 + i % 24);
     }
     std::fs::write(&article, &text).unwrap();
-    let picker = ScriptedPicker::new();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
-    h.run();
-    h.state_mut().open_path(&article).unwrap();
+    let mut h = harness_opening_a_long_article(&article);
     h.run();
     let claim = h.state().review().claims[0].clone();
     assert!(claim.text().len() > 100_000, "{}", claim.text().len());
