@@ -263,6 +263,35 @@ fn scanned_damaged_and_encrypted_pdfs_are_refused_clearly() {
 // ---------- txt, md, html ----------
 
 #[test]
+fn text_saved_one_paragraph_per_line_reads_as_the_article() {
+    // The bundled sample as a word processor saves it as text: one paragraph per line.
+    let sample = article::sample();
+    let raw = String::from_utf8(
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/samples/poutine-kim-limousine.fr.txt"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let one_per_line: Vec<String> = raw
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let a = article::from_bytes(one_per_line.join("\n").as_bytes(), "word.txt").unwrap();
+    // Title, paragraphs and captions as in the original; the trailer still folded away.
+    assert_eq!(kinds(&a), kinds(&sample));
+    let claims = |a: &article::Article| -> Vec<String> {
+        claimdesk::extract::claims(a, claimdesk::extract::DEFAULT_THRESHOLD)
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    };
+    assert_eq!(claims(&a), claims(&sample));
+}
+
+#[test]
 fn text_encodings_and_wrapped_lines() {
     let latin1: Vec<u8> =
         "Le d\u{e9}ficit a doubl\u{e9} en 2023,\nselon l'Insee.\n\nDeuxi\u{e8}me paragraphe."
