@@ -115,11 +115,10 @@ fn lines_are_paragraphs(lines: &[&str]) -> bool {
     if lines.len() < 2 || !lines.iter().any(|l| long(l)) {
         return false;
     }
-    let ends_sentence = |l: &str| {
-        l.trim_end_matches(['"', '\'', '»', '”', '’', ')', ' ', '\u{a0}'])
-            .ends_with(['.', '!', '?', '…', ':'])
-    };
-    let like = lines.iter().filter(|l| long(l) || ends_sentence(l)).count();
+    let like = lines
+        .iter()
+        .filter(|l| long(l) || ends_like_sentence(l))
+        .count();
     2 * like >= lines.len()
 }
 
