@@ -306,6 +306,94 @@ impl<'a> CandidateLine<'a> {
     }
 }
 
+impl CandidateLine<'_> {
+    /// The line as compact JSON, as `serde_json::to_writer` writes it (the same bytes), written
+    /// field by field: a megabyte of text gives thousands of lines.
+    fn write_json(&self, buf: &mut Vec<u8>) {
+        let mut num = itoa::Buffer::new();
+        buf.extend_from_slice(b"{\"block\":");
+        push_json_str(buf, self.block);
+        buf.extend_from_slice(b",\"check_worthy\":");
+        buf.extend_from_slice(if self.check_worthy { b"true" } else { b"false" });
+        buf.extend_from_slice(b",\"claimant\":");
+        match self.claimant {
+            Some(c) => push_json_str(buf, c),
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.extend_from_slice(b",\"end\":");
+        buf.extend_from_slice(num.format(self.end).as_bytes());
+        buf.extend_from_slice(b",\"group\":");
+        match self.group {
+            Some(g) => buf.extend_from_slice(num.format(g).as_bytes()),
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.extend_from_slice(b",\"id\":");
+        match self.id {
+            Some(id) => buf.extend_from_slice(num.format(id).as_bytes()),
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.extend_from_slice(b",\"kind\":");
+        push_json_str(buf, self.kind);
+        buf.extend_from_slice(b",\"kind_reason\":");
+        push_json_str(buf, self.kind_reason);
+        buf.extend_from_slice(b",\"reasons\":[");
+        for (i, r) in self.reasons.iter().enumerate() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            push_json_str(buf, r);
+        }
+        buf.extend_from_slice(b"],\"score\":");
+        // Writing a number to memory cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, &self.score);
+        buf.extend_from_slice(b",\"start\":");
+        buf.extend_from_slice(num.format(self.start).as_bytes());
+        buf.extend_from_slice(b",\"text\":");
+        push_json_str(buf, self.text);
+        buf.push(b'}');
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters.
+fn push_json_str(buf: &mut Vec<u8>, s: &str) {
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let b = s.as_bytes();
+    buf.push(b'"');
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        // Sixteen bytes at a time while none needs escaping.
+        if let Some(chunk) = b.get(i..i + 16)
+            && !chunk.iter().fold(false, |a, &x| a | needs_escape(x))
+        {
+            i += 16;
+            continue;
+        }
+        let x = b[i];
+        if needs_escape(x) {
+            buf.extend_from_slice(&b[from..i]);
+            match x {
+                b'"' => buf.extend_from_slice(b"\\\""),
+                b'\\' => buf.extend_from_slice(b"\\\\"),
+                b'\n' => buf.extend_from_slice(b"\\n"),
+                b'\t' => buf.extend_from_slice(b"\\t"),
+                b'\r' => buf.extend_from_slice(b"\\r"),
+                0x08 => buf.extend_from_slice(b"\\b"),
+                0x0c => buf.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    buf.extend_from_slice(b"\\u00");
+                    buf.push(HEX[usize::from(x >> 4)]);
+                    buf.push(HEX[usize::from(x & 15)]);
+                }
+            }
+            from = i + 1;
+        }
+        i += 1;
+    }
+    buf.extend_from_slice(&b[from..]);
+    buf.push(b'"');
+}
+
 /// What `claimdesk extract` prints for an article whose sentences were scored by
 /// `extract::sentences`: the claims at `min_score` (with `all`, every sentence, the claims
 /// numbered as in a session), as JSON lines, a JSON array or Markdown.
@@ -359,8 +447,7 @@ fn extract_output_parts(
             extract::on_threads(&parts, |part| {
                 let mut buf = Vec::with_capacity(part.len() * 400);
                 for line in *part {
-                    // Writing to memory a struct of strings and numbers cannot fail.
-                    let _ = serde_json::to_writer(&mut buf, line);
+                    line.write_json(&mut buf);
                     buf.push(b'\n');
                 }
                 buf
@@ -653,4 +740,58 @@ fn check_threshold(t: f32) -> Result<(), CliError> {
 /// Scores printed with three decimals ("0.45", not "0.44999998807907104").
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_are_written_as_serde_json_writes_them() {
+        let reasons = [
+            "named entity: \"Kim\"".to_string(),
+            "back\\slash, tab\t, bell\u{7}, nul\u{0}, del\u{7f}".to_string(),
+            "é, «guillemets», 한국어, \u{2028}".to_string(),
+        ];
+        let texts = [
+            "",
+            "Plain text of more than sixteen bytes, with nothing to escape in it at all.",
+            "Line\nbreak \r\n, form\u{c} feed, backspace\u{8}, unit separator\u{1f} \"quoted\"",
+            "0123456789abcde\"",
+            "0123456789abcdef\"0123456789abcdef\\",
+        ];
+        for (n, text) in texts.iter().enumerate() {
+            for (claimant, group, id, reasons) in [
+                (None, None, None, &reasons[..0]),
+                (
+                    Some("Le \"porte-parole\"\n"),
+                    Some(3),
+                    Some(12),
+                    &reasons[..],
+                ),
+            ] {
+                let line = CandidateLine {
+                    block: "paragraph",
+                    check_worthy: n % 2 == 0,
+                    claimant,
+                    end: 1_000_000 + n,
+                    group,
+                    id,
+                    kind: "quantity",
+                    kind_reason: "number: \"3\"",
+                    reasons,
+                    score: round3(0.1 * n as f32 + 0.0004),
+                    start: n,
+                    text,
+                };
+                let mut ours = Vec::new();
+                line.write_json(&mut ours);
+                let theirs = serde_json::to_vec(&line).unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(theirs).unwrap()
+                );
+            }
+        }
+    }
 }
