@@ -151,17 +151,18 @@ fn ends_with_credit(text: &str, lex: &lexicon::Lexicon) -> bool {
             || ["afp", "ap", "reuters", "getty images", "epa"].contains(&lower.as_str()))
 }
 
-fn is_credit_line(text: &str, lex: &lexicon::Lexicon) -> bool {
-    // Lower-casing keeps the spaces: count the words before lower-casing a long block.
-    if text.split_whitespace().nth(10).is_some() {
+/// A photo credit line, in any of `lexes`: `n_words` is the text's number of words, up to
+/// `WORDS_COUNTED` at least.
+fn is_credit_line(text: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool {
+    // Lower-casing keeps the spaces: the words are counted before lower-casing.
+    if n_words > 10 {
         return false;
     }
     let lower = to_lowercase(text.trim());
     lower.split_whitespace().count() <= 10
-        && (lex
-            .credit_markers
+        && (lexes
             .iter()
-            .any(|m| lower.contains(m.as_str()))
+            .any(|l| l.credit_markers.iter().any(|m| lower.contains(m.as_str())))
             || lower.starts_with('©')
             || lower.starts_with("credit...")
             || lower.starts_with("credit…"))
@@ -209,10 +210,10 @@ fn is_follow_us(key: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool 
             >= 2
 }
 
-/// "Image 1 of 5", "Photo 3 / 12": a slideshow's counter.
-fn is_gallery_counter(text: &str) -> bool {
+/// "Image 1 of 5", "Photo 3 / 12": a slideshow's counter (`n_words` as for `is_credit_line`).
+fn is_gallery_counter(text: &str, n_words: usize) -> bool {
     // Five words at most either way (lower-casing keeps the spaces).
-    if text.split_whitespace().nth(5).is_some() {
+    if n_words > 5 {
         return false;
     }
     let lower = to_lowercase(text.trim());
@@ -265,10 +266,11 @@ fn has_year(text: &str) -> bool {
         .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
 }
 
-/// "Published 1 day ago", "Nov. 20, 2019, 9:28 AM UTC", "Mis à jour le 12 mars 2024 à 10:05".
-fn is_dateline(text: &str, lexes: &[&lexicon::Lexicon]) -> bool {
-    // Lower-casing keeps the spaces: count the words before lower-casing a long block.
-    if text.split_whitespace().nth(12).is_some() {
+/// "Published 1 day ago", "Nov. 20, 2019, 9:28 AM UTC", "Mis à jour le 12 mars 2024 à 10:05"
+/// (`n_words` as for `is_credit_line`).
+fn is_dateline(text: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bool {
+    // Lower-casing keeps the spaces: the words are counted before lower-casing.
+    if n_words > 12 {
         return false;
     }
     let lower = to_lowercase(text.trim());
@@ -347,9 +349,9 @@ fn detection_sample(raw: &[RawBlock]) -> String {
 const BYTES_PER_THREAD: usize = 64 * 1024;
 
 /// What decides a block's fate that depends on the block alone.
-struct Facts {
+struct Facts<'a> {
     /// The text, trimmed.
-    text: String,
+    text: &'a str,
     /// Words, up to `WORDS_COUNTED`.
     n_words: usize,
     hint: Option<BlockKind>,
@@ -365,38 +367,38 @@ struct Facts {
     has_line_break: bool,
 }
 
-impl Facts {
-    /// The facts of `b` (`None` for an empty block).
+impl<'a> Facts<'a> {
+    /// The facts of `b` (`None` for an empty block), `lexes` being the article's language and
+    /// English.
     fn of(
-        b: &RawBlock,
+        b: &'a RawBlock,
         lex: &lexicon::Lexicon,
-        en: &lexicon::Lexicon,
         lexes: &[&lexicon::Lexicon],
         max_key_chars: usize,
-    ) -> Option<Facts> {
-        let text = b.text.trim().to_string();
+    ) -> Option<Facts<'a>> {
+        let text = b.text.trim();
         if text.is_empty() {
             return None;
         }
         // Every test below compares the number of words with 40 at most: counting stops there.
-        let n_words = crate::text::count_words_up_to(&text, WORDS_COUNTED);
+        let n_words = crate::text::count_words_up_to(text, WORDS_COUNTED);
         // The key is read for short blocks only: a long block cannot be a line of furniture,
         // and the other tests that read it look at 20 words at most.
-        let key_text = furniture_text(&text);
+        let key_text = furniture_text(text);
         let key_matters = n_words <= 20 || key_text.chars().nth(max_key_chars).is_none();
         let key = if key_matters {
             to_lowercase(key_text)
         } else {
             String::new()
         };
-        let credit = is_credit_line(&text, lex) || is_credit_line(&text, en);
+        let credit = is_credit_line(text, n_words, lexes);
         let furniture = text.lines().all(|l| score::is_boilerplate_in(l, lexes))
             || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
-            || is_markup(&text)
-            || (is_copyright(&text, n_words) && !credit)
+            || is_markup(text)
+            || (is_copyright(text, n_words) && !credit)
             || is_follow_us(&key, n_words, lexes)
-            || is_breadcrumb(&text, n_words)
-            || is_gallery_counter(&text)
+            || is_breadcrumb(text, n_words)
+            || is_gallery_counter(text, n_words)
             || b.link_heavy;
         let section_end = n_words <= 12
             && lexes
@@ -404,9 +406,9 @@ impl Facts {
                 .any(|x| x.section_enders.iter().any(|e| key.starts_with(e.as_str())));
         let kind_by_text = if credit {
             Some(BlockKind::Credit)
-        } else if is_dateline(&text, lexes) {
+        } else if is_dateline(text, n_words, lexes) {
             Some(BlockKind::Date)
-        } else if is_byline(&text, n_words, lexes) {
+        } else if is_byline(text, n_words, lexes) {
             Some(BlockKind::Byline)
         } else {
             None
@@ -417,8 +419,8 @@ impl Facts {
             furniture,
             section_end,
             kind_by_text,
-            ends_with_credit: ends_with_credit(&text, lex),
-            ends_like_sentence: ends_like_sentence(&text),
+            ends_with_credit: ends_with_credit(text, lex),
+            ends_like_sentence: ends_like_sentence(text),
             has_line_break: text.contains('\n'),
             text,
         })
@@ -451,7 +453,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         .map(|k| k.chars().count())
         .max()
         .unwrap_or(0);
-    let read = |b: &RawBlock| Facts::of(b, lex, en, &lexes, max_key_chars);
+    let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
     // Each block's facts are its own: long articles are read on several threads.
     let total: usize = raw.iter().map(|b| b.text.len()).sum();
     let threads = if total >= 2 * BYTES_PER_THREAD {
@@ -483,19 +485,19 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         }
         if in_link_list && !section_end {
             if n_words <= 8 || !f.ends_like_sentence {
-                boilerplate.push(block);
+                boilerplate.push(block.to_string());
                 continue;
             }
             in_link_list = false;
         }
         if furniture || section_end {
-            boilerplate.push(block);
+            boilerplate.push(block.to_string());
             continue;
         }
         // A title repeated at the top (a common scrape artefact) is kept once.
         if let Some(t) = &title
             && blocks.len() <= 2
-            && same_text(t, &block)
+            && same_text(t, block)
             && has_title
         {
             continue;
@@ -518,13 +520,13 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
                     continue;
                 }
                 has_title = true;
-                title.get_or_insert_with(|| block.clone());
+                title.get_or_insert_with(|| block.to_string());
             }
             BlockKind::Byline => {
-                metadata.byline.get_or_insert_with(|| block.clone());
+                metadata.byline.get_or_insert_with(|| block.to_string());
             }
             BlockKind::Date => {
-                metadata.published.get_or_insert_with(|| block.clone());
+                metadata.published.get_or_insert_with(|| block.to_string());
             }
             _ => {}
         }
@@ -532,7 +534,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
             text.push_str("\n\n");
         }
         let start = text.len();
-        text.push_str(&block);
+        text.push_str(block);
         blocks.push(Block {
             kind,
             start,
@@ -637,11 +639,13 @@ mod tests {
         ]);
         assert_eq!(a.blocks[0].kind, BlockKind::Title);
         let lexes = [lexicon::for_language("fr")];
-        assert!(!is_dateline("Budget 2024 : ce qui change", &lexes));
-        assert!(is_dateline("15:23 2019", &lexes));
-        assert!(is_dateline(
-            "sexta-feira, 22 de outubro de 2010 às 20:13",
-            &lexes
+        let dateline =
+            |t: &str| is_dateline(t, crate::text::count_words_up_to(t, WORDS_COUNTED), &lexes);
+        assert!(!dateline("Budget 2024 : ce qui change"));
+        assert!(dateline("15:23 2019"));
+        assert!(dateline("sexta-feira, 22 de outubro de 2010 às 20:13"));
+        assert!(!dateline(
+            "Mis à jour le 12 mars 2024 à 10:05, après la réunion du conseil des ministres qui a duré"
         ));
         assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
     }

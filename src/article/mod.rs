@@ -323,7 +323,7 @@ fn finish(
 /// Decodes text bytes (UTF-8, UTF-16 with BOM, legacy encodings) as `claimdesk segment` and
 /// `claimdesk score` read their input.
 pub fn decode_text(bytes: &[u8]) -> String {
-    decode::decode(bytes).0
+    decode::decode(bytes).0.into_owned()
 }
 
 /// The bundled French sample article.
