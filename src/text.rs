@@ -156,19 +156,56 @@ pub fn has_sigma_or_dotted_i(s: &str) -> bool {
     false
 }
 
-/// `s.split_whitespace().take(max).count()`, reading ASCII byte by byte and decoding only the
-/// first bytes of the other whitespace characters (see `is_squashed`).
+/// Whether `b` may start a whitespace character other than a space: ASCII tab to carriage
+/// return, and the first bytes of U+0085, U+00A0, U+1680, U+2000…U+205F and U+3000.
+#[inline]
+fn may_start_other_space(b: u8) -> bool {
+    matches!(b, 0x09..=0x0d | 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// How many of the next (up to) sixteen bytes of `b` from `i` are not `may_start_other_space`:
+/// a stretch where the only whitespace is the space.
+#[inline]
+fn plain_stretch(b: &[u8], i: usize) -> usize {
+    let chunk = &b[i..b.len().min(i + 16)];
+    if !chunk
+        .iter()
+        .fold(false, |a, &x| a | may_start_other_space(x))
+    {
+        return chunk.len();
+    }
+    chunk
+        .iter()
+        .position(|&x| may_start_other_space(x))
+        .unwrap_or(chunk.len())
+}
+
+/// `s.split_whitespace().take(max).count()`, reading up to sixteen bytes at a time where the only
+/// whitespace is the space, and decoding only the first bytes of the other whitespace characters.
 pub fn count_words_up_to(s: &str, max: usize) -> usize {
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < max {
+        let plain = plain_stretch(b, i);
+        if plain > 0 {
+            // A word starts at each byte that is not a space and follows one.
+            let stretch = &b[i..i + plain];
+            n += usize::from(!in_word && stretch[0] != b' ')
+                + stretch
+                    .windows(2)
+                    .filter(|w| w[0] == b' ' && w[1] != b' ')
+                    .count();
+            in_word = stretch[plain - 1] != b' ';
+            i += plain;
+            continue;
+        }
+        // A control character, or the first byte of a character that may be whitespace.
         let (space, len) = match b[i] {
-            b' ' | 0x09..=0x0d => (true, 1),
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+            0x09..=0x0d => (true, 1),
+            _ => {
                 let c = s[i..].chars().next().unwrap_or('x');
                 (c.is_whitespace(), c.len_utf8())
             }
-            _ => (false, 1),
         };
         if !space && !in_word {
             n += 1;
@@ -176,7 +213,7 @@ pub fn count_words_up_to(s: &str, max: usize) -> usize {
         in_word = !space;
         i += len;
     }
-    n
+    n.min(max)
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.
@@ -201,21 +238,30 @@ pub fn push_squashed(out: &mut String, s: &str) {
 }
 
 /// Whether `s` is its own `squash_whitespace`: no whitespace at its ends, and only single
-/// spaces inside. ASCII is read byte by byte; other characters are decoded at their first byte.
+/// spaces inside. Read as `count_words_up_to` reads.
 fn is_squashed(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut after_space = true;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            0x09..=0x0d => return false,
-            // The first bytes of the other whitespace characters (U+0085, U+00A0; U+1680;
-            // U+2000…U+205F; U+3000): other characters are not decoded.
-            0xc2 | 0xe1 | 0xe2 | 0xe3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+    let mut i = 0;
+    while i < bytes.len() {
+        let plain = plain_stretch(bytes, i);
+        if plain > 0 {
+            // Where the only whitespace is the space, no space may follow another.
+            let stretch = &bytes[i..i + plain];
+            if (after_space && stretch[0] == b' ') || stretch.windows(2).any(|w| w == b"  ") {
                 return false;
             }
-            _ => after_space = false,
+            after_space = stretch[plain - 1] == b' ';
+            i += plain;
+            continue;
         }
+        // A control character, or the first byte of a character that may be whitespace (U+0085,
+        // U+00A0; U+1680; U+2000…U+205F; U+3000): other characters are not decoded.
+        if bytes[i] <= 0x0d || s[i..].chars().next().is_some_and(char::is_whitespace) {
+            return false;
+        }
+        after_space = false;
+        i += 1;
     }
     !after_space || s.is_empty()
 }
@@ -302,6 +348,20 @@ mod tests {
                     "{s:?} {max}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Long texts, read sixteen bytes at a time where they hold no whitespace but spaces.
+        #[test]
+        fn long_texts_squashed_and_counted_as_split_whitespace_does(
+            s in "([ab é’—]{0,40}(\t|\u{a0}|\u{2009}|\u{3000}|\u{85}|  )?){0,8}|[ab]{1,20}( [ab é]{1,3}){0,30}",
+            max in 0usize..60,
+        ) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(is_squashed(&s), words.join(" ") == s);
+            proptest::prop_assert_eq!(squash_whitespace(&s), words.join(" "));
+            proptest::prop_assert_eq!(count_words_up_to(&s, max), words.len().min(max));
         }
     }
 
