@@ -190,7 +190,11 @@ fn read_pieces(
     lex: &lexicon::Lexicon,
     explain_at: Option<f32>,
 ) -> Read {
-    let mut read = Read::default();
+    // A step per piece: no list of steps (a few hundred bytes each) is grown and copied.
+    let mut read = Read {
+        steps: Vec::with_capacity(pieces.len()),
+        ..Read::default()
+    };
     let mut sentence_words = Vec::new();
     // Learning a name twice changes nothing: each is passed on once, where it first appears in
     // this run (which is where the merge, reading the runs in order, learns it).
@@ -628,11 +632,9 @@ impl Grouper {
                 let at = first + index.rank[k] as usize;
                 for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
                     let v = &mut shared[j as usize];
-                    *v = if *v & !0xFFFF_FFFF == stamp {
-                        *v + 1
-                    } else {
-                        stamp | 1
-                    };
+                    // A conditional move, not a branch that the first and later words of a
+                    // sentence would keep mispredicting.
+                    *v = std::hint::select_unpredictable(*v & !0xFFFF_FFFF == stamp, *v, stamp) + 1;
                     if *v as u32 == needed {
                         candidates.push(j);
                     }
