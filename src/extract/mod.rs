@@ -424,14 +424,17 @@ fn token_set(s: &str) -> Vec<String> {
 /// Words numbered in the order they are first met.
 #[derive(Default)]
 struct Vocabulary {
-    /// Words of up to 16 bytes, packed into a number (no string to compare on a look-up).
+    /// Words of up to 8 bytes (most words), packed into a number (no string to compare on a
+    /// look-up; half the table of longer words, so more of it stays in cache)…
+    tiny: FxHashMap<u64, u32>,
+    /// …and of 9 to 16 bytes.
     short: FxHashMap<u128, u32>,
     long: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
     fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.tiny.len() + self.short.len() + self.long.len()
     }
 
     fn id(&mut self, word: &str) -> u32 {
@@ -451,7 +454,10 @@ impl Vocabulary {
     /// The number of a word packed by `pack`.
     fn short_id(&mut self, key: u128) -> u32 {
         let next = self.len() as u32;
-        *self.short.entry(key).or_insert(next)
+        match u64::try_from(key) {
+            Ok(tiny) => *self.tiny.entry(tiny).or_insert(next),
+            Err(_) => *self.short.entry(key).or_insert(next),
+        }
     }
 
     /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
@@ -477,6 +483,9 @@ impl Vocabulary {
     /// For each of `other`'s numbers, the number of the same word here (added if new).
     fn renumber(&mut self, other: Vocabulary) -> Vec<u32> {
         let mut to = vec![0; other.len()];
+        for (key, id) in other.tiny {
+            to[id as usize] = self.short_id(u128::from(key));
+        }
         for (key, id) in other.short {
             to[id as usize] = self.short_id(key);
         }
