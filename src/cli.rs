@@ -576,7 +576,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
         } => {
             check_threshold(min_score)?;
             // The lexicons and model load while the article is read.
-            extract::warm_up();
+            extract::warm_up_cleaning();
             let a = article::load(&path)?;
             // Only the claims are printed (and saved) unless --all: only they need explaining.
             let sentences = if all {

@@ -438,6 +438,7 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     };
     metadata.language = Some(code.clone());
     let lex = lexicon::for_language(&code);
+    crate::extract::prepare_scoring(lex);
     // Share buttons and comment forms are in English on many French sites: check both lexicons.
     let en = lexicon::for_language("en");
 

@@ -83,13 +83,21 @@ impl Phrases {
         }
     }
 
+    /// Builds the automaton now (it is otherwise built on first use).
+    pub fn warm(&self) {
+        self.automaton();
+    }
+
+    fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.automaton
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.trimmed).ok())
+            .as_ref()
+    }
+
     /// Every phrase of the list found in `hay` as whole words, with the byte offset of its first
     /// occurrence, in list order. `hay` must be lower-case.
     pub fn hits(&self, hay: &str) -> Vec<(&str, usize)> {
-        let automaton = self
-            .automaton
-            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.trimmed).ok());
-        let Some(ac) = automaton.as_ref() else {
+        let Some(ac) = self.automaton() else {
             return Vec::new();
         };
         let mut first: Vec<(usize, usize)> = Vec::new();
@@ -465,6 +473,11 @@ impl Lexicon {
     /// All the phrase lists in one automaton (`Matcher`).
     pub fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| Matcher::new(self))
+    }
+
+    /// Whether `matcher` is built.
+    pub fn has_matcher(&self) -> bool {
+        self.matcher.get().is_some()
     }
 
     /// Is `token` (the word before a period, without the period) a title such as "Mr" or "Mme"?

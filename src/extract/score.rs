@@ -130,12 +130,18 @@ pub const MODEL_JSON: &str = include_str!("../../assets/models/checkworthy.json"
 
 /// The bundled model, parsed on first use.
 pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
         // Compiled in; a broken file is a build defect that the tests catch.
         Model::parse(MODEL_JSON)
             .unwrap_or_else(|e| panic!("assets/models/checkworthy.json is invalid: {e}"))
     })
+}
+
+static MODEL: OnceLock<Model> = OnceLock::new();
+
+/// Whether `model` is loaded.
+pub fn model_loaded() -> bool {
+    MODEL.get().is_some()
 }
 
 /// Full Fact's claim types, as used in reports: quantity, correlation or causation, law or
