@@ -409,6 +409,10 @@ pub fn extract_output(
     String::from_utf8(parts.concat()).unwrap_or_default()
 }
 
+/// A sentence `claimdesk extract` shows: its index among the sentences, its group (an index of
+/// the printed list) and its id.
+type Shown = (usize, Option<usize>, Option<u32>);
+
 /// `extract_output` in parts to be written one after the other: JSON lines are made on several
 /// threads, and a megabyte of them is not copied again to be joined.
 fn extract_output_parts(
@@ -419,34 +423,36 @@ fn extract_output_parts(
     min_score: f32,
 ) -> Vec<Vec<u8>> {
     let idx = CharIndex::new(&article.text);
-    // Claims are numbered as in the session; other sentences have no id.
-    let mut next_id = 0u32;
-    let mut number = |c: &Candidate| {
-        (!all || c.is_claim(min_score)).then(|| {
-            next_id += 1;
-            next_id
-        })
-    };
-    // Each sentence shown, by its index, with its group.
+    // Each sentence shown, by its index, with its group…
     let shown: Vec<(usize, Option<usize>)> = if all {
         sentences.iter().map(|c| c.group).enumerate().collect()
     } else {
         extract::select_in(sentences, min_score)
     };
-    let lines = shown.into_iter().map(|(i, group)| {
-        let c = &sentences[i];
-        CandidateLine::new(c, number(c), group, &idx, min_score)
-    });
+    // …and its id: claims are numbered as in the session; other sentences have no id.
+    let mut next_id = 0u32;
+    let shown: Vec<Shown> = shown
+        .into_iter()
+        .map(|(i, group)| {
+            let id = (!all || sentences[i].is_claim(min_score)).then(|| {
+                next_id += 1;
+                next_id
+            });
+            (i, group, id)
+        })
+        .collect();
+    let line_of =
+        |&(i, group, id): &Shown| CandidateLine::new(&sentences[i], id, group, &idx, min_score);
+    let lines = shown.iter().map(line_of);
     match format {
         ExtractFormat::Jsonl => {
-            let lines: Vec<CandidateLine> = lines.collect();
-            // Written in parts, one per thread, joined in order.
-            let parts: Vec<&[CandidateLine]> = lines
-                .chunks(lines.len().div_ceil(extract::threads()).max(1000))
+            // Made in parts, one per thread, written one after the other.
+            let parts: Vec<&[Shown]> = shown
+                .chunks(shown.len().div_ceil(extract::threads()).max(1000))
                 .collect();
             extract::on_threads(&parts, |part| {
                 let mut buf = Vec::with_capacity(part.len() * 400);
-                for line in *part {
+                for line in part.iter().map(line_of) {
                     line.write_json(&mut buf);
                     buf.push(b'\n');
                 }
