@@ -304,9 +304,7 @@ impl<'a> CandidateLine<'a> {
             text: &c.text,
         }
     }
-}
 
-impl CandidateLine<'_> {
     /// The line as compact JSON, as `serde_json::to_writer` writes it (the same bytes), written
     /// field by field: a megabyte of text gives thousands of lines.
     fn write_json(&self, buf: &mut Vec<u8>) {
