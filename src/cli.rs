@@ -361,7 +361,7 @@ fn push_json_str(buf: &mut Vec<u8>, s: &str) {
     while i < b.len() {
         // Sixteen bytes at a time while none needs escaping.
         if let Some(chunk) = b.get(i..i + 16)
-            && !chunk.iter().fold(false, |a, &x| a | needs_escape(x))
+            && !crate::text::any_byte(chunk, needs_escape)
         {
             i += 16;
             continue;

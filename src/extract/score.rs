@@ -678,7 +678,7 @@ fn digit_groups(s: &str) -> usize {
     let joins_digits = |b: u8| matches!(b, b'.' | b',' | b' ');
     // Sixteen bytes at a time: most have no digit, and only end a group or carry it on.
     for chunk in s.as_bytes().chunks(16) {
-        if !chunk.iter().fold(false, |a, b| a | b.is_ascii_digit()) {
+        if !crate::text::any_byte(chunk, |b| b.is_ascii_digit()) {
             in_group = in_group && chunk.iter().all(|&b| joins_digits(b));
             continue;
         }
