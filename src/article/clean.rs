@@ -28,23 +28,53 @@ impl RawBlock {
 /// list items keep their own lines, and a text written one paragraph per line (a Word document
 /// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    let threads = if text.len() >= 2 * BYTES_PER_THREAD {
+    text_blocks_in(text, pieces_for(text)).0
+}
+
+/// `text_blocks`, and the blocks' language as `assemble` detects it, when it is found while the
+/// blocks are read: a long text is read in pieces at the same time, and the language is detected
+/// on the first piece's blocks, as soon as they are read, when they hold the whole sample that
+/// detection reads (`None` otherwise: `assemble` detects it).
+pub(crate) fn text_blocks_and_language(text: &str) -> (Vec<RawBlock>, Option<&'static str>) {
+    text_blocks_in(text, pieces_for(text))
+}
+
+/// How many pieces `text_blocks` cuts `text` into.
+fn pieces_for(text: &str) -> usize {
+    if text.len() >= 2 * BYTES_PER_THREAD {
         crate::extract::threads()
     } else {
         1
-    };
-    text_blocks_in(text, threads)
+    }
 }
 
-/// `text_blocks`, the text cut at blank lines into `parts` pieces read on a thread each.
-fn text_blocks_in(text: &str, parts: usize) -> Vec<RawBlock> {
+/// `text_blocks_and_language`, the text cut at blank lines into `parts` pieces read at the same
+/// time.
+fn text_blocks_in(text: &str, parts: usize) -> (Vec<RawBlock>, Option<&'static str>) {
     let text: std::borrow::Cow<str> = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         text.into()
     };
     let pieces = cut_at_blank_lines(&text, parts);
-    crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece)).concat()
+    let (first, rest) = match pieces.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => (first, rest),
+        _ => return (blocks_of_text(&text), None),
+    };
+    crate::extract::start_workers();
+    let ((mut blocks, language), rest) = rayon::join(
+        || {
+            let blocks = blocks_of_text(first);
+            let (sample, whole) = detection_sample(&blocks);
+            let language = whole.then(|| lang::detect(&sample));
+            (blocks, language)
+        },
+        || crate::extract::on_threads(rest, |piece| blocks_of_text(piece)),
+    );
+    for more in rest {
+        blocks.extend(more);
+    }
+    (blocks, language)
 }
 
 /// `text` cut into at most `parts` pieces of about the same length, each cut at a "\n\n" (the
@@ -330,8 +360,10 @@ fn same_text(a: &str, b: &str) -> bool {
     squash_whitespace(a).to_lowercase() == squash_whitespace(b).to_lowercase()
 }
 
-/// The start of the blocks joined by line breaks, as much as `lang::detect` reads of it.
-fn detection_sample(raw: &[RawBlock]) -> String {
+/// The start of the blocks joined by line breaks, as much as `lang::detect` reads of it, and
+/// whether that is all `lang::detect` reads (the blocks of a text that begins with these give the
+/// same sample).
+fn detection_sample(raw: &[RawBlock]) -> (String, bool) {
     let mut all = String::new();
     for (i, b) in raw.iter().enumerate() {
         if all.len() > lang::SAMPLE_BYTES {
@@ -342,7 +374,8 @@ fn detection_sample(raw: &[RawBlock]) -> String {
         }
         all.push_str(&b.text);
     }
-    all
+    let whole = all.len() > lang::SAMPLE_BYTES;
+    (all, whole)
 }
 
 /// Below this many bytes of blocks per thread, the blocks are read on one thread.
@@ -434,7 +467,7 @@ const WORDS_COUNTED: usize = 41;
 pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     let code = match metadata.language.as_deref() {
         Some(l) if lexicon::languages().contains(&l) => l.to_string(),
-        _ => lang::detect(&detection_sample(&raw)).to_string(),
+        _ => lang::detect(&detection_sample(&raw).0).to_string(),
     };
     metadata.language = Some(code.clone());
     let lex = lexicon::for_language(&code);
@@ -657,8 +690,8 @@ mod tests {
             text in "[ab \\n\\r•*-]{0,300}",
             parts in 1usize..6,
         ) {
-            let whole: Vec<String> = text_blocks_in(&text, 1).into_iter().map(|b| b.text).collect();
-            let cut: Vec<String> = text_blocks_in(&text, parts).into_iter().map(|b| b.text).collect();
+            let whole: Vec<String> = text_blocks_in(&text, 1).0.into_iter().map(|b| b.text).collect();
+            let cut: Vec<String> = text_blocks_in(&text, parts).0.into_iter().map(|b| b.text).collect();
             proptest::prop_assert_eq!(cut, whole);
         }
     }
@@ -707,5 +740,24 @@ mod tests {
         // A cut aimed inside a character still happens, at the next blank line.
         let accents = "é".repeat(100) + "\n\n" + &"è".repeat(100);
         assert_eq!(cut_at_blank_lines(&accents, 2).len(), 2);
+    }
+
+    #[test]
+    fn language_found_while_reading_is_the_one_assemble_detects() {
+        let detected = |blocks: &[RawBlock]| lang::detect(&detection_sample(blocks).0);
+        // English first and French after it: the sample, and the language, are the first
+        // piece's. The same text read as one piece is left to `assemble`.
+        let english = "The council voted on the budget on Monday, officials said.\n\n".repeat(400);
+        let french = "Le conseil a voté le budget lundi, selon la mairie.\n\n".repeat(2000);
+        let text = english + &french;
+        let (blocks, language) = text_blocks_in(&text, 4);
+        assert_eq!(language, Some("en"));
+        assert_eq!(language, Some(detected(&blocks)));
+        assert_eq!(text_blocks_in(&text, 1).1, None);
+        // A first piece shorter than the sample: no language yet.
+        let short_first = "Le budget.\n\n".to_string() + &"x".repeat(lang::SAMPLE_BYTES * 3);
+        let (blocks, language) = text_blocks_in(&short_first, 3);
+        assert_eq!(language, None);
+        assert_eq!(blocks.len(), 2);
     }
 }
