@@ -117,15 +117,35 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         .flatten()
         .collect();
     let runs = runs_of(&pieces, threads, Piece::bytes);
-    let parts = on_threads(&runs, |run| read_pieces(article, run, lex, explain_at));
+    let mut parts = on_threads(&runs, |run| read_pieces(article, run, lex, explain_at));
+    // The runs' words numbered in one vocabulary (one run's are already), each run's on a worker.
+    let n_words = match parts.as_slice() {
+        [one] => one.vocabulary.len(),
+        _ => {
+            let vocabularies: Vec<Vocabulary> = parts
+                .iter_mut()
+                .map(|p| std::mem::take(&mut p.vocabulary))
+                .collect();
+            let (numbers, n_words) = join_vocabularies(&vocabularies, threads);
+            start_workers();
+            use rayon::prelude::*;
+            parts.par_iter_mut().zip(&numbers).for_each(|(part, to)| {
+                for w in &mut part.words {
+                    *w = to[*w as usize];
+                }
+            });
+            n_words
+        }
+    };
     // The runs joined in text order: their sentences moved as they are (the claimants given by one
-    // word resolved against the names met before), their words numbered in one vocabulary.
+    // word resolved against the names met before).
     let mut names = Names::default();
-    let mut vocabulary = Vocabulary::default();
-    let mut groups = Grouper::default();
+    let mut groups = Grouper {
+        n_words,
+        ..Grouper::default()
+    };
     let mut out = Vec::with_capacity(parts.iter().map(|p| p.candidates.len()).sum());
     for part in parts {
-        let renumbered = vocabulary.renumber(part.vocabulary);
         let first = out.len();
         out.extend(part.candidates);
         for step in part.names {
@@ -134,7 +154,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
                 NameStep::Resolve(k) => names.resolve(&mut out[first + k].claimant),
             }
         }
-        groups.push_sets(&part.words, &part.ends, &renumbered);
+        groups.push_sets(&part.words, &part.ends);
     }
     let group_threads = if groups.words.len() >= WORDS_PER_THREAD {
         threads
@@ -533,21 +553,54 @@ impl Vocabulary {
             }
         }
     }
+}
 
-    /// For each of `other`'s numbers, the number of the same word here (added if new).
-    fn renumber(&mut self, other: Vocabulary) -> Vec<u32> {
-        let mut to = vec![0; other.len()];
-        for (key, id) in other.tiny {
-            to[id as usize] = self.short_id(u128::from(key));
+/// The words of several runs' vocabularies numbered as one: for each run, the new number of each
+/// of its numbers, and the number of different words.
+///
+/// Near-duplicate grouping only asks whether two sentences use the same word, so any numbering
+/// will do: the words are dealt by hash into `shards`, each numbered on a worker (a word is in
+/// one shard whichever run it comes from), and a shard's numbers follow the previous shard's.
+/// Sixteen runs of a megabyte of real text hold some 60,000 words, which took one thread
+/// milliseconds to number in turn.
+fn join_vocabularies(runs: &[Vocabulary], shards: usize) -> (Vec<Vec<u32>>, usize) {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let shards: Vec<u64> = (0..shards.max(1) as u64).collect();
+    let n = shards.len() as u64;
+    let shard_of = |h: u64| (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n;
+    let dealt = on_threads(&shards, |&shard| {
+        let mut joined = Vocabulary::default();
+        // (run, its number, the number in this shard)
+        let mut numbered: Vec<(u32, u32, u32)> = Vec::new();
+        for (run, v) in (0u32..).zip(runs) {
+            for (&key, &id) in &v.tiny {
+                if shard_of(key) == shard {
+                    numbered.push((run, id, joined.short_id(u128::from(key))));
+                }
+            }
+            for (&key, &id) in &v.short {
+                if shard_of(key as u64 ^ (key >> 64) as u64) == shard {
+                    numbered.push((run, id, joined.short_id(key)));
+                }
+            }
+            for (word, &id) in &v.long {
+                if shard_of(hasher.hash_one(word)) == shard {
+                    numbered.push((run, id, joined.id(word)));
+                }
+            }
         }
-        for (key, id) in other.short {
-            to[id as usize] = self.short_id(key);
+        (joined.len(), numbered)
+    });
+    let mut numbers: Vec<Vec<u32>> = runs.iter().map(|v| vec![0; v.len()]).collect();
+    let mut first = 0;
+    for (size, numbered) in dealt {
+        for (run, id, n) in numbered {
+            numbers[run as usize][id as usize] = (first + n as usize) as u32;
         }
-        for (word, id) in other.long {
-            to[id as usize] = self.id(&word);
-        }
-        to
+        first += size;
     }
+    (numbers, first)
 }
 
 /// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte).
@@ -623,19 +676,14 @@ impl Grouper {
         self.starts.push(self.words.len() as u32);
     }
 
-    /// Adds sentences whose words (each there once) are `words`, cut at `ends` (as in `Read`),
-    /// numbered through `renumbered`.
-    fn push_sets(&mut self, words: &[u32], ends: &[u32], renumbered: &[u32]) {
+    /// Adds sentences whose words (each there once, numbered below `n_words`) are `words`, cut
+    /// at `ends` (as in `Read`).
+    fn push_sets(&mut self, words: &[u32], ends: &[u32]) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
         let base = self.words.len() as u32;
-        self.words.reserve(words.len());
-        for &w in words {
-            let w = renumbered[w as usize];
-            self.n_words = self.n_words.max(w as usize + 1);
-            self.words.push(w);
-        }
+        self.words.extend_from_slice(words);
         self.starts.extend(ends.iter().map(|&e| base + e));
     }
 
@@ -1051,6 +1099,52 @@ mod tests {
                 grouper.push(s.iter().copied());
             }
             prop_assert_eq!(grouper.finish(threads), groups_by_definition(&sets));
+        }
+    }
+
+    #[test]
+    fn joined_vocabularies_number_each_word_once() {
+        let runs = [
+            vec![
+                "budget",
+                "taxes",
+                "municipalité",
+                "extraordinairement",
+                "budget",
+            ],
+            vec![
+                "taxes",
+                "vote",
+                "extraordinairement",
+                "constitutionnellement",
+            ],
+            vec!["vote", "budget", "été"],
+        ];
+        let words: std::collections::BTreeSet<&str> = runs.iter().flatten().copied().collect();
+        for shards in 1..5 {
+            let mut vocabularies: Vec<Vocabulary> = Vec::new();
+            let mut ids: Vec<Vec<u32>> = Vec::new();
+            for run in &runs {
+                let mut v = Vocabulary::default();
+                ids.push(run.iter().map(|w| v.id(w)).collect());
+                vocabularies.push(v);
+            }
+            let (numbers, n) = join_vocabularies(&vocabularies, shards);
+            assert_eq!(n, words.len(), "{shards} shards");
+            let mut number_of = std::collections::BTreeMap::new();
+            for (r, run) in runs.iter().enumerate() {
+                for (w, &id) in run.iter().zip(&ids[r]) {
+                    let number = numbers[r][id as usize];
+                    assert!((number as usize) < n);
+                    assert_eq!(*number_of.entry(*w).or_insert(number), number, "{w}");
+                }
+            }
+            let distinct: std::collections::BTreeSet<u32> = number_of.values().copied().collect();
+            assert_eq!(
+                distinct.len(),
+                words.len(),
+                "{shards} shards: {number_of:?}"
+            );
         }
     }
 
