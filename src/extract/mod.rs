@@ -137,31 +137,53 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             n_words
         }
     };
-    // The runs joined in text order: their sentences moved as they are (the claimants given by one
-    // word resolved against the names met before).
-    let mut names = Names::default();
-    let mut groups = Grouper {
-        n_words,
-        ..Grouper::default()
-    };
-    let mut out = Vec::with_capacity(parts.iter().map(|p| p.candidates.len()).sum());
+    // The runs joined in text order (their sentences moved as they are, the claimants given by one
+    // word resolved against the names met before) while near-duplicates are grouped on the other
+    // workers: the two only meet when each sentence gets its group.
+    let n_runs = parts.len();
+    let mut sentences = Vec::with_capacity(n_runs);
+    let mut words = Vec::with_capacity(n_runs);
     for part in parts {
-        let first = out.len();
-        out.extend(part.candidates);
-        for step in part.names {
-            match step {
-                NameStep::Learn(entities) => names.learn_entities(entities),
-                NameStep::Resolve(k) => names.resolve(&mut out[first + k].claimant),
+        sentences.push((part.candidates, part.names));
+        words.push((part.words, part.ends));
+    }
+    let join_runs = || {
+        let mut names = Names::default();
+        let mut out = Vec::with_capacity(sentences.iter().map(|(c, _)| c.len()).sum());
+        for (candidates, steps) in sentences {
+            let first = out.len();
+            out.extend(candidates);
+            for step in steps {
+                match step {
+                    NameStep::Learn(entities) => names.learn_entities(entities),
+                    NameStep::Resolve(k) => names.resolve(&mut out[first + k].claimant),
+                }
             }
         }
-        groups.push_sets(&part.words, &part.ends);
-    }
-    let group_threads = if groups.words.len() >= WORDS_PER_THREAD {
-        threads
-    } else {
-        1
+        out
     };
-    for (c, g) in out.iter_mut().zip(groups.finish(group_threads)) {
+    let group = || {
+        let mut groups = Grouper {
+            n_words,
+            ..Grouper::default()
+        };
+        for (words, ends) in &words {
+            groups.push_sets(words, ends);
+        }
+        let group_threads = if groups.words.len() >= WORDS_PER_THREAD {
+            threads
+        } else {
+            1
+        };
+        groups.finish(group_threads)
+    };
+    let (mut out, groups) = if n_runs > 1 {
+        start_workers();
+        rayon::join(join_runs, group)
+    } else {
+        (join_runs(), group())
+    };
+    for (c, g) in out.iter_mut().zip(groups) {
         c.group = g;
     }
     out
