@@ -28,53 +28,23 @@ impl RawBlock {
 /// list items keep their own lines, and a text written one paragraph per line (a Word document
 /// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    text_blocks_in(text, pieces_for(text)).0
-}
-
-/// `text_blocks`, and the blocks' language as `assemble` detects it, when it is found while the
-/// blocks are read: a long text is read in pieces at the same time, and the language is detected
-/// on the first piece's blocks, as soon as they are read, when they hold the whole sample that
-/// detection reads (`None` otherwise: `assemble` detects it).
-pub(crate) fn text_blocks_and_language(text: &str) -> (Vec<RawBlock>, Option<&'static str>) {
-    text_blocks_in(text, pieces_for(text))
-}
-
-/// How many pieces `text_blocks` cuts `text` into.
-fn pieces_for(text: &str) -> usize {
-    if text.len() >= 2 * BYTES_PER_THREAD {
+    let threads = if text.len() >= 2 * BYTES_PER_THREAD {
         crate::extract::threads()
     } else {
         1
-    }
+    };
+    text_blocks_in(text, threads)
 }
 
-/// `text_blocks_and_language`, the text cut at blank lines into `parts` pieces read at the same
-/// time.
-fn text_blocks_in(text: &str, parts: usize) -> (Vec<RawBlock>, Option<&'static str>) {
+/// `text_blocks`, the text cut at blank lines into `parts` pieces read at the same time.
+fn text_blocks_in(text: &str, parts: usize) -> Vec<RawBlock> {
     let text: std::borrow::Cow<str> = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         text.into()
     };
     let pieces = cut_at_blank_lines(&text, parts);
-    let (first, rest) = match pieces.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() => (first, rest),
-        _ => return (blocks_of_text(&text), None),
-    };
-    crate::extract::start_workers();
-    let ((mut blocks, language), rest) = rayon::join(
-        || {
-            let blocks = blocks_of_text(first);
-            let (sample, whole) = detection_sample(&blocks);
-            let language = whole.then(|| lang::detect(&sample));
-            (blocks, language)
-        },
-        || crate::extract::on_threads(rest, |piece| blocks_of_text(piece)),
-    );
-    for more in rest {
-        blocks.extend(more);
-    }
-    (blocks, language)
+    crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece)).concat()
 }
 
 /// `text` cut into at most `parts` pieces of about the same length, each cut at a "\n\n" (the
@@ -372,10 +342,8 @@ fn same_text(a: &str, b: &str) -> bool {
     squash_whitespace(a).to_lowercase() == squash_whitespace(b).to_lowercase()
 }
 
-/// The start of the blocks joined by line breaks, as much as `lang::detect` reads of it, and
-/// whether that is all `lang::detect` reads (the blocks of a text that begins with these give the
-/// same sample).
-fn detection_sample(raw: &[RawBlock]) -> (String, bool) {
+/// The start of the blocks joined by line breaks, as much as `lang::detect` reads of it.
+fn detection_sample(raw: &[RawBlock]) -> String {
     let mut all = String::new();
     for (i, b) in raw.iter().enumerate() {
         if all.len() > lang::SAMPLE_BYTES {
@@ -386,8 +354,7 @@ fn detection_sample(raw: &[RawBlock]) -> (String, bool) {
         }
         all.push_str(&b.text);
     }
-    let whole = all.len() > lang::SAMPLE_BYTES;
-    (all, whole)
+    all
 }
 
 /// Below this many bytes of blocks per thread, the blocks are read on one thread.
@@ -476,30 +443,7 @@ impl<'a> Facts<'a> {
 const WORDS_COUNTED: usize = 41;
 
 /// Cleans and lays out the blocks as one text, blocks separated by a blank line.
-pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
-    let code = match metadata.language.as_deref() {
-        Some(l) if lexicon::languages().contains(&l) => l.to_string(),
-        _ => lang::detect(&detection_sample(&raw).0).to_string(),
-    };
-    metadata.language = Some(code.clone());
-    let lex = lexicon::for_language(&code);
-    crate::extract::prepare_scoring(lex);
-    // Share buttons and comment forms are in English on many French sites: check both lexicons.
-    let en = lexicon::for_language("en");
-
-    let lexes: Vec<&lexicon::Lexicon> = if lex.language == en.language {
-        vec![lex]
-    } else {
-        vec![lex, en]
-    };
-
-    let max_key_chars = lexes
-        .iter()
-        .flat_map(|x| &x.boilerplate_keys)
-        .map(|k| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
+pub(crate) fn assemble(raw: Vec<RawBlock>, metadata: Metadata) -> Article {
     // Each block's facts are its own: long articles are read on several threads.
     let total: usize = raw.iter().map(|b| b.text.len()).sum();
     let threads = if total >= 2 * BYTES_PER_THREAD {
@@ -507,9 +451,64 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
     } else {
         1
     };
+    assemble_in(raw, metadata, threads)
+}
+
+/// A guess at the language read on this much of the detection sample (a tenth of a millisecond)
+/// is all a long article's facts wait for (see `assemble_in`).
+const GUESS_BYTES: usize = 4_000;
+
+/// `assemble`, the blocks' facts worked out on `threads` threads.
+///
+/// The facts depend on the language, which is detected on the start of the text (a millisecond
+/// or more, while the other threads wait). With several threads, the language is guessed on the
+/// first `GUESS_BYTES` of the sample, and the facts are worked out for that guess while the
+/// whole sample is read: when the guess is the language, as it nearly always is, that is the
+/// facts' work done; when it is not, the facts are worked out again for the language.
+fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Article {
     let parts = crate::extract::cut_evenly(raw.len(), threads, |i| raw[i].text.len());
-    let facts: Vec<Vec<Option<Facts>>> =
-        crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect());
+    let facts_in = |code: &str| -> Vec<Vec<Option<Facts>>> {
+        let lex = lexicon::for_language(code);
+        crate::extract::prepare_scoring(lex);
+        // Share buttons and comment forms are in English on many French sites: check both
+        // lexicons.
+        let en = lexicon::for_language("en");
+        let lexes: Vec<&lexicon::Lexicon> = if lex.language == en.language {
+            vec![lex]
+        } else {
+            vec![lex, en]
+        };
+        let max_key_chars = lexes
+            .iter()
+            .flat_map(|x| &x.boilerplate_keys)
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
+        crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect())
+    };
+    let (code, facts) = match metadata.language.as_deref() {
+        Some(l) if lexicon::languages().contains(&l) => (l.to_string(), facts_in(l)),
+        _ => {
+            let sample = detection_sample(&raw);
+            let start = &sample[..crate::text::floor_boundary(&sample, GUESS_BYTES)];
+            if threads > 1 && start.len() < sample.len() {
+                let guess = lang::detect(start);
+                crate::extract::start_workers();
+                let (code, facts) = rayon::join(|| lang::detect(&sample), || facts_in(guess));
+                if code == guess {
+                    (code.to_string(), facts)
+                } else {
+                    (code.to_string(), facts_in(code))
+                }
+            } else {
+                let code = lang::detect(&sample);
+                (code.to_string(), facts_in(code))
+            }
+        }
+    };
+    metadata.language = Some(code);
+    let total: usize = raw.iter().map(|b| b.text.len()).sum();
     // The text and its blocks, built as the blocks are typed.
     let mut text = String::with_capacity(total + total / 8);
     let mut blocks: Vec<Block> = Vec::new();
@@ -702,8 +701,8 @@ mod tests {
             text in "[ab \\n\\r•*-]{0,300}",
             parts in 1usize..6,
         ) {
-            let whole: Vec<String> = text_blocks_in(&text, 1).0.into_iter().map(|b| b.text).collect();
-            let cut: Vec<String> = text_blocks_in(&text, parts).0.into_iter().map(|b| b.text).collect();
+            let whole: Vec<String> = text_blocks_in(&text, 1).into_iter().map(|b| b.text).collect();
+            let cut: Vec<String> = text_blocks_in(&text, parts).into_iter().map(|b| b.text).collect();
             proptest::prop_assert_eq!(cut, whole);
         }
     }
@@ -761,21 +760,40 @@ mod tests {
     }
 
     #[test]
-    fn language_found_while_reading_is_the_one_assemble_detects() {
-        let detected = |blocks: &[RawBlock]| lang::detect(&detection_sample(blocks).0);
-        // English first and French after it: the sample, and the language, are the first
-        // piece's. The same text read as one piece is left to `assemble`.
-        let english = "The council voted on the budget on Monday, officials said.\n\n".repeat(400);
-        let french = "Le conseil a voté le budget lundi, selon la mairie.\n\n".repeat(2000);
-        let text = english + &french;
-        let (blocks, language) = text_blocks_in(&text, 4);
-        assert_eq!(language, Some("en"));
-        assert_eq!(language, Some(detected(&blocks)));
-        assert_eq!(text_blocks_in(&text, 1).1, None);
-        // A first piece shorter than the sample: no language yet.
-        let short_first = "Le budget.\n\n".to_string() + &"x".repeat(lang::SAMPLE_BYTES * 3);
-        let (blocks, language) = text_blocks_in(&short_first, 3);
-        assert_eq!(language, None);
-        assert_eq!(blocks.len(), 2);
+    fn facts_worked_out_for_a_guessed_language_are_those_of_the_language() {
+        // Furniture that only the French lexicon knows ("Lire aussi" opens a list of links,
+        // "Partager" buttons): typed by the wrong lexicon, the blocks would differ.
+        let french = "Le conseil municipal a voté lundi le budget des écoles, selon la mairie.";
+        let block = |t: &str| RawBlock::new(t.to_string(), None);
+        let article = |first: &str, first_bytes: usize| {
+            let mut raw = Vec::new();
+            while raw.iter().map(|b: &RawBlock| b.text.len()).sum::<usize>() < first_bytes {
+                raw.push(block(first));
+            }
+            for k in 0..400 {
+                raw.push(block(&format!("{french} ({k})")));
+                if k % 50 == 0 {
+                    raw.push(block("Lire aussi"));
+                    raw.push(block("Le maire inaugure la médiathèque"));
+                    raw.push(block("Partager sur Facebook"));
+                }
+            }
+            raw
+        };
+        let english = "The council voted on the school budget on Monday, the mayor's office said.";
+        // A guess that is right (French throughout), and one that is wrong: the sample's first
+        // kilobytes are English, the whole sample French.
+        for (first, first_bytes) in [(french, 0), (english, GUESS_BYTES + 500)] {
+            let one = assemble_in(article(first, first_bytes), Metadata::default(), 1);
+            assert_eq!(one.metadata.language.as_deref(), Some("fr"));
+            assert!(one.boilerplate.iter().any(|b| b == "Lire aussi"));
+            for threads in [2, 4] {
+                let several =
+                    assemble_in(article(first, first_bytes), Metadata::default(), threads);
+                assert_eq!(several, one, "{threads} threads, first {first_bytes} bytes");
+            }
+        }
+        let start = detection_sample(&article(english, GUESS_BYTES + 500));
+        assert_eq!(lang::detect(&start[..GUESS_BYTES]), "en");
     }
 }

@@ -296,14 +296,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
             let (raw, meta) = html::blocks(&text);
             (raw, meta, "html")
         }
-        _ => {
-            let (raw, language) = clean::text_blocks_and_language(&text);
-            let metadata = Metadata {
-                language: language.map(str::to_string),
-                ..Metadata::default()
-            };
-            (raw, metadata, "txt")
-        }
+        _ => (clean::text_blocks(&text), Metadata::default(), "txt"),
     };
     finish(raw, metadata, name, format, &encoding)
 }
