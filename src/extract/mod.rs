@@ -590,39 +590,58 @@ fn join_vocabularies(runs: &[Vocabulary], shards: usize) -> (Vec<Vec<u32>>, usiz
     let hasher = rustc_hash::FxBuildHasher;
     let shards: Vec<u64> = (0..shards.max(1) as u64).collect();
     let n = shards.len() as u64;
-    let shard_of = |h: u64| (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n;
-    let dealt = on_threads(&shards, |&shard| {
+    let shard_of = |h: u64| ((h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n) as usize;
+    let tiny_shard = |key: u64| shard_of(key);
+    let short_shard = |key: u128| shard_of(key as u64 ^ (key >> 64) as u64);
+    let long_shard = |word: &str| shard_of(hasher.hash_one(word));
+    // Each shard's words numbered from 0, in the order the runs meet them…
+    let joined: Vec<Vocabulary> = on_threads(&shards, |&shard| {
+        let shard = shard as usize;
         let mut joined = Vocabulary::default();
-        // (run, its number, the number in this shard)
-        let mut numbered: Vec<(u32, u32, u32)> = Vec::new();
-        for (run, v) in (0u32..).zip(runs) {
-            for (&key, &id) in &v.tiny {
-                if shard_of(key) == shard {
-                    numbered.push((run, id, joined.short_id(u128::from(key))));
+        for v in runs {
+            for &key in v.tiny.keys() {
+                if tiny_shard(key) == shard {
+                    joined.short_id(u128::from(key));
                 }
             }
-            for (&key, &id) in &v.short {
-                if shard_of(key as u64 ^ (key >> 64) as u64) == shard {
-                    numbered.push((run, id, joined.short_id(key)));
+            for &key in v.short.keys() {
+                if short_shard(key) == shard {
+                    joined.short_id(key);
                 }
             }
-            for (word, &id) in &v.long {
-                if shard_of(hasher.hash_one(word)) == shard {
-                    numbered.push((run, id, joined.id(word)));
+            for word in v.long.keys() {
+                if long_shard(word) == shard {
+                    joined.id(word);
                 }
             }
         }
-        (joined.len(), numbered)
+        joined
     });
-    let mut numbers: Vec<Vec<u32>> = runs.iter().map(|v| vec![0; v.len()]).collect();
-    let mut first = 0;
-    for (size, numbered) in dealt {
-        for (run, id, n) in numbered {
-            numbers[run as usize][id as usize] = (first + n as usize) as u32;
-        }
-        first += size;
+    // …after the previous shards' words.
+    let mut first = Vec::with_capacity(joined.len());
+    let mut n_words = 0;
+    for j in &joined {
+        first.push(n_words as u32);
+        n_words += j.len();
     }
-    (numbers, first)
+    // Each run's numbers looked up in the shards, a run per worker.
+    let numbers = on_threads(runs, |v| {
+        let mut to = vec![0; v.len()];
+        for (&key, &id) in &v.tiny {
+            let s = tiny_shard(key);
+            to[id as usize] = first[s] + joined[s].tiny[&key];
+        }
+        for (&key, &id) in &v.short {
+            let s = short_shard(key);
+            to[id as usize] = first[s] + joined[s].short[&key];
+        }
+        for (word, &id) in &v.long {
+            let s = long_shard(word);
+            to[id as usize] = first[s] + joined[s].long[word];
+        }
+        to
+    });
+    (numbers, n_words)
 }
 
 /// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte).
