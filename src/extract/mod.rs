@@ -55,8 +55,9 @@ pub fn warm_up() {
     });
 }
 
-/// `warm_up` for one article read from the command line: the lexicons and the phrase list that
-/// cleaning reads are loaded on another thread now; the phrase automaton of the article's own
+/// `warm_up` for one article read from the command line: the worker threads are started, and the
+/// lexicons and the phrase list that cleaning reads loaded, on another thread now; the phrase
+/// automaton of the article's own
 /// language and the model once cleaning knows that language (`prepare_scoring`), so that no other
 /// language's automaton is built while the article is read (a millisecond of CPU on each core
 /// of a two-core machine).
@@ -372,9 +373,8 @@ pub(crate) fn threads() -> usize {
     })
 }
 
-/// Past this many threads, a megabyte of text is cut into pieces so small that handing them out
-/// costs more than it saves (measured on a 16-core machine: 16 threads read a megabyte 10–20%
-/// faster than 8).
+/// The most threads used unless `CLAIMDESK_THREADS` says otherwise: on a 16-core machine, 16
+/// threads read a megabyte 10–20% faster than 8 (no machine with more cores has been measured).
 const MAX_THREADS: usize = 16;
 
 /// `threads` given the variable's value and the number of cores.
