@@ -444,9 +444,11 @@ fn extract_output_parts(
     let lines = shown.iter().map(line_of);
     match format {
         ExtractFormat::Jsonl => {
-            // Made in parts, one per thread, written one after the other.
+            // Made in parts, one per thread, written one after the other. A part of fewer lines
+            // than this takes less time to write than a worker takes to wake.
+            const MIN_LINES: usize = 200;
             let parts: Vec<&[Shown]> = shown
-                .chunks(shown.len().div_ceil(extract::threads()).max(1000))
+                .chunks(shown.len().div_ceil(extract::threads()).max(MIN_LINES))
                 .collect();
             extract::on_threads(&parts, |part| {
                 let mut buf = Vec::with_capacity(part.len() * 400);
