@@ -28,12 +28,7 @@ impl RawBlock {
 /// list items keep their own lines, and a text written one paragraph per line (a Word document
 /// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    let threads = if text.len() >= 2 * BYTES_PER_THREAD {
-        crate::extract::threads()
-    } else {
-        1
-    };
-    text_blocks_in(text, threads)
+    text_blocks_in(text, threads_for(text.len()))
 }
 
 /// `text_blocks`, the text cut at blank lines into `parts` pieces read at the same time.
@@ -87,7 +82,7 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
                 crate::text::push_squashed(&mut block, line);
                 RawBlock::new(block, None)
             };
-            if chunk.len() >= 2 * BYTES_PER_THREAD {
+            if threads_for(chunk.len()) > 1 {
                 // A long text written one paragraph per line, which has no blank line to be cut
                 // at (a Word document saved as text): its lines are read at the same time.
                 let per_run = lines.len().div_ceil(crate::extract::threads());
@@ -360,6 +355,15 @@ fn detection_sample(raw: &[RawBlock]) -> String {
 /// Below this many bytes of blocks per thread, the blocks are read on one thread.
 const BYTES_PER_THREAD: usize = 64 * 1024;
 
+/// How many threads clean `bytes` of text: one below two threads' worth (`BYTES_PER_THREAD`).
+fn threads_for(bytes: usize) -> usize {
+    if bytes >= 2 * BYTES_PER_THREAD {
+        crate::extract::threads()
+    } else {
+        1
+    }
+}
+
 /// What decides a block's fate that depends on the block alone.
 struct Facts<'a> {
     /// The text, trimmed.
@@ -446,12 +450,7 @@ const WORDS_COUNTED: usize = 41;
 pub(crate) fn assemble(raw: Vec<RawBlock>, metadata: Metadata) -> Article {
     // Each block's facts are its own: long articles are read on several threads.
     let total: usize = raw.iter().map(|b| b.text.len()).sum();
-    let threads = if total >= 2 * BYTES_PER_THREAD {
-        crate::extract::threads()
-    } else {
-        1
-    };
-    assemble_in(raw, metadata, threads)
+    assemble_in(raw, metadata, threads_for(total))
 }
 
 /// A guess at the language read on this much of the detection sample (a tenth of a millisecond)
@@ -494,8 +493,8 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
             let start = &sample[..crate::text::floor_boundary(&sample, GUESS_BYTES)];
             if threads > 1 && start.len() < sample.len() {
                 let guess = lang::detect(start);
-                crate::extract::start_workers();
-                let (code, facts) = rayon::join(|| lang::detect(&sample), || facts_in(guess));
+                let (code, facts) =
+                    crate::extract::both(|| lang::detect(&sample), || facts_in(guess));
                 if code == guess {
                     (code.to_string(), facts)
                 } else {

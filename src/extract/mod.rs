@@ -179,8 +179,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         groups.finish(group_threads)
     };
     let (mut out, groups) = if n_runs > 1 {
-        start_workers();
-        rayon::join(join_runs, group)
+        both(join_runs, group)
     } else {
         (join_runs(), group())
     };
@@ -342,6 +341,15 @@ pub(crate) fn on_threads<T: Sync, R: Send>(work: &[T], f: impl Fn(&T) -> R + Syn
             work.par_iter().map(&f).collect()
         }
     }
+}
+
+/// `a()` and `b()` at the same time, on the worker threads (`start_workers`).
+pub(crate) fn both<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    start_workers();
+    rayon::join(a, b)
 }
 
 /// Starts the worker threads that `on_threads` hands work to, `threads()` of them, once per
