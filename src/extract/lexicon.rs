@@ -248,22 +248,29 @@ impl Matcher {
         found
     }
 
-    /// What `Phrases::hits` gives for `list` on the scanned sentence: the phrases found, with the
-    /// offset of their first occurrence, in list order.
+    /// What `Phrases::hits` gives for `list` (not `List::CuePhrases`, see `cue_phrases`) on the
+    /// scanned sentence: the phrases found, with the offset of their first occurrence, in list
+    /// order.
     pub fn hits<'a>(&'a self, found: &Found, list: List) -> Vec<(&'a str, usize)> {
         let range = self.ranges[list as usize].clone();
-        let mut out: Vec<(usize, &'a str, usize)> = found
+        found
             .first
             .iter()
             .filter(|(p, _)| range.contains(p))
-            .map(|&(p, at)| (self.patterns[p].1, self.patterns[p].2.as_str(), at))
-            .collect();
-        if list == List::CuePhrases {
-            // Several spellings of one entry: keep the entry once, at its earliest occurrence.
-            out.sort_by_key(|&(i, _, at)| (i, at));
-            out.dedup_by_key(|(i, _, _)| *i);
-        }
-        out.into_iter().map(|(_, p, at)| (p, at)).collect()
+            .map(|&(p, at)| (self.patterns[p].2.as_str(), at))
+            .collect()
+    }
+
+    /// The cue phrases found in the scanned sentence, as the indexes of their entries in
+    /// `Cues` (`Cues::phrase`), in list order; an entry found in several spellings (`'` and
+    /// `’`) comes once per spelling.
+    pub fn cue_phrases<'f>(&'f self, found: &'f Found) -> impl Iterator<Item = usize> + 'f {
+        let range = self.ranges[List::CuePhrases as usize].clone();
+        found
+            .first
+            .iter()
+            .filter(move |(p, _)| range.contains(p))
+            .map(|&(p, _)| self.patterns[p].1)
     }
 
     /// What `Phrases::first_hit` gives for `list` on the scanned sentence.
@@ -344,33 +351,14 @@ impl Cues {
             .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
-    /// The cue a phrase of `phrase_set` (as matched, found by `Matcher`) belongs to.
-    pub fn of_phrase(&self, phrase: &str) -> Option<usize> {
-        self.phrase_set
-            .trimmed
-            .iter()
-            .position(|p| p == phrase)
-            .map(|i| self.phrase_cue[i])
-            .filter(|&i| i != usize::MAX)
-    }
-
-    /// For each cue, the first entry found in `lower` (lower-cased, `'` for apostrophes), given
-    /// its words: `hits[i]` is `Some(entry)` when cue `names[i]` fires.
-    pub fn find<'a>(&'a self, lower: &str, words: &[&'a str]) -> Vec<Option<&'a str>> {
-        let mut hits: Vec<Option<&str>> = vec![None; self.names.len()];
-        for w in words {
-            if let Some((key, idx)) = self.of_word(w) {
-                for &i in idx {
-                    hits[i].get_or_insert(key);
-                }
-            }
-        }
-        for (p, _) in self.phrase_set.hits(lower) {
-            if let Some(i) = self.of_phrase(p) {
-                hits[i].get_or_insert(p);
-            }
-        }
-        hits
+    /// Phrase entry `i` (as `Matcher::cue_phrases` numbers them, `'` for apostrophes) and the
+    /// cue it belongs to.
+    pub fn phrase(&self, i: usize) -> (&str, Option<usize>) {
+        let cue = self.phrase_cue[i];
+        (
+            self.phrase_set.trimmed[i].as_str(),
+            (cue != usize::MAX).then_some(cue),
+        )
     }
 }
 
@@ -544,14 +532,19 @@ mod tests {
         for code in languages() {
             assert_eq!(&for_language(code).cues.names, en, "{code}");
         }
+        // A phrase entry found in either spelling of its apostrophe maps back to the entry.
         let fr = for_language("fr");
-        let hits = fr
-            .cues
-            .find("le chômage n'a pas baissé", &["le", "chômage"]);
-        let economy = fr.cues.names.iter().position(|n| n == "economy").unwrap();
         let negation = fr.cues.names.iter().position(|n| n == "negation").unwrap();
-        assert_eq!(hits[economy], Some("chômage"));
-        assert_eq!(hits[negation], Some("n'"));
+        for sentence in ["le chômage n'a pas baissé", "le chômage n’a pas baissé"] {
+            let m = fr.matcher();
+            let found = m.scan(sentence);
+            let entries: Vec<(&str, Option<usize>)> =
+                m.cue_phrases(&found).map(|i| fr.cues.phrase(i)).collect();
+            assert!(
+                entries.contains(&("n'", Some(negation))),
+                "{sentence}: {entries:?}"
+            );
+        }
     }
 
     #[test]

@@ -836,9 +836,9 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
             }
         }
     }
-    for (p, _) in matcher.hits(&phrases, List::CuePhrases) {
-        if let Some(i) = lex.cues.of_phrase(p) {
-            cues[i].get_or_insert(p);
+    for (entry, cue) in matcher.cue_phrases(&phrases).map(|i| lex.cues.phrase(i)) {
+        if let Some(i) = cue {
+            cues[i].get_or_insert(entry);
         }
     }
     for (i, hit) in cues.iter().enumerate() {
@@ -1319,6 +1319,18 @@ mod tests {
             .collect();
         assert!(names.contains(&"cue:economy".to_string()), "{names:?}");
         assert!(names.contains(&"money_or_percent".to_string()), "{names:?}");
+        // A cue phrase fires whichever apostrophe the text uses ("n'" is listed with `'`;
+        // French news sets `’`).
+        for sentence in ["On n'y va.", "On n’y va."] {
+            let negation = features(sentence, fr)
+                .into_iter()
+                .find(|f| f.name == "cue:negation");
+            assert_eq!(
+                negation.and_then(|f| f.reason).as_deref(),
+                Some("negation: n'"),
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
