@@ -149,7 +149,7 @@ pub fn has_wide_char(s: &str, c: char) -> bool {
     let pat = c.encode_utf8(&mut buf).as_bytes();
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&x| x == pat[0]) {
+    while let Some(p) = memchr::memchr(pat[0], &b[i..]) {
         if b[i + p..].starts_with(pat) {
             return true;
         }

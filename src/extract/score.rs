@@ -753,7 +753,9 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     if number_word.is_some() {
         fired.push(NUMBER_WORD);
     }
-    let money_or_percent = sentence.contains(['%', '$', '€', '£']);
+    let money_or_percent = memchr::memchr2(b'%', b'$', sentence.as_bytes()).is_some()
+        || crate::text::has_wide_char(sentence, '€')
+        || crate::text::has_wide_char(sentence, '£');
     if money_or_percent {
         fired.push(MONEY_OR_PERCENT);
     }
@@ -772,8 +774,9 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     }
     let attribution = fire(&mut fired, hit(List::Attribution), ATTRIBUTION);
     // (A non-ASCII char pattern is searched for as a string: skip that on ASCII sentences.)
-    let quoted = (!sentence.is_ascii() && (sentence.contains('«') || sentence.contains('“')))
-        || sentence.matches('"').count() >= 2;
+    let quoted = crate::text::has_wide_char(sentence, '«')
+        || crate::text::has_wide_char(sentence, '“')
+        || memchr::memchr_iter(b'"', sentence.as_bytes()).nth(1).is_some();
     if quoted {
         fired.push(QUOTE);
     }
