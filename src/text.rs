@@ -107,37 +107,57 @@ pub fn to_lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    if has_wide_char(s, 'Σ') {
-        return s.to_lowercase();
-    }
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
+    let mut i = 0;
+    while i < b.len() {
         // A run of ASCII, copied and lower-cased at once, then one other character.
-        let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let ascii = b[i..].iter().position(|&x| x >= 0x80).unwrap_or(b.len() - i);
         let start = out.len();
-        out.push_str(&rest[..ascii]);
+        out.push_str(&s[i..i + ascii]);
         out[start..].make_ascii_lowercase();
-        let mut chars = rest[ascii..].chars();
-        if let Some(c) = chars.next() {
-            match c {
-                // À…Ö and Ø…Þ: their lower case is 32 code points further.
-                'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
-                _ => out.extend(c.to_lowercase()),
+        i += ascii;
+        let Some(&lead) = b.get(i) else { break };
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let n = match (lead, next) {
+            // U+0080…U+00BF (no-break space, «, », °) and U+2000…U+207F (’, “, ”, —): no
+            // capitals among them.
+            (0xc2, _) => 2,
+            (0xe2, 0x80 | 0x81) => 3,
+            // U+00C0…U+00FF: À…Ö and Ø…Þ become the letter 32 code points further (the second
+            // byte + 0x20); ×, ß…ÿ stay.
+            (0xc3, _) => {
+                let lower = if next <= 0x9e && next != 0x97 { next + 0x20 } else { next };
+                out.push(char::from_u32(0xc0 + u32::from(lower - 0x80)).unwrap_or('\u{fffd}'));
+                i += 2;
+                continue;
             }
-        }
-        rest = chars.as_str();
+            // Σ: its lower case depends on the letters around it.
+            (0xce, 0xa3) => return s.to_lowercase(),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                out.extend(c.to_lowercase());
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(&s[i..i + n]);
+        i += n;
     }
     out
 }
 
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and the Latin letters
-/// of U+00C0…U+024F (all letters but × and ÷).
+/// `c.is_alphanumeric()`, answered without the Unicode tables for Latin-1, the Latin letters up
+/// to U+024F (all letters but × and ÷) and the general punctuation of U+2000…U+206F.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     match c as u32 {
         0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1 punctuation and signs, but for ª, ², ³, µ, ¹, º, ¼, ½ and ¾.
+        0x80..=0xbf => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
         0xc0..=0x24f => c != '×' && c != '÷',
+        // General punctuation (’, “, ”, —, …): none is a letter or digit.
+        0x2000..=0x206f => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -161,22 +181,12 @@ pub fn has_wide_char(s: &str, c: char) -> bool {
 /// Whether lower-casing `s` as a whole may differ from lower-casing it word by word, or change
 /// its words: a final sigma (Σ) or a dotted capital I (İ, which becomes "i" and a dot).
 pub fn has_sigma_or_dotted_i(s: &str) -> bool {
-    if s.is_ascii() {
-        return false;
-    }
-    // Σ is CE A3 and İ is C4 B0 in UTF-8: look for their first bytes 16 at a time.
+    // Σ is CE A3 and İ is C4 B0 in UTF-8.
     let b = s.as_bytes();
-    for (n, chunk) in b.chunks(16).enumerate() {
-        if any_byte(chunk, |x| x == 0xce || x == 0xc4) {
-            for i in n * 16..n * 16 + chunk.len() {
-                let next = b.get(i + 1).copied();
-                if (b[i] == 0xce && next == Some(0xa3)) || (b[i] == 0xc4 && next == Some(0xb0)) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+    memchr::memchr2_iter(0xce, 0xc4, b).any(|i| {
+        let next = b.get(i + 1).copied();
+        (b[i] == 0xce && next == Some(0xa3)) || (b[i] == 0xc4 && next == Some(0xb0))
+    })
 }
 
 /// Whether any byte of `chunk` (a few, such as sixteen) passes `f`, every byte tested without an

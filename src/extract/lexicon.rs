@@ -58,15 +58,16 @@ pub struct Phrases {
 /// Is the match `start..end` of `phrase` in `hay` a whole-word match? A phrase that starts (ends)
 /// with a letter or digit must not continue a word before it (after it).
 fn whole_word(hay: &str, start: usize, end: usize, phrase: &str) -> bool {
+    use crate::text::is_alphanumeric;
     let before_ok = hay[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() || !phrase.starts_with(char::is_alphanumeric));
+        .is_none_or(|c| !is_alphanumeric(c) || !phrase.starts_with(is_alphanumeric));
     before_ok
         && hay[end..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric() || !phrase.ends_with(char::is_alphanumeric))
+            .is_none_or(|c| !is_alphanumeric(c) || !phrase.ends_with(is_alphanumeric))
 }
 
 impl Phrases {
