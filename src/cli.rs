@@ -353,17 +353,33 @@ impl<'a> CandidateLine<'a> {
 }
 
 /// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters.
+/// Whether any of eight bytes is a control character, `"` or `\\`, tested at once on the
+/// eight as one number: a byte is below 0x20 when subtracting 0x20 borrows into its top bit
+/// while that bit was clear, and equals `"` when it XORs with `"` to zero.
+fn eight_need_escape(eight: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0; 8];
+    word.copy_from_slice(eight);
+    let x = u64::from_le_bytes(word);
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    (below(x, 0x20)
+        | below(x ^ (ONES * u64::from(b'"')), 1)
+        | below(x ^ (ONES * u64::from(b'\\')), 1))
+        != 0
+}
+
 fn push_json_str(buf: &mut Vec<u8>, s: &str) {
     let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let b = s.as_bytes();
     buf.push(b'"');
     let (mut from, mut i) = (0, 0);
     while i < b.len() {
-        // Sixteen bytes at a time while none needs escaping.
-        if let Some(chunk) = b.get(i..i + 16)
-            && !crate::text::any_byte(chunk, needs_escape)
+        // Eight bytes at a time while none needs escaping.
+        if let Some(eight) = b.get(i..i + 8)
+            && !eight_need_escape(eight)
         {
-            i += 16;
+            i += 8;
             continue;
         }
         let x = b[i];
@@ -797,6 +813,22 @@ mod tests {
                     String::from_utf8(ours).unwrap(),
                     String::from_utf8(theirs).unwrap()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn any_byte_to_escape_is_seen_wherever_it_is_among_eight() {
+        let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        // Every byte value at every place, among bytes that need no escaping: plain, just above
+        // the control characters, around the quote and backslash, and UTF-8 continuations.
+        for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x80, 0xc3, 0xff] {
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut eight = [fill; 8];
+                    eight[at] = b;
+                    assert_eq!(eight_need_escape(&eight), needs_escape(b), "{b:#x} at {at}");
+                }
             }
         }
     }

@@ -112,7 +112,10 @@ pub fn to_lowercase(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         // A run of ASCII, copied and lower-cased at once, then one other character.
-        let ascii = b[i..].iter().position(|&x| x >= 0x80).unwrap_or(b.len() - i);
+        let ascii = b[i..]
+            .iter()
+            .position(|&x| x >= 0x80)
+            .unwrap_or(b.len() - i);
         let start = out.len();
         out.push_str(&s[i..i + ascii]);
         out[start..].make_ascii_lowercase();
@@ -127,7 +130,11 @@ pub fn to_lowercase(s: &str) -> String {
             // U+00C0…U+00FF: À…Ö and Ø…Þ become the letter 32 code points further (the second
             // byte + 0x20); ×, ß…ÿ stay.
             (0xc3, _) => {
-                let lower = if next <= 0x9e && next != 0x97 { next + 0x20 } else { next };
+                let lower = if next <= 0x9e && next != 0x97 {
+                    next + 0x20
+                } else {
+                    next
+                };
                 out.push(char::from_u32(0xc0 + u32::from(lower - 0x80)).unwrap_or('\u{fffd}'));
                 i += 2;
                 continue;

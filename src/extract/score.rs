@@ -776,7 +776,9 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     // (A non-ASCII char pattern is searched for as a string: skip that on ASCII sentences.)
     let quoted = crate::text::has_wide_char(sentence, '«')
         || crate::text::has_wide_char(sentence, '“')
-        || memchr::memchr_iter(b'"', sentence.as_bytes()).nth(1).is_some();
+        || memchr::memchr_iter(b'"', sentence.as_bytes())
+            .nth(1)
+            .is_some();
     if quoted {
         fired.push(QUOTE);
     }
