@@ -91,6 +91,18 @@ fn char_starts_64(chunk: &[u8; 64]) -> u64 {
     starts
 }
 
+/// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte). Tables
+/// of words keyed so compare numbers, not strings.
+pub fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
 /// Largest char boundary of `text` that is `<= byte`.
 pub fn floor_boundary(text: &str, byte: usize) -> usize {
     let mut b = byte.min(text.len());

@@ -207,17 +207,7 @@ impl Matcher {
         // entry's apostrophes is a pattern of its own, mapped back to the entry.
         let start = patterns.len();
         for (i, p) in lex.cues.phrase_set.trimmed.iter().enumerate() {
-            let mut spellings = vec![String::new()];
-            for c in p.chars() {
-                if c == '\'' {
-                    let curly: Vec<String> = spellings.iter().map(|s| format!("{s}’")).collect();
-                    spellings.iter_mut().for_each(|s| s.push('\''));
-                    spellings.extend(curly);
-                } else {
-                    spellings.iter_mut().for_each(|s| s.push(c));
-                }
-            }
-            for s in spellings {
+            for s in apostrophe_spellings(p) {
                 patterns.push((List::CuePhrases, i, s));
             }
         }
@@ -286,6 +276,79 @@ impl Matcher {
     }
 }
 
+/// What scoring asks of one word of a lower-cased sentence, answered by one look-up
+/// (`Lexicon::word`) instead of one per list.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    /// The single-word cue entry it is (`Cues::word`), whichever apostrophe it is written with.
+    pub cue: Option<u32>,
+    /// One of `first_person`.
+    pub first_person: bool,
+    /// One of `share_words`.
+    pub share: bool,
+    /// One of `auxiliaries`.
+    pub auxiliary: bool,
+}
+
+/// Words → `WordFacts`: words of up to 16 bytes (nearly all) keyed by `text::pack`, the others
+/// by their text.
+#[derive(Debug, Default)]
+struct WordTable {
+    packed: FxHashMap<u128, WordFacts>,
+    long: FxHashMap<String, WordFacts>,
+}
+
+impl WordTable {
+    fn entry(&mut self, word: &str) -> &mut WordFacts {
+        match crate::text::pack(word) {
+            Some(key) => self.packed.entry(key).or_default(),
+            None => self.long.entry(word.to_string()).or_default(),
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<&WordFacts> {
+        match crate::text::pack(word) {
+            Some(key) => self.packed.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    fn new(lex: &Lexicon) -> WordTable {
+        let mut table = WordTable::default();
+        for (i, (entry, _)) in lex.cues.words.iter().enumerate() {
+            // The sentence keeps its `’`: every spelling of the entry's apostrophes.
+            for spelling in apostrophe_spellings(entry) {
+                table.entry(&spelling).cue = Some(i as u32);
+            }
+        }
+        for w in &lex.first_person {
+            table.entry(w).first_person = true;
+        }
+        for w in &lex.share_words {
+            table.entry(w).share = true;
+        }
+        for w in &lex.auxiliaries {
+            table.entry(w).auxiliary = true;
+        }
+        table
+    }
+}
+
+/// `entry` with each of its `'` written `'` or `’`: every spelling a text may use.
+fn apostrophe_spellings(entry: &str) -> Vec<String> {
+    let mut spellings = vec![String::new()];
+    for c in entry.chars() {
+        if c == '\'' {
+            let curly: Vec<String> = spellings.iter().map(|s| format!("{s}’")).collect();
+            spellings.iter_mut().for_each(|s| s.push('\''));
+            spellings.extend(curly);
+        } else {
+            spellings.iter_mut().for_each(|s| s.push(c));
+        }
+    }
+    spellings
+}
+
 /// Word-class cues: named lists of words and phrases ("economy": "taxes", "deficit", …) that the
 /// check-worthiness model uses as features. Every lexicon has the same cue names, so a model
 /// trained in one language reads the others through their lists.
@@ -295,8 +358,9 @@ pub struct Cues {
     pub names: Vec<String>,
     /// The names as reasons show them ("time span" for `time_span`).
     pub labels: Vec<String>,
-    /// Single words (lower-case, `'` for apostrophes) → indexes into `names`.
-    words: FxHashMap<String, Vec<usize>>,
+    /// Single words (lower-case, `'` for apostrophes), each with the indexes into `names` of
+    /// its cues (`WordFacts::cue` numbers them).
+    words: Vec<(String, Vec<usize>)>,
     /// Phrases of several words, or with an apostrophe at an edge ("il y a", "n'"), matched in
     /// one pass.
     phrase_set: Phrases,
@@ -307,7 +371,8 @@ pub struct Cues {
 impl Cues {
     fn new(map: BTreeMap<String, Vec<String>>) -> Self {
         let mut names = Vec::new();
-        let mut words: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut words: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut word_at: FxHashMap<String, usize> = FxHashMap::default();
         let mut phrases = Vec::new();
         for (i, (name, list)) in map.into_iter().enumerate() {
             names.push(name);
@@ -315,7 +380,11 @@ impl Cues {
                 let e = entry.to_lowercase().replace('’', "'");
                 let single = !e.contains(' ') && !e.starts_with('\'') && !e.ends_with('\'');
                 if single {
-                    let v = words.entry(e).or_default();
+                    let at = *word_at.entry(e.clone()).or_insert_with(|| {
+                        words.push((e, Vec::new()));
+                        words.len() - 1
+                    });
+                    let v = &mut words[at].1;
                     if !v.contains(&i) {
                         v.push(i);
                     }
@@ -345,11 +414,10 @@ impl Cues {
         }
     }
 
-    /// The cues of one word (lower-case, `'` for apostrophes), with the entry as listed.
-    pub fn of_word(&self, word: &str) -> Option<(&str, &[usize])> {
-        self.words
-            .get_key_value(word)
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    /// Single-word entry `i` (`WordFacts::cue`) as listed (`'` for apostrophes), and its cues.
+    pub fn word(&self, i: u32) -> (&str, &[usize]) {
+        let (entry, cues) = &self.words[i as usize];
+        (entry, cues)
     }
 
     /// Phrase entry `i` (as `Matcher::cue_phrases` numbers them, `'` for apostrophes) and the
@@ -406,6 +474,8 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Every phrase list above in one automaton, built on first use.
     matcher: OnceLock<Matcher>,
+    /// The word lists above in one table (`word`).
+    words: WordTable,
     /// Articles stripped from the front of a claimant ("les", "the", "l'"), `'` for apostrophes.
     pub determiners: Vec<String>,
 }
@@ -417,7 +487,7 @@ fn lower(v: Vec<String>) -> Vec<String> {
 impl Lexicon {
     fn from_file(f: LexiconFile) -> Self {
         let boilerplate_lines = lower(f.boilerplate_lines);
-        Self {
+        let mut lex = Self {
             language: f.language,
             abbreviations: f.abbreviations.into_iter().collect(),
             titles: f.titles.into_iter().collect(),
@@ -451,12 +521,21 @@ impl Lexicon {
             participle_suffixes: lower(f.participle_suffixes),
             cues: Cues::new(f.cues),
             matcher: OnceLock::new(),
+            words: WordTable::default(),
             determiners: f
                 .determiners
                 .into_iter()
                 .map(|d| d.to_lowercase().replace('’', "'"))
                 .collect(),
-        }
+        };
+        lex.words = WordTable::new(&lex);
+        lex
+    }
+
+    /// What the word lists say of `word` (lower-case, as `score::words` splits a sentence):
+    /// `None` for a word in none of them.
+    pub fn word(&self, word: &str) -> Option<&WordFacts> {
+        self.words.get(word)
     }
 
     /// All the phrase lists in one automaton (`Matcher`).
@@ -546,6 +625,49 @@ mod tests {
                 "{sentence}: {entries:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_look_up_answers_for_every_word_list() {
+        for code in languages() {
+            let lex = for_language(code);
+            let facts = |w: &str| *lex.word(w).unwrap_or_else(|| panic!("{code}: {w} missing"));
+            for w in &lex.first_person {
+                assert!(facts(w).first_person, "{code}: {w}");
+            }
+            for w in &lex.share_words {
+                assert!(facts(w).share, "{code}: {w}");
+            }
+            for w in &lex.auxiliaries {
+                assert!(facts(w).auxiliary, "{code}: {w}");
+            }
+            for (i, (entry, cues)) in lex.cues.words.iter().enumerate() {
+                assert!(!cues.is_empty());
+                let curly = entry.replace('\'', "’");
+                for spelling in [entry.as_str(), curly.as_str()] {
+                    assert_eq!(facts(spelling).cue, Some(i as u32), "{code}: {spelling}");
+                }
+                // A word of no list that differs by one letter is in none.
+                assert_eq!(lex.word(&format!("{entry}zq")), None, "{code}: {entry}");
+            }
+        }
+        // A word in two lists has both facts: "was" is an auxiliary and a cue of the past.
+        let en = for_language("en");
+        let was = en.word("was").unwrap();
+        assert!(was.auxiliary);
+        let past = en.cues.names.iter().position(|n| n == "past").unwrap();
+        assert!(en.cues.word(was.cue.unwrap()).1.contains(&past));
+        // Words of more than 16 bytes are kept by their text.
+        let mut table = WordTable::default();
+        table.entry("internationalisation").share = true;
+        table.entry("internationalisation").first_person = true;
+        assert_eq!(
+            table
+                .get("internationalisation")
+                .map(|f| (f.share, f.first_person)),
+            Some((true, true))
+        );
+        assert_eq!(table.get("internationalisatio"), None);
     }
 
     #[test]

@@ -542,7 +542,7 @@ impl Vocabulary {
     }
 
     fn id(&mut self, word: &str) -> u32 {
-        match pack(word) {
+        match crate::text::pack(word) {
             Some(key) => self.short_id(key),
             None => {
                 let next = self.len() as u32;
@@ -650,17 +650,6 @@ fn join_vocabularies(runs: &[Vocabulary], shards: usize) -> (Vec<Vec<u32>>, usiz
         to
     });
     (numbers, n_words)
-}
-
-/// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte).
-fn pack(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u128::from_le_bytes(buf))
 }
 
 /// Near-duplicates share the group of their first occurrence: two sentences of at least five

@@ -348,16 +348,58 @@ fn is_year(w: &str) -> bool {
 
 /// A completed action in the past: "ont signé", "a atterri", "has doubled", "were killed".
 /// `ws` are the words of the lower-cased sentence.
-fn past_event(ws: &[&str], lex: &Lexicon) -> Option<String> {
-    ws.windows(2).find_map(|p| {
-        (lex.auxiliaries.iter().any(|a| a == p[0])
-            && p[1].chars().count() > 3
-            && lex
-                .participle_suffixes
-                .iter()
-                .any(|s| p[1].ends_with(s.as_str())))
-        .then(|| format!("{} {}", p[0], p[1]))
-    })
+/// Whether `w`, after an auxiliary, makes a past event ("was elected", "a signé").
+fn is_participle(w: &str, lex: &Lexicon) -> bool {
+    w.chars().nth(3).is_some()
+        && lex
+            .participle_suffixes
+            .iter()
+            .any(|s| w.ends_with(s.as_str()))
+}
+
+/// What the word lists say of a sentence's words, each looked up once.
+struct WordsRead<'a> {
+    /// The first auxiliary followed by a participle: "was elected".
+    event: Option<String>,
+    first_person: bool,
+    /// Every word is a share-button word (true for no words).
+    all_share: bool,
+    /// Per cue, the first word entry of it met (as listed), in text order.
+    cues: Vec<Option<&'a str>>,
+}
+
+fn read_words<'a>(ws: &[&str], lex: &'a Lexicon) -> WordsRead<'a> {
+    let mut read = WordsRead {
+        event: None,
+        first_person: false,
+        all_share: true,
+        cues: vec![None; lex.cues.names.len()],
+    };
+    let mut auxiliary: Option<&str> = None;
+    for &w in ws {
+        if let Some(aux) = auxiliary.take()
+            && read.event.is_none()
+            && is_participle(w, lex)
+        {
+            read.event = Some(format!("{aux} {w}"));
+        }
+        let Some(facts) = lex.word(w) else {
+            read.all_share = false;
+            continue;
+        };
+        if let Some(entry) = facts.cue {
+            let (entry, cues) = lex.cues.word(entry);
+            for &i in cues {
+                read.cues[i].get_or_insert(entry);
+            }
+        }
+        read.first_person |= facts.first_person;
+        read.all_share &= facts.share;
+        if facts.auxiliary {
+            auxiliary = Some(w);
+        }
+    }
+    read
 }
 
 /// Runs of capitalised words that are not at the sentence start and not function words.
@@ -768,7 +810,14 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
         hit(List::Months).or_else(|| hit(List::Weekdays)),
         DATE,
     );
-    let event = past_event(ws, lex);
+    // Word-class cues from the lexicon (entries listed with `'` for apostrophes): a word fires
+    // its cues first (in text order), then the phrases (in list order).
+    let WordsRead {
+        event,
+        first_person,
+        all_share,
+        mut cues,
+    } = read_words(ws, lex);
     if event.is_some() {
         fired.push(EVENT);
     }
@@ -801,7 +850,6 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     }
     let opinion = fire(&mut fired, hit(List::Opinion), OPINION);
     let hedge = fire(&mut fired, hit(List::Hedges), HEDGE);
-    let first_person = ws.iter().any(|w| lex.first_person.contains(*w));
     if first_person {
         fired.push(FIRST_PERSON);
     }
@@ -810,8 +858,7 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     }
     // `is_boilerplate` on the words and phrases already found.
     let boilerplate = !sentence.trim().is_empty()
-        && (ws.iter().all(|w| lex.share_words.contains(*w))
-            || (ws.len() <= 25 && hit(List::Boilerplate).is_some()));
+        && (all_share || (ws.len() <= 25 && hit(List::Boilerplate).is_some()));
     if boilerplate {
         fired.push(BOILERPLATE);
     }
@@ -822,25 +869,6 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
         20..=34 => Fid::named("len_20_34"),
         _ => Fid::named("len_35_plus"),
     });
-    // Word-class cues from the lexicon: entries are listed with `'` for apostrophes. A word
-    // fires its cues first (in text order), then the phrases (in list order).
-    let mut cues: Vec<Option<&str>> = vec![None; lex.cues.names.len()];
-    let mut apostrophe = String::new();
-    for w in ws {
-        let key = if !w.is_ascii() && w.contains('’') {
-            apostrophe.clear();
-            apostrophe.push_str(w);
-            apostrophe = apostrophe.replace('’', "'");
-            apostrophe.as_str()
-        } else {
-            w
-        };
-        if let Some((entry, idx)) = lex.cues.of_word(key) {
-            for &i in idx {
-                cues[i].get_or_insert(entry);
-            }
-        }
-    }
     for (entry, cue) in matcher.cue_phrases(&phrases).map(|i| lex.cues.phrase(i)) {
         if let Some(i) = cue {
             cues[i].get_or_insert(entry);
