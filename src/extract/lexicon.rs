@@ -226,7 +226,9 @@ impl Matcher {
 
     /// One pass over `lower` (a lower-cased sentence) for every list.
     pub fn scan(&self, lower: &str) -> Found {
-        let mut found = Found::default();
+        let mut found = Found {
+            first: Vec::with_capacity(16),
+        };
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(lower) {
                 let idx = m.pattern().as_usize();

@@ -939,7 +939,7 @@ const TERM_SHOWN_WEIGHT: f32 = 0.1;
 /// against: 'i think'", each with the sum of its side's contributions.
 fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)> {
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2);
     let split = hits.partition_point(|h| h.weight > 0.0);
     let (pos, neg) = hits.split_at(split);
     for (label, side) in [("words", pos), ("words against", neg)] {
@@ -955,7 +955,8 @@ fn term_reasons(tw: &TermWeights, hits: &mut [terms::Hit]) -> Vec<(f32, String)>
         if total.abs() < 0.05 {
             continue;
         }
-        let mut reason = String::new();
+        // Room for a label and three terms, most of the time.
+        let mut reason = String::with_capacity(64);
         let shown = (0..side.len())
             .map(in_order)
             .filter(|h| h.weight.abs() >= TERM_SHOWN_WEIGHT)
@@ -1042,7 +1043,8 @@ pub(crate) fn score_with_entities(
 /// The reasons for a score: every feature and side of the terms whose contribution is at least
 /// 0.05 either way, strongest first, each reason once.
 fn reasons(found: &Found, m: &Weights, hits: &mut [terms::Hit], lex: &Lexicon) -> Vec<String> {
-    let mut weighed: Vec<(f32, String)> = Vec::new();
+    // One reason a feature, and one a side of the terms.
+    let mut weighed: Vec<(f32, String)> = Vec::with_capacity(found.fired.len() + 2);
     for &id in &found.fired {
         let c = m.weight_of(id, lex) * 1.0;
         if c.abs() >= 0.05
