@@ -287,9 +287,21 @@ const ASCII_WORD: [bool; 128] = {
 };
 
 impl<'s> Words<'s> {
-    /// Whether the non-ASCII character at byte `i` is a word character, and its length.
-    #[inline(never)]
+    /// Whether the non-ASCII character at byte `i` is a word character, and its length: the
+    /// Latin-1 letters (U+00C0…U+00FF but × and ÷, lead byte C3) and `’` told by their bytes,
+    /// the others decoded.
+    #[inline]
     fn wide(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes();
+        match (b[i], b.get(i + 1).copied()) {
+            (0xc3, Some(next)) => (next != 0x97 && next != 0xb7, 2),
+            (0xe2, Some(0x80)) if b.get(i + 2) == Some(&0x99) => (true, 3),
+            _ => self.decoded(i),
+        }
+    }
+
+    #[inline(never)]
+    fn decoded(&self, i: usize) -> (bool, usize) {
         let c = self.s[i..].chars().next().unwrap_or(' ');
         (crate::text::is_alphanumeric(c) || c == '’', c.len_utf8())
     }
@@ -1608,6 +1620,25 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words(s).collect::<Vec<_>>(), want, "{s}");
+        }
+        // Every character of two or three bytes, between letters and alone: those told by
+        // their bytes (Latin-1 letters, ×, ÷, ’) as those decoded.
+        for c in (0x80..0x3000).filter_map(char::from_u32) {
+            let is_word = c.is_alphanumeric() || c == '’';
+            let s = format!("a{c}b");
+            let want: Vec<String> = if is_word {
+                vec![s.clone()]
+            } else {
+                vec!["a".into(), "b".into()]
+            };
+            assert_eq!(words(&s).collect::<Vec<_>>(), want, "U+{:04X}", c as u32);
+            let alone = c.to_string();
+            assert_eq!(
+                words(&alone).count(),
+                usize::from(is_word),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
