@@ -516,7 +516,15 @@ const LINKERS: [&str; 11] = [
     "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
 ];
 
+#[inline]
 fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]) {
+    // Most words end no run.
+    if !current.is_empty() {
+        flush_run(current, out, linkers);
+    }
+}
+
+fn flush_run(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]) {
     while current.last().is_some_and(|l| linkers.contains(l)) {
         current.pop();
     }
