@@ -1747,6 +1747,26 @@ mod tests {
                 );
             }
         }
+        // As the plain definition reads the lower-cased line, around the 25 words up to which
+        // boilerplate phrases are looked for, with words of every kind.
+        let words_n = |n: usize| -> String {
+            let pool = ["déjà", "l’État", "2,5", "—", "x-y", "ÉTÉ", "«", "a'b", "Twitter"];
+            (0..n).map(|k| pool[k % pool.len()]).collect::<Vec<_>>().join(" ")
+        };
+        for n in 18..30 {
+            for line in [
+                format!("Share this article {}", words_n(n)),
+                format!("Facebook {}", words_n(n)),
+                format!("{} laisser un commentaire", words_n(n)),
+            ] {
+                for lexes in [vec![fr, en], vec![en]] {
+                    let plain = lexes
+                        .iter()
+                        .any(|l| is_boilerplate_lowered(&line.to_lowercase(), l));
+                    assert_eq!(is_boilerplate_in(&line, &lexes), plain, "{line}");
+                }
+            }
+        }
         assert!(is_boilerplate_in("Facebook Twitter LinkedIn", &[fr, en]));
         assert!(is_boilerplate_in(&long_share, &[fr, en]));
         assert!(!is_boilerplate_in(
