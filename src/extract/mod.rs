@@ -761,16 +761,30 @@ impl Grouper {
         }
     }
 
-    /// The near-duplicate pairs (later, earlier) among the sentences `from` (later sentences in
-    /// text order; each one's earlier duplicates in no particular order).
+    /// The near-duplicate pairs (later, earlier) that decide the groups of the sentences `from`
+    /// (later sentences in text order; each one's earlier duplicates in no particular order).
+    ///
+    /// Forming the groups (`finish`, on one thread) gives a sentence the earliest group of its
+    /// earlier duplicates, and a duplicate's group is never later than the groups of its own
+    /// earlier duplicates. So of a sentence's duplicates, those that are duplicates of its
+    /// latest one are left out when that latest one is in this part (whose pairs are at hand):
+    /// its group is as early as theirs. On repeated text this leaves a pair or two a sentence
+    /// instead of dozens, which the one thread would otherwise read.
     fn pairs(&self, index: &Index, from: Range<usize>) -> Vec<(u32, u32)> {
         let mut needs = Needs::default();
         // Per sentence: the words it shares with the one being compared (low 32 bits), valid
         // when the high bits are that one's number + 1.
         let mut shared = vec![0u64; from.end];
         let mut candidates = Vec::new();
+        // Every duplicate found: sentence `from.start + k`'s are `found[found_at[k]..found_at[k
+        // + 1]]`.
+        let mut found: Vec<u32> = Vec::new();
+        let mut found_at: Vec<u32> = Vec::with_capacity(from.len() + 1);
+        // `mark[j] == i + 1`: j is a duplicate of sentence i's latest duplicate.
+        let mut mark = vec![0u32; from.end];
         let mut pairs = Vec::new();
-        for i in from {
+        for i in from.clone() {
+            found_at.push(found.len() as u32);
             let (span, set) = self.words_of(i);
             // Both having five words or more, sentences sharing three or fewer are no
             // duplicates (3 / 5 < 0.7).
@@ -793,15 +807,33 @@ impl Grouper {
                     }
                 }
             }
+            let first_found = found.len();
             for &j in &candidates {
                 let b = self.starts[j as usize + 1] - self.starts[j as usize];
                 if need
                     .get(b as usize)
                     .is_some_and(|&t| shared[j as usize] as u32 >= t)
                 {
-                    pairs.push((i as u32, j));
+                    found.push(j);
                 }
             }
+            let mine = &found[first_found..];
+            let Some(&latest) = mine.iter().max() else {
+                continue;
+            };
+            pairs.push((i as u32, latest));
+            let stamp = i as u32 + 1;
+            if let Some(k) = (latest as usize).checked_sub(from.start) {
+                let theirs = found_at[k] as usize..found_at[k + 1] as usize;
+                for &j in &found[theirs] {
+                    mark[j as usize] = stamp;
+                }
+            }
+            pairs.extend(
+                mine.iter()
+                    .filter(|&&j| j != latest && mark[j as usize] != stamp)
+                    .map(|&j| (i as u32, j)),
+            );
         }
         pairs
     }

@@ -1750,8 +1750,21 @@ mod tests {
         // As the plain definition reads the lower-cased line, around the 25 words up to which
         // boilerplate phrases are looked for, with words of every kind.
         let words_n = |n: usize| -> String {
-            let pool = ["déjà", "l’État", "2,5", "—", "x-y", "ÉTÉ", "«", "a'b", "Twitter"];
-            (0..n).map(|k| pool[k % pool.len()]).collect::<Vec<_>>().join(" ")
+            let pool = [
+                "déjà",
+                "l’État",
+                "2,5",
+                "—",
+                "x-y",
+                "ÉTÉ",
+                "«",
+                "a'b",
+                "Twitter",
+            ];
+            (0..n)
+                .map(|k| pool[k % pool.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         for n in 18..30 {
             for line in [
