@@ -417,12 +417,21 @@ fn read_words<'a>(ws: &[&str], lex: &'a Lexicon) -> WordsRead<'a> {
 /// Runs of capitalised words that are not at the sentence start and not function words.
 /// Punctuation ends a run: "Corée du Nord, Poutine" is two entities.
 pub(crate) fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
+    entities_of_words(sentence, words(sentence), lex)
+}
+
+/// `named_entities` of a sentence given its `words`.
+fn entities_of_words<'s>(
+    sentence: &'s str,
+    words: impl Iterator<Item = &'s str>,
+    lex: &Lexicon,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut first = true;
     // One pass over the words; punctuation between two words ends a run.
     let mut prev_end = 0;
-    for w in words(sentence) {
+    for w in words {
         let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
         let separated = breaks_entity(&sentence[prev_end..start]);
         entity_word(w, separated, &mut first, &mut current, &mut out, lex);
@@ -765,11 +774,14 @@ struct Read<'s> {
     /// Does a word of the sentence look like a year?
     year: bool,
     words: Vec<&'s str>,
+    /// Each word of `lower` is at the same bytes in the sentence (`text::lowercase_in_place`).
+    in_place: bool,
 }
 
 impl<'s> Read<'s> {
-    /// Splits `lower`, the lower-cased `sentence` (`text::to_lowercase`), into words.
-    fn new(sentence: &str, lower: &'s str) -> Read<'s> {
+    /// Splits `lower`, the lower-cased `sentence` (`text::lowercase_in_place`, whose flag is
+    /// `in_place`), into words.
+    fn new(sentence: &str, lower: &'s str, in_place: bool) -> Read<'s> {
         let mut ws: Vec<&str> = Vec::with_capacity(lower.len() / 4 + 1);
         ws.extend(words(lower));
         // Lower-casing maps each char to one char of the same kind (letter, digit, punctuation),
@@ -783,7 +795,24 @@ impl<'s> Read<'s> {
             n_words,
             year,
             words: ws,
+            in_place,
         }
+    }
+
+    /// The sentence's own words (as `words(sentence)` splits it), from those of `lower` where
+    /// they are at the same bytes.
+    fn sentence_words<'t>(
+        &self,
+        sentence: &'t str,
+        lower: &str,
+    ) -> Option<impl Iterator<Item = &'t str>> {
+        (self.in_place && lower.len() == sentence.len()).then(|| {
+            let base = lower.as_ptr() as usize;
+            self.words.iter().map(move |w| {
+                let at = w.as_ptr() as usize - base;
+                &sentence[at..at + w.len()]
+            })
+        })
     }
 }
 
@@ -851,7 +880,10 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     if quoted {
         fired.push(QUOTE);
     }
-    let entities = named_entities(sentence, lex);
+    let entities = match read.sentence_words(sentence, lower) {
+        Some(ws) => entities_of_words(sentence, ws, lex),
+        None => named_entities(sentence, lex),
+    };
     match entities.len() {
         0 => {}
         1 => fired.push(ENTITY_1),
@@ -926,8 +958,8 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
 /// named features, then the terms (`w:percent`, `w:thank you`; see `terms`). Terms are listed in
 /// every language; only the model fitted on a language's words weighs them.
 pub fn features(sentence: &str, lex: &Lexicon) -> Vec<Feature> {
-    let lower = crate::text::to_lowercase(sentence);
-    let read = Read::new(sentence, &lower);
+    let (lower, in_place) = crate::text::lowercase_in_place(sentence);
+    let read = Read::new(sentence, &lower, in_place);
     let found = find_features(sentence, &lower, &read, lex);
     let mut f: Vec<Feature> = found
         .fired
@@ -1017,8 +1049,8 @@ pub(crate) fn score_with_entities(
     explain: impl FnOnce(f32) -> bool,
 ) -> Scoring {
     let m = model().for_language(&lex.language);
-    let lower = crate::text::to_lowercase(sentence);
-    let read = Read::new(sentence, &lower);
+    let (lower, in_place) = crate::text::lowercase_in_place(sentence);
+    let read = Read::new(sentence, &lower, in_place);
     let found = find_features(sentence, &lower, &read, lex);
     let mut z = m.bias;
     for &id in &found.fired {
@@ -1716,7 +1748,27 @@ mod tests {
                     named_entities_by_char(s, lex),
                     "{s}"
                 );
+                // Scoring reads them off the lower-cased words where those are in place.
+                assert_eq!(
+                    score_with_entities(s, lex, |_| true).entities,
+                    named_entities_by_char(s, lex),
+                    "{s}"
+                );
             }
+        }
+        // Characters whose lower case is longer or shorter (İ, Ⱥ, ẞ, Σ) move the words after
+        // them: the sentence is read again, with the same result.
+        let en = for_language("en");
+        for s in [
+            "The İstanbul Office said Ⱥlpha Corp grew, then ẞtraße Bank.",
+            "ΣΟΦΙΑ Papadopoulou met Kim Jong Un in Athens.",
+        ] {
+            assert!(!crate::text::lowercase_in_place(s).1, "{s}");
+            assert_eq!(
+                score_with_entities(s, en, |_| true).entities,
+                named_entities_by_char(s, en),
+                "{s}"
+            );
         }
     }
 
