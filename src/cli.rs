@@ -352,7 +352,6 @@ impl<'a> CandidateLine<'a> {
     }
 }
 
-/// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters.
 /// Whether any of eight bytes is a control character, `"` or `\\`, tested at once on the
 /// eight as one number: a byte is below 0x20 when subtracting 0x20 borrows into its top bit
 /// while that bit was clear, and equals `"` when it XORs with `"` to zero.
@@ -369,6 +368,7 @@ fn eight_need_escape(eight: &[u8]) -> bool {
         != 0
 }
 
+/// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters.
 fn push_json_str(buf: &mut Vec<u8>, s: &str) {
     let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let b = s.as_bytes();

@@ -91,8 +91,8 @@ fn char_starts_64(chunk: &[u8; 64]) -> u64 {
     starts
 }
 
-/// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte). Tables
-/// of words keyed so compare numbers, not strings.
+/// A word of up to 16 bytes as a number: its bytes, then zeros (a word has no zero byte). A table
+/// of words keyed by it compares numbers, not strings.
 pub fn pack(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if b.len() > 16 {

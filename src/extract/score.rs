@@ -358,8 +358,6 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("1") || w.starts_with("20"))
 }
 
-/// A completed action in the past: "ont signé", "a atterri", "has doubled", "were killed".
-/// `ws` are the words of the lower-cased sentence.
 /// Whether `w`, after an auxiliary, makes a past event ("was elected", "a signé").
 fn is_participle(w: &str, lex: &Lexicon) -> bool {
     w.chars().nth(3).is_some()
@@ -371,7 +369,8 @@ fn is_participle(w: &str, lex: &Lexicon) -> bool {
 
 /// What the word lists say of a sentence's words, each looked up once.
 struct WordsRead<'a> {
-    /// The first auxiliary followed by a participle: "was elected".
+    /// A completed action in the past, the first auxiliary followed by a participle: "ont
+    /// signé", "a atterri", "has doubled", "were killed".
     event: Option<String>,
     first_person: bool,
     /// Every word is a share-button word (true for no words).
@@ -871,7 +870,6 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
         fired.push(EVENT);
     }
     let attribution = fire(&mut fired, hit(List::Attribution), ATTRIBUTION);
-    // (A non-ASCII char pattern is searched for as a string: skip that on ASCII sentences.)
     let quoted = crate::text::has_wide_char(sentence, '«')
         || crate::text::has_wide_char(sentence, '“')
         || memchr::memchr_iter(b'"', sentence.as_bytes())
