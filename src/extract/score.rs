@@ -800,7 +800,7 @@ impl<'s> Read<'s> {
 
     /// The sentence's own words (as `words(sentence)` splits it), from those of `lower` where
     /// they are at the same bytes.
-    fn sentence_words<'t>(
+    fn own_words<'t>(
         &self,
         sentence: &'t str,
         lower: &str,
@@ -878,7 +878,7 @@ fn find_features<'a>(sentence: &str, lower: &str, read: &Read, lex: &'a Lexicon)
     if quoted {
         fired.push(QUOTE);
     }
-    let entities = match read.sentence_words(sentence, lower) {
+    let entities = match read.own_words(sentence, lower) {
         Some(ws) => entities_of_words(sentence, ws, lex),
         None => named_entities(sentence, lex),
     };
