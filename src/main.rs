@@ -4,13 +4,16 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = claimdesk::cli::Cli::parse();
     match cli.command {
-        Some(cmd) => match claimdesk::cli::run(cmd, &mut std::io::stdout().lock()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("claimdesk: {e}");
-                ExitCode::from(1)
+        Some(cmd) => {
+            claimdesk::cli::tune_allocator_for_batch();
+            match claimdesk::cli::run(cmd, &mut std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("claimdesk: {e}");
+                    ExitCode::from(1)
+                }
             }
-        },
+        }
         None => match claimdesk::ui::run(cli.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
