@@ -38,7 +38,7 @@ fn big_review() -> Review {
                 range: from..text.len(),
                 text: text[from..].to_string(),
                 score: 0.8,
-                reasons: vec!["number".into(), "date".into()],
+                reasons: ["number", "date"].into_iter().collect(),
                 kind: "quantity",
                 kind_reason: "number".into(),
                 claimant: (i % 3 != 0).then(|| "le ministre".to_string()),

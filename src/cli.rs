@@ -274,7 +274,7 @@ struct CandidateLine<'a> {
     id: Option<u32>,
     kind: &'static str,
     kind_reason: &'a str,
-    reasons: &'a [String],
+    reasons: &'a extract::score::Reasons,
     score: f64,
     start: usize,
     text: &'a str,
@@ -789,11 +789,14 @@ mod tests {
 
     #[test]
     fn json_lines_are_written_as_serde_json_writes_them() {
-        let reasons = [
-            "named entity: \"Kim\"".to_string(),
-            "back\\slash, tab\t, bell\u{7}, nul\u{0}, del\u{7f}".to_string(),
-            "é, «guillemets», 한국어, \u{2028}".to_string(),
-        ];
+        let reasons: extract::score::Reasons = [
+            "named entity: \"Kim\"",
+            "back\\slash, tab\t, bell\u{7}, nul\u{0}, del\u{7f}",
+            "é, «guillemets», 한국어, \u{2028}",
+        ]
+        .into_iter()
+        .collect();
+        let none = extract::score::Reasons::default();
         let texts = [
             "",
             "Plain text of more than sixteen bytes, with nothing to escape in it at all.",
@@ -803,13 +806,8 @@ mod tests {
         ];
         for (n, text) in texts.iter().enumerate() {
             for (claimant, group, id, reasons) in [
-                (None, None, None, &reasons[..0]),
-                (
-                    Some("Le \"porte-parole\"\n"),
-                    Some(3),
-                    Some(12),
-                    &reasons[..],
-                ),
+                (None, None, None, &none),
+                (Some("Le \"porte-parole\"\n"), Some(3), Some(12), &reasons),
             ] {
                 let line = CandidateLine {
                     block: "paragraph",

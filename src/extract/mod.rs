@@ -20,7 +20,7 @@ pub struct Candidate {
     pub range: Range<usize>,
     pub text: String,
     pub score: f32,
-    pub reasons: Vec<String>,
+    pub reasons: score::Reasons,
     /// Full Fact claim type, one of `score::KINDS`.
     pub kind: &'static str,
     /// Why that type ("number", "causal: because", "attribution: selon").
@@ -1099,7 +1099,7 @@ mod tests {
                     range: 0..text.len(),
                     text,
                     score: 0.9,
-                    reasons: vec![],
+                    reasons: Default::default(),
                     kind: "other",
                     kind_reason: String::new(),
                     claimant: None,

@@ -58,7 +58,7 @@ impl Review {
         };
         claim.quote = TextQuote::from_text(text, range.start, range.end);
         claim.score = (scored.score * 1000.0).round() / 1000.0;
-        claim.reasons = scored.reasons;
+        claim.reasons = scored.reasons.to_vec();
         claim.kind = scored.kind.to_string();
         claim.kind_reason = scored.kind_reason;
         claim.claimant = scored.claimant.or(claim.claimant);

@@ -427,7 +427,7 @@ impl Claim {
             },
             quote: TextQuote::from_text(text, c.range.start, c.range.end),
             score: (c.score * 1000.0).round() / 1000.0,
-            reasons: c.reasons.clone(),
+            reasons: c.reasons.to_vec(),
             kind: c.kind.to_string(),
             kind_reason: c.kind_reason.clone(),
             claimant: c.claimant.clone(),
