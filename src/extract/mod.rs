@@ -777,8 +777,7 @@ impl Grouper {
     /// instead of dozens, which the one thread would otherwise read.
     fn pairs(&self, index: &Index, from: Range<usize>) -> Vec<(u32, u32)> {
         let mut needs = Needs::default();
-        // Per sentence: the words it shares with the one being compared (low 32 bits), valid
-        // when the high bits are that one's number + 1.
+        // Per sentence: the words it shares with the one being compared (`count_shared`).
         let mut shared = vec![0u64; from.end];
         let mut candidates = Vec::new();
         // Every duplicate found: sentence `from.start + k`'s are `found[found_at[k]..found_at[k
@@ -799,19 +798,15 @@ impl Grouper {
             let (need, needed) = needs.of(set.len());
             let stamp = (i as u64 + 1) << 32;
             candidates.clear();
-            for (k, &w) in span.zip(set) {
-                let first = index.offsets[w as usize] as usize;
-                let at = first + index.rank[k] as usize;
-                for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
-                    let v = &mut shared[j as usize];
-                    // A conditional move, not a branch that the first and later words of a
-                    // sentence would keep mispredicting.
-                    *v = std::hint::select_unpredictable(*v & !0xFFFF_FFFF == stamp, *v, stamp) + 1;
-                    if *v as u32 == needed {
-                        candidates.push(j);
-                    }
-                }
-            }
+            count_shared(
+                index,
+                span,
+                set,
+                &mut shared,
+                stamp,
+                needed,
+                &mut candidates,
+            );
             let first_found = found.len();
             for &j in &candidates {
                 let b = self.starts[j as usize + 1] - self.starts[j as usize];
@@ -871,6 +866,39 @@ impl Grouper {
             }
         }
         group
+    }
+}
+
+/// Counts, for each earlier sentence in the windows of the words `set` (entries `span` of
+/// `Grouper::words`) of the sentence being compared, the words they share in `shared`, and adds
+/// to `candidates` those that reach `needed`.
+///
+/// `shared[j]` holds, in its high 32 bits, the number + 1 of the last sentence compared with
+/// `j` (`stamp` is the current one's, shifted), and below them the words they share. Sentences
+/// are compared in text order, so an older stamp is smaller: `max(v, stamp)` restarts a count
+/// left by an earlier sentence at zero and keeps the current one's, with a conditional move
+/// rather than a branch that the first and later words of a sentence would keep mispredicting.
+/// (A function of its own: inside `pairs`, the loop's pointers did not stay in registers.)
+#[inline(never)]
+fn count_shared(
+    index: &Index,
+    span: Range<usize>,
+    set: &[u32],
+    shared: &mut [u64],
+    stamp: u64,
+    needed: u32,
+    candidates: &mut Vec<u32>,
+) {
+    for (k, &w) in span.zip(set) {
+        let first = index.offsets[w as usize] as usize;
+        let at = first + index.rank[k] as usize;
+        for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
+            let v = &mut shared[j as usize];
+            *v = (*v).max(stamp) + 1;
+            if *v as u32 == needed {
+                candidates.push(j);
+            }
+        }
     }
 }
 
