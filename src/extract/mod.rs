@@ -118,7 +118,30 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         .flatten()
         .collect();
     let runs = runs_of(&pieces, threads, Piece::bytes);
-    let mut parts = on_threads(&runs, |run| read_pieces(article, run, lex, explain_at));
+    // The sentences in one list, each run's written in its own stretch of it by the thread that
+    // reads the run: a megabyte of English has 25,000, which the merge below used to move out
+    // of the runs' lists into this one, on one thread (4 MB, faulted in as it was written).
+    let counts: Vec<usize> = runs
+        .iter()
+        .map(|run| {
+            run.iter()
+                .filter(|p| matches!(p, Piece::Sentence(..)))
+                .count()
+        })
+        .collect();
+    let mut out = placeholders(counts.iter().sum());
+    let mut parts = {
+        let mut work = Vec::with_capacity(runs.len());
+        let mut rest = out.as_mut_slice();
+        for (&run, &n) in runs.iter().zip(&counts) {
+            let (slots, after) = std::mem::take(&mut rest).split_at_mut(n);
+            work.push((run, slots));
+            rest = after;
+        }
+        on_threads_each(work, |(run, slots)| {
+            read_pieces(article, run, slots, lex, explain_at)
+        })
+    };
     // The runs' words numbered in one vocabulary (one run's are already), each run's on a worker.
     let n_words = match parts.as_slice() {
         [one] => one.vocabulary.len(),
@@ -142,26 +165,24 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
     // word resolved against the names met before) while near-duplicates are grouped on the other
     // workers: the two only meet when each sentence gets its group.
     let n_runs = parts.len();
-    let mut sentences = Vec::with_capacity(n_runs);
+    let mut steps = Vec::with_capacity(n_runs);
     let mut words = Vec::with_capacity(n_runs);
     for part in parts {
-        sentences.push((part.candidates, part.names));
+        steps.push(part.names);
         words.push((part.words, part.ends));
     }
     let join_runs = || {
         let mut names = Names::default();
-        let mut out = Vec::with_capacity(sentences.iter().map(|(c, _)| c.len()).sum());
-        for (candidates, steps) in sentences {
-            let first = out.len();
-            out.extend(candidates);
-            for step in steps {
+        let mut first = 0;
+        for (run_steps, n) in steps.into_iter().zip(&counts) {
+            for step in run_steps {
                 match step {
                     NameStep::Learn(entities) => names.learn_entities(entities),
                     NameStep::Resolve(k) => names.resolve(&mut out[first + k].claimant),
                 }
             }
+            first += n;
         }
-        out
     };
     let group = || {
         let mut groups = Grouper {
@@ -178,10 +199,11 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         };
         groups.finish(group_threads)
     };
-    let (mut out, groups) = if n_runs > 1 {
-        both(join_runs, group)
+    let groups = if n_runs > 1 {
+        both(join_runs, group).1
     } else {
-        (join_runs(), group())
+        join_runs();
+        group()
     };
     for (c, g) in out.iter_mut().zip(groups) {
         c.group = g;
@@ -189,12 +211,12 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
     out
 }
 
-/// A run of pieces read: its sentences scored (their claimants not yet resolved against the
-/// names of earlier runs), what the names index does for it in text order, and the words of its
-/// sentences (numbered in the run's own vocabulary) for near-duplicate grouping.
+/// A run of pieces read (its sentences scored, their claimants not yet resolved against the
+/// names of earlier runs, written in the list of all): what the names index does for it in text
+/// order, and the words of its sentences (numbered in the run's own vocabulary) for
+/// near-duplicate grouping.
 #[derive(Default)]
 struct Read {
-    candidates: Vec<Candidate>,
     names: Vec<NameStep>,
     vocabulary: Vocabulary,
     /// Sentence `k`'s words are `words[ends[k - 1]..ends[k]]` (from 0 for the first).
@@ -248,19 +270,22 @@ fn pieces_of(
     out
 }
 
-/// Reads `pieces` (a run of the article's): scores the sentences, finds the names.
+/// Reads `pieces` (a run of the article's): scores the sentences, written in `slots` (one per
+/// sentence), finds the names.
 fn read_pieces(
     article: &Article,
     pieces: &[Piece],
+    slots: &mut [Candidate],
     lex: &lexicon::Lexicon,
     explain_at: Option<f32>,
 ) -> Read {
     // Nearly every piece is a sentence.
     let mut read = Read {
-        candidates: Vec::with_capacity(pieces.len()),
         ends: Vec::with_capacity(pieces.len()),
         ..Read::default()
     };
+    let mut slots = slots.iter_mut();
+    let mut written = 0;
     let mut sentence_words = Vec::new();
     // Learning a name twice changes nothing: each is passed on once, where it first appears in
     // this run (which is where the merge, reading the runs in order, learns it).
@@ -298,13 +323,13 @@ fn read_pieces(
         read.words.extend_from_slice(&sentence_words);
         read.ends.push(read.words.len() as u32);
         if s.claimant.as_deref().is_some_and(Names::may_resolve) {
-            read.names.push(NameStep::Resolve(read.candidates.len()));
+            read.names.push(NameStep::Resolve(written));
         }
         let entities = new_names(entities);
         if !entities.is_empty() {
             read.names.push(NameStep::Learn(entities));
         }
-        read.candidates.push(Candidate {
+        let candidate = Candidate {
             range,
             text,
             score: s.score,
@@ -314,10 +339,46 @@ fn read_pieces(
             claimant: s.claimant,
             group: None,
             block: kind,
-        });
+        };
+        // One slot per sentence piece: counted so by `scored_sentences`.
+        *slots.next().expect("a slot for every sentence of the run") = candidate;
+        written += 1;
     }
+    assert!(
+        slots.next().is_none(),
+        "a sentence for every slot of the run"
+    );
     read
 }
+
+/// `n` empty sentences to be overwritten, made on the worker threads for a long article (whose
+/// pages are then first touched on several cores).
+fn placeholders(n: usize) -> Vec<Candidate> {
+    let empty = || Candidate {
+        range: 0..0,
+        text: String::new(),
+        score: 0.0,
+        reasons: Default::default(),
+        kind: "other",
+        kind_reason: String::new(),
+        claimant: None,
+        group: None,
+        block: BlockKind::Paragraph,
+    };
+    if n < PLACEHOLDERS_PER_THREAD * 2 {
+        return (0..n).map(|_| empty()).collect();
+    }
+    use rayon::prelude::*;
+    start_workers();
+    (0..n)
+        .into_par_iter()
+        .with_min_len(PLACEHOLDERS_PER_THREAD)
+        .map(|_| empty())
+        .collect()
+}
+
+/// Below this many per thread, `placeholders` makes them on one thread (each is 176 bytes).
+const PLACEHOLDERS_PER_THREAD: usize = 2048;
 
 /// The named entities of two words or more: the names `Names` learns.
 fn names_only(mut entities: Vec<String>) -> Vec<String> {
@@ -339,6 +400,22 @@ pub(crate) fn on_threads<T: Sync, R: Send>(work: &[T], f: impl Fn(&T) -> R + Syn
         _ => {
             start_workers();
             work.par_iter().map(&f).collect()
+        }
+    }
+}
+
+/// `on_threads` for work handed over by value (mutable slices, say).
+pub(crate) fn on_threads_each<T: Send, R: Send>(
+    mut work: Vec<T>,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    match work.len() {
+        0 => Vec::new(),
+        1 => work.pop().into_iter().map(f).collect(),
+        _ => {
+            start_workers();
+            work.into_par_iter().map(f).collect()
         }
     }
 }
