@@ -129,10 +129,11 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
                 .count()
         })
         .collect();
-    let mut out = placeholders(counts.iter().sum());
+    let total: usize = counts.iter().sum();
+    let mut out: Vec<Candidate> = Vec::with_capacity(total);
     let mut parts = {
         let mut work = Vec::with_capacity(runs.len());
-        let mut rest = out.as_mut_slice();
+        let mut rest = &mut out.spare_capacity_mut()[..total];
         for (&run, &n) in runs.iter().zip(&counts) {
             let (slots, after) = std::mem::take(&mut rest).split_at_mut(n);
             work.push((run, slots));
@@ -142,6 +143,9 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             read_pieces(article, run, slots, lex, explain_at)
         })
     };
+    // SAFETY: `read_pieces` has written every slot of its run (it checks that it wrote one
+    // sentence per slot before returning), and the runs' slots are the first `total` of `out`.
+    unsafe { out.set_len(total) };
     // The runs' words numbered in one vocabulary (one run's are already), each run's on a worker.
     let n_words = match parts.as_slice() {
         [one] => one.vocabulary.len(),
@@ -271,11 +275,11 @@ fn pieces_of(
 }
 
 /// Reads `pieces` (a run of the article's): scores the sentences, written in `slots` (one per
-/// sentence), finds the names.
+/// sentence: it panics unless it writes every slot), finds the names.
 fn read_pieces(
     article: &Article,
     pieces: &[Piece],
-    slots: &mut [Candidate],
+    slots: &mut [std::mem::MaybeUninit<Candidate>],
     lex: &lexicon::Lexicon,
     explain_at: Option<f32>,
 ) -> Read {
@@ -341,44 +345,19 @@ fn read_pieces(
             block: kind,
         };
         // One slot per sentence piece: counted so by `scored_sentences`.
-        *slots.next().expect("a slot for every sentence of the run") = candidate;
+        slots
+            .next()
+            .expect("a slot for every sentence of the run")
+            .write(candidate);
         written += 1;
     }
+    // `scored_sentences` counts on every slot being written.
     assert!(
         slots.next().is_none(),
         "a sentence for every slot of the run"
     );
     read
 }
-
-/// `n` empty sentences to be overwritten, made on the worker threads for a long article (whose
-/// pages are then first touched on several cores).
-fn placeholders(n: usize) -> Vec<Candidate> {
-    let empty = || Candidate {
-        range: 0..0,
-        text: String::new(),
-        score: 0.0,
-        reasons: Default::default(),
-        kind: "other",
-        kind_reason: String::new(),
-        claimant: None,
-        group: None,
-        block: BlockKind::Paragraph,
-    };
-    if n < PLACEHOLDERS_PER_THREAD * 2 {
-        return (0..n).map(|_| empty()).collect();
-    }
-    use rayon::prelude::*;
-    start_workers();
-    (0..n)
-        .into_par_iter()
-        .with_min_len(PLACEHOLDERS_PER_THREAD)
-        .map(|_| empty())
-        .collect()
-}
-
-/// Below this many per thread, `placeholders` makes them on one thread (each is 176 bytes).
-const PLACEHOLDERS_PER_THREAD: usize = 2048;
 
 /// The named entities of two words or more: the names `Names` learns.
 fn names_only(mut entities: Vec<String>) -> Vec<String> {
