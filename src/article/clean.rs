@@ -196,7 +196,7 @@ fn furniture_text(text: &str) -> &str {
 /// "Copyright © 2019 …", "Tous droits réservés": legal lines of the page, not of the article.
 /// (A short "© Reuters" under a photo is a credit, decided before this.)
 fn is_copyright(text: &str, n_words: usize) -> bool {
-    if n_words <= 3 || n_words > 40 {
+    if n_words <= 3 || n_words > 40 || !may_be_copyright(text) {
         return false;
     }
     let lower = to_lowercase(text);
@@ -205,6 +205,26 @@ fn is_copyright(text: &str, n_words: usize) -> bool {
         || lower.contains('ⓒ')
         || lower.contains("rights reserved")
         || lower.contains("droits réservés")
+}
+
+/// Whether `text` has what `is_copyright` looks for in its lower case, read without
+/// lower-casing it: "copyright" and "rights reserved" have "right" in them, "droits réservés"
+/// "roits", in letters whose only upper case is ASCII (no other character lower-cases to an
+/// ASCII letter of these; `İ` gives "i" and a dot); `©` has no case, and `ⓒ` is the lower case
+/// of `Ⓒ` only. False means `is_copyright` is false.
+fn may_be_copyright(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'r', b'R', b).any(|at| {
+        b.get(at + 1..at + 5).is_some_and(|next| {
+            next.eq_ignore_ascii_case(b"ight") || next.eq_ignore_ascii_case(b"oits")
+        })
+    }) || memchr::memchr2_iter(0xc2, 0xe2, b).any(|at| {
+        // ©, ⓒ, Ⓒ
+        matches!(
+            b[at..],
+            [0xc2, 0xa9, ..] | [0xe2, 0x93, 0x92, ..] | [0xe2, 0x92, 0xb8, ..]
+        )
+    })
 }
 
 /// "Follow us on Instagram, Facebook and YouTube": two or more networks named in a short block.
@@ -248,7 +268,7 @@ fn is_breadcrumb(text: &str, n_words: usize) -> bool {
 /// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
 fn is_markup(text: &str) -> bool {
     // Every marker but the first has one of these bytes.
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'[')) {
+    if memchr::memchr3(b'&', b'<', b'[', text.as_bytes()).is_none() {
         return text.contains("data-mce");
     }
     [
@@ -694,7 +714,57 @@ mod tests {
         assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
     }
 
+    /// `is_copyright` as it reads without `may_be_copyright`.
+    fn is_copyright_plain(text: &str, n_words: usize) -> bool {
+        if n_words <= 3 || n_words > 40 {
+            return false;
+        }
+        let lower = to_lowercase(text);
+        ["copyright", "©", "ⓒ", "rights reserved", "droits réservés"]
+            .iter()
+            .any(|m| lower.contains(m))
+    }
+
+    #[test]
+    fn only_ascii_letters_lower_case_to_the_copyright_prefilter_letters() {
+        // What `may_be_copyright` counts on, checked over every character: no other character
+        // lower-cases to one of the letters of "right" and "roits" but `İ` ("i" and a dot,
+        // which never makes "ri" + "ght" or "ro" + "its"), and only `©`, `ⓒ` and `Ⓒ` lower-case
+        // to `©` or `ⓒ`.
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            if !c.is_ascii() && lower.contains(['r', 'i', 'g', 'h', 't', 'o', 's']) {
+                assert_eq!(lower, "i\u{307}", "{c:?}");
+            }
+            if lower.contains(['©', 'ⓒ']) {
+                assert!(['©', 'ⓒ', 'Ⓒ'].contains(&c), "{c:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn copyright_lines_are_those_of_the_plain_reading(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Copyright", "COPYRIGHT", "copyrİght", "RIGHTS Reserved", "rights reserved",
+                    "Droits réservés", "DROITS RÉSERVÉS", "droİts réservés", "©", "ⓒ", "Ⓒ",
+                    "(c)", "right", "roits", "Right", "ROIT", "rig", "ht", "r", "é", "«", "’",
+                    "İ", "\u{212a}", "Σ", "Tous", "2024", " ", " ", " ",
+                ]),
+                0..20,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let n_words = crate::text::count_words_up_to(&text, WORDS_COUNTED);
+            proptest::prop_assert_eq!(
+                is_copyright(&text, n_words),
+                is_copyright_plain(&text, n_words),
+                "{:?}",
+                text
+            );
+        }
+
         #[test]
         fn text_cut_at_blank_lines_gives_the_same_blocks(
             text in "[ab \\n\\r•*-]{0,300}",
