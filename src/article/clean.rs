@@ -511,15 +511,33 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
         let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
         crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect())
     };
+    let total: usize = raw.iter().map(|b| b.text.len()).sum();
+    // The text, built as the blocks are typed, on this thread, after the facts: its pages are
+    // faulted in by the other workers meanwhile (a long article's).
+    let mut text = Vec::with_capacity(total + total / 8);
+    let spare = text.spare_capacity_mut();
     let (code, facts) = match metadata.language.as_deref() {
-        Some(l) if lexicon::languages().contains(&l) => (l.to_string(), facts_in(l)),
+        Some(l) if lexicon::languages().contains(&l) => {
+            let facts = if threads > 1 {
+                crate::extract::both(|| facts_in(l), || crate::extract::prefault(spare)).0
+            } else {
+                facts_in(l)
+            };
+            (l.to_string(), facts)
+        }
         _ => {
             let sample = detection_sample(&raw);
             let start = &sample[..crate::text::floor_boundary(&sample, GUESS_BYTES)];
             if threads > 1 && start.len() < sample.len() {
                 let guess = lang::detect(start);
-                let (code, facts) =
-                    crate::extract::both(|| lang::detect(&sample), || facts_in(guess));
+                let (code, facts) = crate::extract::both(
+                    || {
+                        let code = lang::detect(&sample);
+                        crate::extract::prefault(spare);
+                        code
+                    },
+                    || facts_in(guess),
+                );
                 if code == guess {
                     (code.to_string(), facts)
                 } else {
@@ -532,9 +550,7 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
         }
     };
     metadata.language = Some(code);
-    let total: usize = raw.iter().map(|b| b.text.len()).sum();
-    // The text and its blocks, built as the blocks are typed.
-    let mut text = String::with_capacity(total + total / 8);
+    let mut text = String::from_utf8(text).unwrap_or_default();
     let mut blocks: Vec<Block> = Vec::new();
     let mut has_title = false;
     let mut boilerplate = Vec::new();
