@@ -501,8 +501,8 @@ fn extract_output_parts(
 
 /// Sets the C library's allocator for a command that reads one article and exits (not the
 /// window, which lives long and should give memory back). With its defaults, glibc grows each
-/// worker thread's heap by exactly what is asked, one `mprotect` call at a time (some 800 for
-/// a megabyte of text), and maps and unmaps every block of 128 KB or more, so the same memory
+/// worker thread's heap by exactly what is asked, one `mprotect` call at a time (770 to 2,400
+/// for a megabyte of text), and maps and unmaps every block of 128 KB or more, so the same memory
 /// is faulted in again: here heaps grow 16 MB at a time, and blocks below 4 MB come from them
 /// (above, mapping keeps a long text's growing buffers from being copied: a 10 MB text peaks
 /// at the same 255 MB, where a 32 MB threshold took it to 344 MB). See the README, "Claim
