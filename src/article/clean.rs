@@ -491,9 +491,10 @@ const GUESS_BYTES: usize = 4_000;
 /// facts' work done; when it is not, the facts are worked out again for the language.
 fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Article {
     let parts = crate::extract::cut_evenly(raw.len(), threads, |i| raw[i].text.len());
+    let total: usize = raw.iter().map(|b| b.text.len()).sum();
     let facts_in = |code: &str| -> Vec<Vec<Option<Facts>>> {
         let lex = lexicon::for_language(code);
-        crate::extract::prepare_scoring(lex);
+        crate::extract::prepare_scoring(lex, total);
         // Share buttons and comment forms are in English on many French sites: check both
         // lexicons.
         let en = lexicon::for_language("en");
@@ -511,7 +512,6 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
         let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
         crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect())
     };
-    let total: usize = raw.iter().map(|b| b.text.len()).sum();
     // The text, built as the blocks are typed, on this thread, after the facts: its pages are
     // faulted in by the other workers meanwhile (a long article's).
     let mut text = Vec::with_capacity(total + total / 8);

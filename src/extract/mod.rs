@@ -47,9 +47,10 @@ pub fn warm_up() {
     std::thread::spawn(|| {
         start_workers();
         // In the order they are needed: cleaning the article reads the phrase lists, scoring
-        // the sentences the model.
+        // the sentences the model. The automata are built for short articles: the window mostly
+        // opens articles of a few pages.
         for code in lexicon::languages() {
-            lexicon::for_language(code).matcher();
+            lexicon::for_language(code).matcher_for(0);
         }
         score::model();
     });
@@ -70,15 +71,15 @@ pub fn warm_up_cleaning() {
     });
 }
 
-/// Builds the phrase automaton of `lex` and the model on another thread, unless both are built:
-/// cleaning calls it as soon as it knows the article's language, and they are ready when its
-/// sentences are scored.
-pub(crate) fn prepare_scoring(lex: &'static lexicon::Lexicon) {
+/// Builds the phrase automaton of `lex` for `bytes` of text (`Lexicon::matcher_for`) and the
+/// model on another thread, unless both are built: cleaning calls it as soon as it knows the
+/// article's language, and they are ready when its sentences are scored.
+pub(crate) fn prepare_scoring(lex: &'static lexicon::Lexicon, bytes: usize) {
     if lex.has_matcher() && score::model_loaded() {
         return;
     }
     std::thread::spawn(move || {
-        lex.matcher();
+        lex.matcher_for(bytes);
         score::model();
     });
 }
