@@ -556,7 +556,7 @@ impl Lexicon {
     /// All the phrase lists in one automaton (`Matcher`): the one `matcher_for` built, or else a
     /// DFA (the command line's `score` and `features`, which may read many sentences).
     pub fn matcher(&self) -> &Matcher {
-        self.matcher.get_or_init(|| Matcher::new(self, true))
+        self.matcher_for(usize::MAX)
     }
 
     /// `matcher`, built for reading `bytes` of text if it is not built yet (see

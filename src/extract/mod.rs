@@ -372,16 +372,7 @@ const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
 /// `f` of each of `work`, in order, on the worker threads (`start_workers`): a long article's
 /// pieces are read at the same time.
 pub(crate) fn on_threads<T: Sync, R: Send>(work: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use rayon::prelude::*;
-    match work {
-        [] => Vec::new(),
-        [one] => vec![f(one)],
-        // A panic on a worker is resumed here: the same bug as one on this thread.
-        _ => {
-            start_workers();
-            work.par_iter().map(&f).collect()
-        }
-    }
+    on_threads_each(work.iter().collect(), f)
 }
 
 /// Writes to every page of `spare` (a buffer's spare capacity) on the worker threads, so that the
@@ -413,15 +404,16 @@ const PREFAULT_PAGES_PER_JOB: usize = 16;
 /// `on_threads` for work handed over by value (mutable slices, say).
 pub(crate) fn on_threads_each<T: Send, R: Send>(
     mut work: Vec<T>,
-    f: impl Fn(T) -> R + Sync + Send,
+    f: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
     use rayon::prelude::*;
     match work.len() {
         0 => Vec::new(),
         1 => work.pop().into_iter().map(f).collect(),
+        // A panic on a worker is resumed here: the same bug as one on this thread.
         _ => {
             start_workers();
-            work.into_par_iter().map(f).collect()
+            work.into_par_iter().map(&f).collect()
         }
     }
 }
