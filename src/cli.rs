@@ -249,12 +249,12 @@ fn read_input(input: &Path) -> Result<String, CliError> {
 }
 
 fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
-    write_parts(out, &[s.as_bytes()])
+    written(out.write_all(s.as_bytes()))
 }
 
-/// Writes `parts` one after the other to `out` (see `write_out`).
-fn write_parts(out: &mut impl Write, parts: &[impl AsRef<[u8]>]) -> Result<(), CliError> {
-    match parts.iter().try_for_each(|p| out.write_all(p.as_ref())) {
+/// What a failed write of the output means for the command (see `write_out`).
+fn written(result: std::io::Result<()>) -> Result<(), CliError> {
+    match result {
         Ok(()) => Ok(()),
         // `claimdesk extract … | head` closes the pipe early: that is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -418,24 +418,25 @@ pub fn extract_output(
     all: bool,
     min_score: f32,
 ) -> String {
-    let parts = extract_output_parts(article, sentences, format, all, min_score);
-    // Every part is made of whole JSON lines or Markdown text.
-    String::from_utf8(parts.concat()).unwrap_or_default()
+    let mut buf = Vec::new();
+    // Writing to memory cannot fail, and every line is UTF-8.
+    let _ = write_extract_output(&mut buf, article, sentences, format, all, min_score);
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// A sentence `claimdesk extract` shows: its index among the sentences, its group (an index of
 /// the printed list) and its id.
 type Shown = (usize, Option<usize>, Option<u32>);
 
-/// `extract_output` in parts to be written one after the other: JSON lines are made on several
-/// threads, and a megabyte of them is not copied again to be joined.
-fn extract_output_parts(
+/// Writes `extract_output` to `out`, JSON lines as they are made (see `write_json_lines`).
+fn write_extract_output(
+    out: &mut impl Write,
     article: &Article,
     sentences: &[Candidate],
     format: ExtractFormat,
     all: bool,
     min_score: f32,
-) -> Vec<Vec<u8>> {
+) -> std::io::Result<()> {
     let idx = CharIndex::new(&article.text);
     // Each sentence shown, by its index, with its group…
     let shown: Vec<(usize, Option<usize>)> = if all {
@@ -457,31 +458,17 @@ fn extract_output_parts(
         .collect();
     let line_of =
         |&(i, group, id): &Shown| CandidateLine::new(&sentences[i], id, group, &idx, min_score);
-    let lines = shown.iter().map(line_of);
     match format {
-        ExtractFormat::Jsonl => {
-            // Made in parts, one per thread, written one after the other. A part of fewer lines
-            // than this takes less time to write than a worker takes to wake.
-            const MIN_LINES: usize = 200;
-            let parts: Vec<&[Shown]> = shown
-                .chunks(shown.len().div_ceil(extract::threads()).max(MIN_LINES))
-                .collect();
-            extract::on_threads(&parts, |part| {
-                let mut buf = Vec::with_capacity(part.len() * 400);
-                for line in part.iter().map(line_of) {
-                    line.write_json(&mut buf);
-                    buf.push(b'\n');
-                }
-                buf
-            })
-        }
+        ExtractFormat::Jsonl => write_json_lines(out, &shown, line_of),
         ExtractFormat::Json => {
-            let lines: Vec<CandidateLine> = lines.collect();
-            vec![(serde_json::to_string_pretty(&lines).unwrap_or_default() + "\n").into_bytes()]
+            let lines: Vec<CandidateLine> = shown.iter().map(line_of).collect();
+            let json = serde_json::to_string_pretty(&lines).unwrap_or_default();
+            out.write_all(json.as_bytes())?;
+            out.write_all(b"\n")
         }
         ExtractFormat::Md => {
             let mut s = format!("# Claims in {}\n\n", article.display_title());
-            for v in lines {
+            for v in shown.iter().map(line_of) {
                 let tag = if v.check_worthy {
                     ""
                 } else {
@@ -494,9 +481,131 @@ fn extract_output_parts(
                     v.reasons.join(", ")
                 ));
             }
-            vec![s.into_bytes()]
+            out.write_all(s.as_bytes())
         }
     }
+}
+
+/// Lines of JSON made at a time by one thread and handed to the writer: about 100 KB of claims.
+const LINES_PER_PIECE: usize = 256;
+
+/// Room for a piece's lines: an English claim's line is about 430 bytes, its reasons included.
+const PIECE_ROOM: usize = LINES_PER_PIECE * 512;
+
+/// Writes the JSON line of each of `shown`, in order, made in pieces of `LINES_PER_PIECE` on
+/// every worker thread (`write_in_order`).
+///
+/// Made whole before being written, a megabyte of English claims was 6.4 MB of buffers, each
+/// page of them faulted in and then given back when the process ends (about 2 µs a page here);
+/// now the buffers in use at a time are a few per thread.
+fn write_json_lines<'a>(
+    out: &mut impl Write,
+    shown: &[Shown],
+    line_of: impl Fn(&Shown) -> CandidateLine<'a> + Sync,
+) -> std::io::Result<()> {
+    let pieces: Vec<&[Shown]> = shown.chunks(LINES_PER_PIECE).collect();
+    let make = |piece: &&[Shown], buf: &mut Vec<u8>| {
+        for line in piece.iter().map(&line_of) {
+            line.write_json(buf);
+            buf.push(b'\n');
+        }
+    };
+    write_in_order(out, &pieces, make, extract::threads() - 1)
+}
+
+/// Writes what `make` makes of each of `pieces` (into an empty buffer), in order: `helpers`
+/// worker threads and this one each take the next piece not taken and make it, and this one
+/// writes the pieces made so far, in order, whenever it is between two pieces; each buffer
+/// written is used again for a later piece.
+///
+/// This thread makes pieces too, rather than only waiting to write them: on two cores, a writer
+/// waiting beside two makers was not run until they were done, so every piece was made in a
+/// buffer of its own. Each thread taking the next piece, none waits on another, and a worker
+/// that does not start (in a busy pool) leaves its share to the others. When a write fails, the
+/// workers stop after their current piece and the error is returned.
+fn write_in_order<P: Sync>(
+    out: &mut impl Write,
+    pieces: &[P],
+    make: impl Fn(&P, &mut Vec<u8>) + Sync,
+    helpers: usize,
+) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+    let helpers = helpers.min(pieces.len().saturating_sub(1));
+    if helpers == 0 {
+        let mut buf = Vec::new();
+        for piece in pieces {
+            buf.clear();
+            make(piece, &mut buf);
+            out.write_all(&buf)?;
+        }
+        return Ok(());
+    }
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let spare: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+    // Piece `k` made in a buffer used before, or in a new one.
+    let made_of = |k: usize| {
+        let buf = spare.lock().ok().and_then(|mut s| s.pop());
+        let mut buf = buf.unwrap_or_else(|| Vec::with_capacity(PIECE_ROOM));
+        buf.clear();
+        make(&pieces[k], &mut buf);
+        buf
+    };
+    let (made, made_rx) = std::sync::mpsc::channel::<(usize, Vec<u8>)>();
+    let (next, stop, made_of) = (&next, &stop, &made_of);
+    extract::start_workers();
+    rayon::in_place_scope(|scope| {
+        for _ in 0..helpers {
+            let made = made.clone();
+            scope.spawn(move |_| {
+                while !stop.load(Relaxed) {
+                    let k = next.fetch_add(1, Relaxed);
+                    if k >= pieces.len() || made.send((k, made_of(k))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(made);
+        // Pieces made ahead of the next one to write.
+        let mut ahead: Vec<Option<Vec<u8>>> = vec![None; pieces.len()];
+        let mut written = 0;
+        let result = loop {
+            for (k, buf) in made_rx.try_iter() {
+                ahead[k] = Some(buf);
+            }
+            let mut failed = None;
+            while let Some(buf) = ahead.get_mut(written).and_then(Option::take) {
+                if let Err(e) = out.write_all(&buf) {
+                    failed = Some(e);
+                    break;
+                }
+                if let Ok(mut s) = spare.lock() {
+                    s.push(buf);
+                }
+                written += 1;
+            }
+            if let Some(e) = failed {
+                break Err(e);
+            }
+            if written == pieces.len() {
+                break Ok(());
+            }
+            let k = next.fetch_add(1, Relaxed);
+            if k < pieces.len() {
+                ahead[k] = Some(made_of(k));
+            } else {
+                // Every piece is taken: wait for the workers'. None left to come: a worker
+                // panicked, which the scope raises again once the others are done.
+                match made_rx.recv() {
+                    Ok((k, buf)) => ahead[k] = Some(buf),
+                    Err(_) => break Ok(()),
+                }
+            }
+        };
+        stop.store(result.is_err(), Relaxed);
+        result
+    })
 }
 
 /// Sets the C library's allocator for a command that reads one article and exits (not the
@@ -630,12 +739,13 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
                 let review = Review::new(a.clone(), &claims);
                 store::save(&review, &session_path)?;
             }
-            let parts = extract_output_parts(&a, &sentences, format, all, min_score);
-            let written = write_parts(out, &parts);
-            // The process ends here: the OS takes back the article, the sentences and the output
-            // at once, where freeing them piece by piece took milliseconds.
-            std::mem::forget((a, sentences, parts));
-            written
+            let result = written(write_extract_output(
+                out, &a, &sentences, format, all, min_score,
+            ));
+            // The process ends here: the OS takes back the article and the sentences at once,
+            // where freeing them piece by piece took milliseconds.
+            std::mem::forget((a, sentences));
+            result
         }
         Command::Reanchor {
             session,
@@ -786,6 +896,87 @@ fn round3(x: f32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Piece `k` as `write_in_order` is given it to make: its number and a few bytes that
+    /// depend on it, some pieces slower to make than others (so that they are made out of order
+    /// on several threads).
+    fn make_numbered(k: &usize, buf: &mut Vec<u8>) {
+        if k.is_multiple_of(7) {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        buf.extend_from_slice(format!("{k}:{}\n", "x".repeat(k % 37)).as_bytes());
+    }
+
+    #[test]
+    fn pieces_are_written_in_order_whoever_makes_them() {
+        let pieces: Vec<usize> = (0..300).collect();
+        let want: String = pieces
+            .iter()
+            .map(|k| format!("{k}:{}\n", "x".repeat(k % 37)))
+            .collect();
+        for helpers in [0, 1, 3, 8] {
+            let mut out = Vec::new();
+            write_in_order(&mut out, &pieces, make_numbered, helpers).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{helpers} helpers");
+        }
+        // No pieces, one piece.
+        let mut out = Vec::new();
+        write_in_order(&mut out, &pieces[..0], make_numbered, 3).unwrap();
+        write_in_order(&mut out, &pieces[5..6], make_numbered, 3).unwrap();
+        assert_eq!(out, b"5:xxxxx\n");
+    }
+
+    /// Takes `room` bytes, then fails as a full disk does.
+    struct FillsUp {
+        room: usize,
+        taken: Vec<u8>,
+    }
+
+    impl Write for FillsUp {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.taken.len() + buf.len() > self.room {
+                return Err(std::io::Error::other("no space left"));
+            }
+            self.taken.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_said_and_stops_the_making() {
+        let pieces: Vec<usize> = (0..3000).collect();
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let make = |k: &usize, buf: &mut Vec<u8>| {
+            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::thread::sleep(std::time::Duration::from_micros(50));
+            make_numbered(k, buf);
+        };
+        let mut out = FillsUp {
+            room: 100,
+            taken: Vec::new(),
+        };
+        let e = write_in_order(&mut out, &pieces, make, 3).unwrap_err();
+        assert_eq!(e.to_string(), "no space left");
+        // What was written is the start, in order.
+        let mut want = Vec::new();
+        for k in &pieces[..50] {
+            make_numbered(k, &mut want);
+        }
+        assert!(!out.taken.is_empty() && want.starts_with(&out.taken));
+        let made = made.into_inner();
+        assert!(made < pieces.len() / 2, "{made} pieces made");
+        // As `claimdesk extract` says it.
+        let said = written(Err(std::io::Error::other("no space left"))).unwrap_err();
+        assert!(
+            said.to_string().contains("could not write the output"),
+            "{said}"
+        );
+        assert!(written(Err(std::io::ErrorKind::BrokenPipe.into())).is_ok());
+    }
 
     #[test]
     fn json_lines_are_written_as_serde_json_writes_them() {
