@@ -625,6 +625,7 @@ pub fn tune_allocator_for_batch() {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
     }
+    crate::memory::huge_pages_for_batch();
 }
 
 /// Runs a subcommand, writing to `out`.

@@ -79,6 +79,7 @@ pub(crate) fn prepare_scoring(lex: &'static lexicon::Lexicon, bytes: usize) {
         return;
     }
     std::thread::spawn(move || {
+        crate::memory::huge_pages_for_this_thread();
         lex.matcher_for(bytes);
         score::model();
     });
@@ -440,6 +441,7 @@ pub(crate) fn start_workers() {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(threads())
             .thread_name(|i| format!("claimdesk-worker-{i}"))
+            .start_handler(|_| crate::memory::huge_pages_for_this_thread())
             .build_global();
     });
 }
