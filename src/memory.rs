@@ -107,6 +107,20 @@ mod imp {
         let heap = main_heap();
         advise(heap.clone());
         let _ = MAIN_HEAP.set(heap);
+        step_to_next_huge_page();
+    }
+
+    /// Makes the calling thread's next blocks start at the next 2 MB boundary of its heap: the
+    /// 2 MB that its blocks so far lie in already hold pages of 4 KB, so the kernel keeps to
+    /// 4 KB pages there. The blocks start behind one that is never used (address space only:
+    /// none of its pages is touched; it comes from the heap because `tune_allocator_for_batch`
+    /// maps only blocks of 4 MB or more).
+    fn step_to_next_huge_page() {
+        let probe = std::hint::black_box(Box::new([0u8; 64]));
+        let at = &*probe as *const [u8; 64] as usize;
+        drop(probe);
+        let skip = at.next_multiple_of(HUGE_PAGE) - at;
+        std::mem::forget(std::hint::black_box(Vec::<u8>::with_capacity(skip)));
     }
 
     pub(super) fn advise_this_threads_heap() {
@@ -117,14 +131,9 @@ mod imp {
         if MAIN_HEAP.get().is_some_and(|main| main.contains(&at)) {
             return;
         }
-        let heap = thread_heap_of(at);
-        advise(heap.clone());
-        // The heap's first 2 MB already holds pages of 4 KB (the allocator's own records), so
-        // the kernel keeps to 4 KB pages there: the thread's blocks start after it, behind a
-        // block that is never used (address space only: none of its pages is touched; it comes
-        // from the heap because `tune_allocator_for_batch` maps only blocks of 4 MB or more).
-        let skip = (heap.start + HUGE_PAGE).saturating_sub(at);
-        std::mem::forget(std::hint::black_box(Vec::<u8>::with_capacity(skip)));
+        advise(thread_heap_of(at));
+        // The heap's first 2 MB holds the allocator's own records, in pages of 4 KB.
+        step_to_next_huge_page();
     }
 }
 
