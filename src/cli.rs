@@ -608,26 +608,6 @@ fn write_in_order<P: Sync>(
     })
 }
 
-/// Sets the C library's allocator for a command that reads one article and exits (not the
-/// window, which lives long and should give memory back). With its defaults, glibc grows each
-/// worker thread's heap by exactly what is asked, one `mprotect` call at a time (770 to 2,400
-/// for a megabyte of text), and maps and unmaps every block of 128 KB or more, so the same memory
-/// is faulted in again: here heaps grow 16 MB at a time, and blocks below 4 MB come from them
-/// (above, mapping keeps a long text's growing buffers from being copied: a 10 MB text peaks
-/// at the same 255 MB, where a 32 MB threshold took it to 344 MB). See the README, "Claim
-/// extraction, measured".
-pub fn tune_allocator_for_batch() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets the allocator's parameters; it is called before any thread is
-    // started, and the values are within glibc's documented ranges.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
-    }
-    crate::memory::huge_pages_for_batch();
-}
-
 /// Runs a subcommand, writing to `out`.
 pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
     match cmd {

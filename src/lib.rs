@@ -6,7 +6,7 @@
 pub mod article; // bytes → Article { text, blocks, metadata }: txt, md, html
 pub mod cli; // the headless subcommands: text, segment, extract, score, report
 pub mod extract; // Article → claims: lexicons, language, segmentation, scoring, kind, claimant, groups
-pub mod memory; // one-shot commands: the allocator's heaps in 2 MB pages
+pub mod memory; // one-shot commands: the allocator's settings, its heaps in 2 MB pages
 pub mod report; // Review → Markdown / JSON reports
 pub mod review; // Review, Claim, Verdict, Action (every change), anchors
 pub mod store; // session files: versioned JSON, atomic save, load with clear errors

@@ -5,7 +5,7 @@ fn main() -> ExitCode {
     let cli = claimdesk::cli::Cli::parse();
     match cli.command {
         Some(cmd) => {
-            claimdesk::cli::tune_allocator_for_batch();
+            claimdesk::memory::tune_allocator_for_batch();
             match claimdesk::cli::run(cmd, &mut std::io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

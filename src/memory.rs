@@ -1,5 +1,5 @@
 //! Memory for the one-shot commands (`claimdesk extract` and the others; not the window): the
-//! C allocator's heaps backed by 2 MB pages.
+//! C allocator's settings (`tune_allocator_for_batch`), and its heaps backed by 2 MB pages.
 //!
 //! Reading a megabyte touches 10 to 20 MB of fresh memory. In 4 KB pages, each is faulted in on
 //! first touch (1.5–2.2 µs a page on the 2-core machine, 2,700 to 4,700 faults) and handed back
@@ -23,17 +23,42 @@ const HUGE_PAGE: usize = 2 << 20;
 /// targets: twice the largest mmap threshold, 32 MB).
 const THREAD_HEAP: usize = 64 << 20;
 
+/// Blocks of this size or more are mapped on their own rather than taken from a heap (set by
+/// `tune_allocator_for_batch`).
+const MMAP_THRESHOLD: usize = 4 << 20;
+
 /// Whether the heaps are advised (set once, by `huge_pages_for_batch`).
 static ON: AtomicBool = AtomicBool::new(false);
 
 /// The main heap's range when it was advised: a thread whose first block lies there shares it.
 static MAIN_HEAP: OnceLock<Range<usize>> = OnceLock::new();
 
+/// Sets the C library's allocator for a command that reads one article and exits (not the
+/// window, which lives long and should give memory back), then advises its heaps
+/// (`huge_pages_for_batch`). With its defaults, glibc grows each worker thread's heap by exactly
+/// what is asked, one `mprotect` call at a time (770 to 2,400 for a megabyte of text), and maps
+/// and unmaps every block of 128 KB or more, so the same memory is faulted in again: here heaps
+/// grow 16 MB at a time, and blocks below `MMAP_THRESHOLD` come from them (above, mapping keeps a
+/// long text's growing buffers from being copied: a 10 MB text peaks at the same 255 MB, where a
+/// 32 MB threshold took it to 344 MB). See the README, "Claim extraction, measured". Call once,
+/// before any thread starts.
+pub fn tune_allocator_for_batch() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets the allocator's parameters; it is called before any thread is
+    // started, and the values are within glibc's documented ranges.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+    }
+    huge_pages_for_batch();
+}
+
 /// Advises the main heap, and the heap of every worker thread started from now on
 /// (`huge_pages_for_this_thread`), to be backed by 2 MB pages, where the kernel gives them on
 /// request and `CLAIMDESK_HUGE_PAGES` is not `0`. Call once, before any thread starts, after the
 /// allocator's settings (whose padding sizes the main heap).
-pub fn huge_pages_for_batch() {
+fn huge_pages_for_batch() {
     if std::env::var_os("CLAIMDESK_HUGE_PAGES").is_some_and(|v| v == "0") {
         return;
     }
@@ -95,7 +120,7 @@ mod imp {
     /// under the mmap threshold and the allocator's padding (about 20 MB, which a megabyte's
     /// reading does not outgrow; the block is freed, its memory untouched).
     fn main_heap() -> Range<usize> {
-        let probe = std::hint::black_box(Vec::<u8>::with_capacity((4 << 20) - 4096));
+        let probe = std::hint::black_box(Vec::<u8>::with_capacity(MMAP_THRESHOLD - 4096));
         // SAFETY: both only read the allocator's state; no other thread runs yet, so every
         // byte `mallinfo2` counts as taken from the system is the main heap's.
         let (end, size) = unsafe { (libc::sbrk(0) as usize, libc::mallinfo2().arena) };
@@ -113,21 +138,24 @@ mod imp {
     /// Makes the calling thread's next blocks start at the next 2 MB boundary of its heap: the
     /// 2 MB that its blocks so far lie in already hold pages of 4 KB, so the kernel keeps to
     /// 4 KB pages there. The blocks start behind one that is never used (address space only:
-    /// none of its pages is touched; it comes from the heap because `tune_allocator_for_batch`
-    /// maps only blocks of 4 MB or more).
+    /// none of its pages is touched; it comes from the heap because it is smaller than
+    /// `MMAP_THRESHOLD`).
     fn step_to_next_huge_page() {
-        let probe = std::hint::black_box(Box::new([0u8; 64]));
-        let at = &*probe as *const [u8; 64] as usize;
-        drop(probe);
+        let at = next_block();
         let skip = at.next_multiple_of(HUGE_PAGE) - at;
         std::mem::forget(std::hint::black_box(Vec::<u8>::with_capacity(skip)));
     }
 
+    /// Where the allocator puts a small block for the calling thread now (the block is freed):
+    /// an address in the heap glibc gives the thread.
+    fn next_block() -> usize {
+        let probe = std::hint::black_box(Box::new([0u8; 64]));
+        &*probe as *const [u8; 64] as usize
+    }
+
     pub(super) fn advise_this_threads_heap() {
         // The thread's first block, from the heap glibc gives the thread.
-        let probe = std::hint::black_box(Box::new([0u8; 64]));
-        let at = &*probe as *const [u8; 64] as usize;
-        drop(probe);
+        let at = next_block();
         if MAIN_HEAP.get().is_some_and(|main| main.contains(&at)) {
             return;
         }
@@ -188,7 +216,7 @@ mod tests {
     fn heap_layout_in_a_process_of_its_own() {
         // As `claimdesk extract` starts: blocks of up to 4 MB come from the heaps (the block
         // that steps over a heap's first 2 MB among them).
-        crate::cli::tune_allocator_for_batch();
+        tune_allocator_for_batch();
         let (first, later, flags) = std::thread::spawn(|| {
             let first = std::hint::black_box(Box::new([0u8; 64]));
             let first = &*first as *const [u8; 64] as usize;
