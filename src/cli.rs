@@ -200,6 +200,22 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The file the command reads most of, as given (`None` for standard input): its size tells
+    /// how much memory the command will touch (`memory::tune_allocator_for_batch`).
+    pub fn input(&self) -> Option<&Path> {
+        let path = match self {
+            Command::Text { article, .. } | Command::Extract { article, .. } => article,
+            Command::Segment { input, .. }
+            | Command::Score { input, .. }
+            | Command::Features { input, .. } => input,
+            Command::Reanchor { new_article, .. } => new_article,
+            Command::Report { session, .. } | Command::Mark { session, .. } => session,
+        };
+        (path != Path::new("-")).then_some(path.as_path())
+    }
+}
+
 /// A subcommand's failure: printed on stderr, exit code 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -957,6 +973,29 @@ mod tests {
             "{said}"
         );
         assert!(written(Err(std::io::ErrorKind::BrokenPipe.into())).is_ok());
+    }
+
+    #[test]
+    fn the_input_is_the_file_a_command_reads() {
+        use clap::Parser;
+        let input = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            cli.command
+                .unwrap()
+                .input()
+                .map(|p| p.display().to_string())
+        };
+        assert_eq!(
+            input(&["claimdesk", "extract", "--all", "a.txt"]).as_deref(),
+            Some("a.txt")
+        );
+        assert_eq!(
+            input(&["claimdesk", "reanchor", "s.json", "new.html"]).as_deref(),
+            Some("new.html")
+        );
+        // Standard input has no size to go by.
+        assert_eq!(input(&["claimdesk", "segment"]), None);
+        assert_eq!(input(&["claimdesk", "score", "-"]), None);
     }
 
     #[test]

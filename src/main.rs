@@ -5,7 +5,11 @@ fn main() -> ExitCode {
     let cli = claimdesk::cli::Cli::parse();
     match cli.command {
         Some(cmd) => {
-            claimdesk::memory::tune_allocator_for_batch();
+            let input_bytes = cmd
+                .input()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len());
+            claimdesk::memory::tune_allocator_for_batch(input_bytes);
             match claimdesk::cli::run(cmd, &mut std::io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
