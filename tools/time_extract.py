@@ -8,8 +8,9 @@ median and fastest of the rounds are printed.
     python3 tools/time_extract.py FILE BUILD [BUILD ...] [--rounds 30]
 
 A BUILD is the path of a claimdesk binary, optionally followed by `@N` to run it with
-CLAIMDESK_THREADS=N (`target/release/claimdesk@1` reads on one thread). The time includes starting
-the child process (about 1-2 ms).
+CLAIMDESK_THREADS=N (`target/release/claimdesk@1` reads on one thread) and by `+NAME=VALUE` for
+other settings (`target/release/claimdesk+CLAIMDESK_HUGE_PAGES=0`). The time includes starting the
+child process (about 1-2 ms).
 """
 
 import argparse
@@ -29,10 +30,14 @@ def main() -> int:
 
     runs = []
     for spec in args.builds:
-        path, _, threads = spec.partition("@")
+        build, *settings = spec.split("+")
+        path, _, threads = build.partition("@")
         env = dict(os.environ)
         if threads:
             env["CLAIMDESK_THREADS"] = threads
+        for setting in settings:
+            name, _, value = setting.partition("=")
+            env[name] = value
         if not os.access(path, os.X_OK):
             print(f"time_extract: {path} is not an executable claimdesk build", file=sys.stderr)
             return 2

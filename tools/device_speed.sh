@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The speed check of `claimdesk extract` for a lent many-core machine, in one run:
+#
+#     bash tools/device_speed.sh [BUILD ...]        (default: target/release/claimdesk)
+#
+# Prints the machine (cores, processor, transparent huge pages), then times each BUILD on the two
+# generated 1 MB texts (`tools/make_articles.py`) and, where ../shared/bench or shared/bench holds
+# the claims set, on the English debate text made from it (CheckThat! sentences, five a
+# paragraph): with the default settings, with 2 MB pages off, and on one thread. Build here, then
+# carry the binary: the machine has no network and may have no Rust. About a minute.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+builds=("$@")
+[ ${#builds[@]} -gt 0 ] || builds=(target/release/claimdesk)
+rounds=${ROUNDS:-25}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "transparent huge pages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
+python3 tools/make_articles.py "$work"
+texts=("$work/fr_1mb.txt" "$work/en_1mb.txt")
+for bench in ../shared/bench shared/bench; do
+    claims="$bench/data/claims/claims-en.jsonl"
+    if [ -f "$claims" ]; then
+        python3 - "$bench/data/claims" "$work/debate.txt" <<'PY'
+import json, pathlib, sys
+folder, out = pathlib.Path(sys.argv[1]), sys.argv[2]
+sentences = [json.loads(l)["text"].strip() for f in sorted(folder.glob("claims-en*.jsonl")) for l in open(f)]
+paragraphs, size, i = [], 0, 0
+while size < 1_000_000:
+    p = " ".join(sentences[(i + k) % len(sentences)] for k in range(5)) + "\n\n"
+    paragraphs.append(p)
+    size += len(p.encode())
+    i += 5
+open(out, "w").write("".join(paragraphs))
+PY
+        texts+=("$work/debate.txt")
+        break
+    fi
+done
+
+specs=()
+for b in "${builds[@]}"; do
+    specs+=("$b" "$b+CLAIMDESK_HUGE_PAGES=0" "$b@1")
+done
+for t in "${texts[@]}"; do
+    echo "== $(basename "$t") ($(wc -c <"$t") bytes, $rounds alternating rounds)"
+    python3 tools/time_extract.py "$t" "${specs[@]}" --rounds "$rounds"
+done
