@@ -4,10 +4,12 @@
 #     bash tools/device_speed.sh [BUILD ...]        (default: target/release/claimdesk)
 #
 # Prints the machine (cores, processor, transparent huge pages), then times each BUILD on the two
-# generated 1 MB texts (`tools/make_articles.py`) and, where ../shared/bench or shared/bench holds
-# the claims set, on the English debate text made from it (CheckThat! sentences, five a
-# paragraph): with the default settings, with 2 MB pages off, and on one thread. Build here, then
-# carry the binary: the machine has no network and may have no Rust. About a minute.
+# generated 1 MB texts (`tools/make_articles.py`) and, where $CLAIMS_DIR,
+# ../shared/bench/data/claims or shared/bench/data/claims holds the claims set (not in the
+# repository: carry a copy), on the English debate text made from it (CheckThat! sentences, five a
+# paragraph): with the default settings, with 2 MB pages off, and on one thread. Paths are read
+# from the repository's root. Build here, then carry the binary: the machine has no network and
+# may have no Rust. About a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builds=("$@")
@@ -20,10 +22,9 @@ echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed
 echo "transparent huge pages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
 python3 tools/make_articles.py "$work"
 texts=("$work/fr_1mb.txt" "$work/en_1mb.txt")
-for bench in ../shared/bench shared/bench; do
-    claims="$bench/data/claims/claims-en.jsonl"
-    if [ -f "$claims" ]; then
-        python3 - "$bench/data/claims" "$work/debate.txt" <<'PY'
+for claims in "${CLAIMS_DIR:-}" ../shared/bench/data/claims shared/bench/data/claims; do
+    if [ -n "$claims" ] && [ -f "$claims/claims-en.jsonl" ]; then
+        python3 - "$claims" "$work/debate.txt" <<'PY'
 import json, pathlib, sys
 folder, out = pathlib.Path(sys.argv[1]), sys.argv[2]
 sentences = [json.loads(l)["text"].strip() for f in sorted(folder.glob("claims-en*.jsonl")) for l in open(f)]
