@@ -89,9 +89,18 @@ impl Phrases {
         self.automaton();
     }
 
+    /// A contiguous NFA: these lists are matched against short texts only (a line, a short
+    /// sentence), and a DFA, which `AhoCorasick::new` picks for lists this short, takes longer to
+    /// build than the NFA saves: the sample article was extracted in 4% less time (8% less CPU)
+    /// with the NFA, 1 MB texts in the same time.
     fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
         self.automaton
-            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.trimmed).ok())
+            .get_or_init(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(&self.trimmed)
+                    .ok()
+            })
             .as_ref()
     }
 
