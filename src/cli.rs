@@ -725,6 +725,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             // The lexicons and model load while the article is read.
             extract::warm_up_cleaning();
             let a = article::load(&path)?;
+            crate::timing::mark("text laid out");
             // Only the claims are printed (and saved) unless --all: only they need explaining.
             let sentences = if all {
                 extract::sentences(&a)
@@ -739,6 +740,7 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             let result = written(write_extract_output(
                 out, &a, &sentences, format, all, min_score,
             ));
+            crate::timing::mark("output written");
             // The process ends here: the OS takes back the article and the sentences at once,
             // where freeing them piece by piece took milliseconds.
             std::mem::forget((a, sentences));

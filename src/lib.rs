@@ -11,4 +11,5 @@ pub mod report; // Review → Markdown / JSON reports
 pub mod review; // Review, Claim, Verdict, Action (every change), anchors
 pub mod store; // session files: versioned JSON, atomic save, load with clear errors
 pub mod text; // byte ↔ char offset helpers shared by every module
+pub mod timing; // CLAIMDESK_TIMING: when each step of a one-shot command ends
 pub mod ui; // the egui/eframe desktop app (the only module that uses egui, eframe or rfd)

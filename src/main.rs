@@ -2,6 +2,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    claimdesk::timing::start();
     let cli = claimdesk::cli::Cli::parse();
     match cli.command {
         Some(cmd) => {

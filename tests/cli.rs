@@ -524,3 +524,56 @@ fn reanchor_reports_each_claim_and_keeps_orphans() {
             .contains("Pungsan")
     );
 }
+
+#[test]
+fn timing_marks_each_step_on_stderr_only_when_asked() {
+    let run = |timing: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimdesk"));
+        cmd.args(["extract", SAMPLE]).env_remove("CLAIMDESK_TIMING");
+        if let Some(v) = timing {
+            cmd.env("CLAIMDESK_TIMING", v);
+        }
+        cmd.output().expect("the binary runs")
+    };
+    let (timed, plain, off) = (run(Some("1")), run(None), run(Some("0")));
+    // The same claims either way; the marks go to stderr, and only when asked for.
+    assert_eq!(stdout(&timed), stdout(&plain));
+    for o in [&plain, &off] {
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("claimdesk timing"));
+    }
+    let marks: Vec<(String, f64)> = String::from_utf8_lossy(&timed.stderr)
+        .lines()
+        .filter_map(|l| {
+            let (step, ms) = l.strip_prefix("claimdesk timing: ")?.rsplit_once(' ')?;
+            Some((step.to_string(), ms.parse().ok()?))
+        })
+        .collect();
+    let steps: Vec<&str> = marks.iter().map(|(s, _)| s.as_str()).collect();
+    // The steps of the main thread, in order (grouping may mark from a worker meanwhile).
+    let main = [
+        "file read",
+        "blocks cut",
+        "language and facts",
+        "text laid out",
+        "segmented",
+        "scored",
+        "grouped",
+        "output written",
+    ];
+    let at: Vec<usize> = main
+        .iter()
+        .map(|m| {
+            steps
+                .iter()
+                .position(|s| s == m)
+                .unwrap_or_else(|| panic!("{m}: {steps:?}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{steps:?}");
+    // One thread's clock only goes forward.
+    assert!(
+        at.windows(2).all(|w| marks[w[0]].1 <= marks[w[1]].1),
+        "{marks:?}"
+    );
+    assert!(marks.iter().all(|(_, ms)| *ms >= 0.0 && *ms < 60_000.0));
+}

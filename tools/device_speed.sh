@@ -7,7 +7,8 @@
 # generated 1 MB texts (`tools/make_articles.py`) and, where $CLAIMS_DIR,
 # ../shared/bench/data/claims or shared/bench/data/claims holds the claims set (not in the
 # repository: carry a copy), on the English debate text made from it (CheckThat! sentences, five a
-# paragraph): with the default settings, with 2 MB pages off, and on one thread. Paths are read
+# paragraph): with the default settings, with 2 MB pages off, and on one thread; then where the
+# first build's time goes on each text, step by step (`tools/phase_times.py`). Paths are read
 # from the repository's root. Build here, then carry the binary: the machine has no network and
 # may have no Rust. About a minute.
 set -euo pipefail
@@ -48,4 +49,8 @@ done
 for t in "${texts[@]}"; do
     echo "== $(basename "$t") ($(wc -c <"$t") bytes, $rounds alternating rounds)"
     python3 tools/time_extract.py "$t" "${specs[@]}" --rounds "$rounds"
+done
+for t in "${texts[@]}"; do
+    echo "== steps, $(basename "$t")"
+    python3 tools/phase_times.py "$t" "${builds[0]}" --runs "$rounds"
 done

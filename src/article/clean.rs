@@ -490,6 +490,7 @@ const GUESS_BYTES: usize = 4_000;
 /// whole sample is read: when the guess is the language, as it nearly always is, that is the
 /// facts' work done; when it is not, the facts are worked out again for the language.
 fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Article {
+    crate::timing::mark("blocks cut");
     let parts = crate::extract::cut_evenly(raw.len(), threads, |i| raw[i].text.len());
     let total: usize = raw.iter().map(|b| b.text.len()).sum();
     let facts_in = |code: &str| -> Vec<Vec<Option<Facts>>> {
@@ -549,6 +550,7 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
             }
         }
     };
+    crate::timing::mark("language and facts");
     metadata.language = Some(code);
     let mut text = String::from_utf8(text).unwrap_or_default();
     let mut blocks: Vec<Block> = Vec::new();

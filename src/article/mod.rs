@@ -179,6 +179,7 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
         path: shown.clone(),
         source: e,
     })?;
+    crate::timing::mark("file read");
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -119,6 +119,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         .into_iter()
         .flatten()
         .collect();
+    crate::timing::mark("segmented");
     let runs = runs_of(&pieces, threads, Piece::bytes);
     // The sentences in one list, each run's written in its own stretch of it by the thread that
     // reads the run: a megabyte of English has 25,000, which the merge below used to move out
@@ -145,6 +146,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             read_pieces(article, run, slots, lex, explain_at)
         })
     };
+    crate::timing::mark("scored");
     // SAFETY: `read_pieces` has written every slot of its run (it checks that it wrote one
     // sentence per slot before returning), and the runs' slots are the first `total` of `out`.
     unsafe { out.set_len(total) };
@@ -167,6 +169,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             n_words
         }
     };
+    crate::timing::mark("vocabularies joined");
     // The runs joined in text order (their sentences moved as they are, the claimants given by one
     // word resolved against the names met before) while near-duplicates are grouped on the other
     // workers: the two only meet when each sentence gets its group.
@@ -189,6 +192,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
             }
             first += n;
         }
+        crate::timing::mark("merged");
     };
     let group = || {
         let mut groups = Grouper {
@@ -211,6 +215,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>, threads: usize) 
         join_runs();
         group()
     };
+    crate::timing::mark("grouped");
     for (c, g) in out.iter_mut().zip(groups) {
         c.group = g;
     }
@@ -926,6 +931,7 @@ impl Grouper {
     fn finish(self, threads: usize) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
+        crate::timing::mark("grouping index");
         // About the same number of list entries per part (the sentences' word counts), and
         // several parts per thread: grouping shares the workers with the merge, and a worker
         // that is done takes the next part.
@@ -936,6 +942,7 @@ impl Grouper {
         };
         let parts = cut_evenly(n, parts, |i| self.words_of(i).1.len());
         let pairs = on_threads(&parts, |r| self.pairs(&index, r.clone()));
+        crate::timing::mark("pairs");
         let mut group: Vec<Option<usize>> = vec![None; n];
         // Each part's pairs are those of consecutive sentences, in order: read one after the other.
         for same in pairs.iter().flat_map(|p| p.chunk_by(|x, y| x.0 == y.0)) {
