@@ -11,10 +11,11 @@ the same time (grouping beside the merge) take their time from whichever mark ca
 """
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
+
+from time_extract import build_of
 
 
 def main() -> int:
@@ -24,15 +25,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=25)
     args = ap.parse_args()
     for spec in args.builds:
-        build, *settings = spec.split("+")
-        path, _, threads = build.partition("@")
-        env = dict(os.environ, CLAIMDESK_TIMING="1")
-        if threads:
-            env["CLAIMDESK_THREADS"] = threads
-        for setting in settings:
-            name, _, value = setting.partition("=")
-            env[name] = value
-        ends, owns, order, totals = {}, {}, [], []
+        path, env = build_of(spec)
+        env["CLAIMDESK_TIMING"] = "1"
+        ends, owns, order = {}, {}, []
         for _ in range(args.runs):
             done = subprocess.run([path, "extract", args.file], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, env=env, text=True)
@@ -51,7 +46,6 @@ def main() -> int:
                 ends[step].append(at)
                 owns[step].append(at - before)
                 before = at
-            totals.append(before)
         print(f"{spec}: {args.runs} runs, ms (fastest / median)")
         print(f"  {'step':24} {'ends at':>15} {'takes':>15}")
         for step in order:

@@ -21,6 +21,19 @@ import sys
 import time
 
 
+def build_of(spec: str) -> tuple[str, dict]:
+    """A BUILD spec (`PATH[@N][+NAME=VALUE...]`) as the binary's path and its environment."""
+    build, *settings = spec.split("+")
+    path, _, threads = build.partition("@")
+    env = dict(os.environ)
+    if threads:
+        env["CLAIMDESK_THREADS"] = threads
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        env[name] = value
+    return path, env
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("file", help="the article to extract")
@@ -30,14 +43,7 @@ def main() -> int:
 
     runs = []
     for spec in args.builds:
-        build, *settings = spec.split("+")
-        path, _, threads = build.partition("@")
-        env = dict(os.environ)
-        if threads:
-            env["CLAIMDESK_THREADS"] = threads
-        for setting in settings:
-            name, _, value = setting.partition("=")
-            env[name] = value
+        path, env = build_of(spec)
         if not os.access(path, os.X_OK):
             print(f"time_extract: {path} is not an executable claimdesk build", file=sys.stderr)
             return 2
