@@ -72,7 +72,7 @@ fn cut_at_blank_lines(text: &str, parts: usize) -> Vec<&str> {
 /// `text_blocks` of text whose line ends are "\n".
 fn blocks_of_text(text: &str) -> Vec<RawBlock> {
     let mut out = Vec::new();
-    for chunk in text.split("\n\n") {
+    for chunk in split_at_blank_lines(text) {
         let lines: Vec<&str> = chunk
             .lines()
             .map(str::trim)
@@ -113,6 +113,26 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
         out.push(RawBlock::new(block, None));
     }
     out
+}
+
+/// `text.split("\n\n")`, found with `memchr`'s vectorised search (the standard library's
+/// looks at every byte of a megabyte: 1% of an extraction).
+fn split_at_blank_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memmem::find_iter(text.as_bytes(), b"\n\n");
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        match ends.next() {
+            Some(at) => {
+                from = Some(at + 2);
+                Some(&text[start..at])
+            }
+            None => {
+                from = None;
+                Some(&text[start..])
+            }
+        }
+    })
 }
 
 /// Lines of more chars than this are not lines of text wrapped by hand (at 72 to 100 columns).
@@ -640,6 +660,17 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The blank-line split finds the pieces `str::split` finds, runs of three or more
+        /// newlines included.
+        #[test]
+        fn split_at_blank_lines_as_str_split(s in "(\n{1,4}|[a é]{1,6}|\r){0,30}") {
+            let ours: Vec<&str> = split_at_blank_lines(&s).collect();
+            let std: Vec<&str> = s.split("\n\n").collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
 
     fn assemble_text(blocks: &[&str]) -> Article {
         let raw = blocks

@@ -217,7 +217,16 @@ impl Reasons {
     }
 
     pub fn contains(&self, reason: &str) -> bool {
-        self.iter().any(|r| r == reason)
+        let mut start = 0;
+        for &end in &self.ends {
+            let end = end as usize;
+            if end - start == reason.len() && self.text.as_bytes()[start..end] == *reason.as_bytes()
+            {
+                return true;
+            }
+            start = end;
+        }
+        false
     }
 
     /// The reasons joined by `sep` ("number, date").
@@ -652,10 +661,15 @@ fn strip_determiner<'a>(phrase: &'a str, lex: &Lexicon) -> &'a str {
 fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Option<String> {
     // An offset in the lower-cased sentence is one in the sentence unless a character before it
     // lower-cases to another number of bytes (the Kelvin sign to k, İ to i̇, Ⱥ to ⱥ).
-    let aligned = sentence
-        .chars()
-        .all(|c| c.is_ascii() || lowercase_len(c) == c.len_utf8());
+    // (Read only when there is an attribution: most claims have none.)
+    let aligned = std::cell::OnceCell::new();
     let original = |at: usize, round_up: bool| {
+        let aligned = *aligned.get_or_init(|| {
+            sentence.is_ascii()
+                || sentence
+                    .chars()
+                    .all(|c| c.is_ascii() || lowercase_len(c) == c.len_utf8())
+        });
         if aligned {
             at
         } else {
@@ -667,14 +681,18 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
         let (at, end) = (original(at, false), original(at + p.len(), true));
         if leading {
             let after = &sentence[end..];
-            let phrase: String = after
+            let mut first = [""; 6];
+            let mut n = 0;
+            let words = after
                 .split([',', '.', ';', ':', '–', '—', '(', '«', '»'])
                 .next()
                 .unwrap_or("")
-                .split_whitespace()
-                .take(6)
-                .collect::<Vec<_>>()
-                .join(" ");
+                .split_whitespace();
+            for (slot, w) in first.iter_mut().zip(words) {
+                *slot = w;
+                n += 1;
+            }
+            let phrase = join_words(&first[..n]);
             let phrase = strip_determiner(&phrase, lex);
             if !phrase.is_empty() {
                 return Some(phrase.to_string());
@@ -683,14 +701,17 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
             // The capitalised run just before the verb: "Kim Jong Un a déclaré", "Smith said",
             // or before a short aside between commas: "Poutine, pour sa part, a salué".
             let before = skip_aside(&sentence[..at]);
-            let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-            let mut name: Vec<&str> = tail
-                .iter()
-                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .copied()
-                .collect();
-            name.reverse();
-            let name = name.join(" ");
+            let mut run = [""; 4];
+            let mut n = 0;
+            for w in before.split_whitespace().rev().take(run.len()) {
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                run[n] = w;
+                n += 1;
+            }
+            run[..n].reverse();
+            let name = join_words(&run[..n]);
             let name = name.trim_matches(|c: char| !c.is_alphanumeric());
             if !name.is_empty() && !lex.stopwords_capitalised.contains(name) {
                 return Some(name.to_string());
@@ -698,6 +719,18 @@ fn claimant(sentence: &str, attributions: &[(&str, usize)], lex: &Lexicon) -> Op
         }
     }
     None
+}
+
+/// `words` joined by single spaces (`[..].join(" ")` without the vector).
+fn join_words(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The number of bytes of `c` lower-cased (as `str::to_lowercase` and `text::to_lowercase` do).
@@ -1203,8 +1236,9 @@ fn reasons(found: &Found, m: &Weights, hits: &mut [terms::Hit], lex: &Lexicon) -
     if let Some(tw) = m.terms() {
         term_reasons(tw, hits, &mut buf, &mut weighed);
     }
-    // Strongest evidence first, for or against.
-    weighed.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    // Strongest evidence first, for or against. The bits of a float without its sign are in
+    // the order of its size (`total_cmp`'s), and cheaper to compare.
+    weighed.sort_by_key(|w| std::cmp::Reverse(w.0.abs().to_bits()));
     let mut reasons = Reasons::with_capacity(weighed.len(), buf.len());
     for (_, span) in weighed {
         let r = &buf[span];

@@ -196,6 +196,12 @@ pub fn display_into(term: &str, out: &mut String) {
         return;
     }
     out.push('\'');
+    // Most terms are one word of its own: written as they are.
+    if !term.contains(' ') && term != START && !term.starts_with(START) {
+        out.push_str(term);
+        out.push('\'');
+        return;
+    }
     for (i, w) in term.split(' ').filter(|w| *w != START).enumerate() {
         if i > 0 {
             out.push(' ');
