@@ -459,6 +459,8 @@ impl Cues {
 #[derive(Debug)]
 pub struct Lexicon {
     pub language: String,
+    /// Where the lexicon is in `BUNDLED` (what is worked out once per lexicon is kept by it).
+    pub(crate) index: usize,
     /// Abbreviations (without their final period) that may end a sentence: "etc", "U.S", "a.m".
     pub abbreviations: FxHashSet<String>,
     /// Titles that always precede a name, so never end a sentence: "Mr", "Dr", "M", "Mme".
@@ -513,6 +515,7 @@ impl Lexicon {
         let boilerplate_lines = lower(f.boilerplate_lines);
         let mut lex = Self {
             language: f.language,
+            index: 0,
             abbreviations: f.abbreviations.into_iter().collect(),
             titles: f.titles.into_iter().collect(),
             sentence_starters: f.sentence_starters.into_iter().collect(),
@@ -608,9 +611,15 @@ fn bundled(index: usize) -> &'static Lexicon {
         // The lexicons are compiled in; a broken one is a build defect caught by the tests.
         let file: LexiconFile = serde_json::from_str(json)
             .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
-        Lexicon::from_file(file)
+        Lexicon {
+            index,
+            ..Lexicon::from_file(file)
+        }
     })
 }
+
+/// How many lexicons Claimdesk bundles.
+pub const BUNDLED_COUNT: usize = BUNDLED.len();
 
 /// Languages with a lexicon, as ISO 639-1 codes.
 pub fn languages() -> Vec<&'static str> {
