@@ -1160,7 +1160,7 @@ fn term_reasons(
             if i == 0 {
                 buf.push_str(": ");
             }
-            terms::display_into(tw.name(h), buf);
+            buf.push_str(tw.shown(h));
         }
         if buf.len() > start {
             out.push((total, start..buf.len()));

@@ -211,18 +211,12 @@ pub fn display(term: &str) -> String {
 }
 
 /// `display`, written at the end of `out`.
-pub fn display_into(term: &str, out: &mut String) {
+fn display_into(term: &str, out: &mut String) {
     if term == NUMBER {
         out.push_str("a number");
         return;
     }
     out.push('\'');
-    // Most terms are one word of its own: written as they are.
-    if !term.contains(' ') && term != START && !term.starts_with(START) {
-        out.push_str(term);
-        out.push('\'');
-        return;
-    }
     for (i, w) in term.split(' ').filter(|w| *w != START).enumerate() {
         if i > 0 {
             out.push(' ');
@@ -262,6 +256,8 @@ pub struct TermWeights {
     /// keys of a sentence are not there, and are turned away by one bit (no map look-up).
     present: Vec<u64>,
     names: Vec<String>,
+    /// Each term as a reason shows it (`display`), made the first time it is shown.
+    shown: Vec<std::sync::OnceLock<Box<str>>>,
 }
 
 const PRESENT_BITS: u32 = 16;
@@ -291,7 +287,14 @@ impl TermWeights {
             t.present[word] |= bit;
             t.names.push(name);
         }
+        t.shown = t.names.iter().map(|_| std::sync::OnceLock::new()).collect();
         t
+    }
+
+    /// `display` of a hit's term: claims show the same terms over and over.
+    pub fn shown(&self, hit: &Hit) -> &str {
+        let i = hit.index as usize;
+        self.shown[i].get_or_init(|| display(&self.names[i]).into_boxed_str())
     }
 
     pub fn len(&self) -> usize {
