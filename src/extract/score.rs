@@ -1331,7 +1331,9 @@ pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
     // of lexicon `i`'s share words.
     let mut all_share: u32 = (1u64 << lexes.len()).wrapping_sub(1) as u32;
     let mut n_words = 0;
-    for w in words(text) {
+    let mut bound_read = false;
+    let mut ws = words(text);
+    while let Some(w) = ws.next() {
         n_words += 1;
         if all_share != 0 {
             let lower = crate::text::to_lowercase(w);
@@ -1341,8 +1343,19 @@ pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
                 }
             }
         }
-        if all_share == 0 && n_words > 25 {
-            return false;
+        if all_share == 0 {
+            if n_words > 25 {
+                return false;
+            }
+            // Only whether there are more than 25 words is left to know: where the rest of a
+            // long line shows that at a glance, its words are not read one by one.
+            if !bound_read {
+                bound_read = true;
+                let rest = &text.as_bytes()[ws.at..];
+                if n_words + words_after_spaces(rest, 26 - n_words) > 25 {
+                    return false;
+                }
+            }
         }
     }
     if all_share != 0 {
@@ -1352,6 +1365,21 @@ pub fn is_boilerplate_in(text: &str, lexes: &[&Lexicon]) -> bool {
     lexes
         .iter()
         .any(|l| l.boilerplate.first_hit(&lower).is_some())
+}
+
+/// A lower bound on the words (`words`) of `rest`, the text after a word, counted up to
+/// `enough`: each ASCII letter or digit after a space begins a word of its own.
+fn words_after_spaces(rest: &[u8], enough: usize) -> usize {
+    let mut n = 0;
+    for pair in rest.windows(2) {
+        if pair[0] == b' ' && pair[1].is_ascii_alphanumeric() {
+            n += 1;
+            if n == enough {
+                break;
+            }
+        }
+    }
+    n
 }
 
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
@@ -2009,6 +2037,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Read in one pass over the words (and, past the share words, over the spaces of the
+        /// rest of a long line), furniture is what reading the lower-cased line finds.
+        #[test]
+        fn boilerplate_in_one_pass_as_read_lower_cased(
+            (before, phrase, after) in {
+                let words = || proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "Share", "facebook", "Twitter", "a", "comment", "un", "2,5", "—", "«",
+                        "l’État", "x-y", "  ", "déjà", "a'b", "\n",
+                    ]),
+                    0..30,
+                );
+                let phrases = proptest::sample::select(vec![
+                    "", "leave a comment", "Laisser un commentaire", "Share this article",
+                ]);
+                (words(), phrases, words())
+            },
+        ) {
+            let line = [before.join(" "), phrase.to_string(), after.join(" ")].join(" ");
+            proptest::prop_assume!(!line.trim().is_empty());
+            let (fr, en) = (for_language("fr"), for_language("en"));
+            for lexes in [vec![fr, en], vec![en]] {
+                let lowered = lexes
+                    .iter()
+                    .any(|l| is_boilerplate_lowered(&line.to_lowercase(), l));
+                proptest::prop_assert_eq!(is_boilerplate_in(&line, &lexes), lowered, "{}", line);
+            }
+        }
+
         /// `digit_groups` skips sixteen bytes at a time where there is no digit: the same counts
         /// as reading byte by byte.
         #[test]
