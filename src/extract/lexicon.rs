@@ -511,11 +511,11 @@ fn lower(v: Vec<String>) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn from_file(f: LexiconFile) -> Self {
+    fn from_file(f: LexiconFile, index: usize) -> Self {
         let boilerplate_lines = lower(f.boilerplate_lines);
         let mut lex = Self {
             language: f.language,
-            index: 0,
+            index,
             abbreviations: f.abbreviations.into_iter().collect(),
             titles: f.titles.into_iter().collect(),
             sentence_starters: f.sentence_starters.into_iter().collect(),
@@ -611,10 +611,7 @@ fn bundled(index: usize) -> &'static Lexicon {
         // The lexicons are compiled in; a broken one is a build defect caught by the tests.
         let file: LexiconFile = serde_json::from_str(json)
             .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
-        Lexicon {
-            index,
-            ..Lexicon::from_file(file)
-        }
+        Lexicon::from_file(file, index)
     })
 }
 
