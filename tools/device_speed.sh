@@ -7,10 +7,10 @@
 # generated 1 MB texts (`tools/make_articles.py`) and, where $CLAIMS_DIR,
 # ../shared/bench/data/claims or shared/bench/data/claims holds the claims set (not in the
 # repository: carry a copy), on the English debate text made from it (CheckThat! sentences, five a
-# paragraph): with the default settings, with 2 MB pages off, and on one thread; then where the
-# first build's time goes on each text, step by step (`tools/phase_times.py`). Paths are read
-# from the repository's root. Build here, then carry the binary: the machine has no network and
-# may have no Rust. About a minute.
+# paragraph): with the default settings, with 2 MB pages off, with the grouping index built in
+# one part, and on one thread; then where the first build's time goes on each text, step by step
+# (`tools/phase_times.py`). Paths are read from the repository's root. Build here, then carry the
+# binary: the machine has no network and may have no Rust. About two minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builds=("$@")
@@ -44,7 +44,7 @@ done
 
 specs=()
 for b in "${builds[@]}"; do
-    specs+=("$b" "$b+CLAIMDESK_HUGE_PAGES=0" "$b@1")
+    specs+=("$b" "$b+CLAIMDESK_HUGE_PAGES=0" "$b+CLAIMDESK_INDEX_PARTS=1" "$b@1")
 done
 for t in "${texts[@]}"; do
     echo "== $(basename "$t") ($(wc -c <"$t") bytes, $rounds alternating rounds)"

@@ -1028,11 +1028,7 @@ impl Grouper {
     /// Each sentence's group: the index of the first sentence of its group.
     fn finish(self, threads: usize) -> Vec<Option<usize>> {
         let n = self.len();
-        // One worker fewer than there are: the merge has one while the index is built. On the
-        // 2-core machine, one part: two took as long as one alone (0.95 against 1.0 ms for 1 MB
-        // of text; its two vCPUs share a core, and the writes wait on memory), and 1.7 against
-        // 1.3 ms beside the merge. The parts are for many cores (not yet measured there).
-        let index = self.index(threads.saturating_sub(1).max(1));
+        let index = self.index(index_parts(threads));
         crate::timing::mark("grouping index");
         // About the same number of list entries per part (the sentences' word counts), and
         // several parts per thread: grouping shares the workers with the merge, and a worker
@@ -1093,6 +1089,18 @@ fn count_shared(
             }
         }
     }
+}
+
+/// The parts the grouping index is built in on `threads` threads: one fewer than the threads, as
+/// the merge has one worker while the index is built. On the 2-core machine that is one part:
+/// two took as long as one alone (0.95 against 1.0 ms for 1 MB of text; its two vCPUs share a
+/// core, and the writes wait on memory), and 1.7 against 1.3 ms beside the merge. The parts are
+/// for many cores, not yet measured there: `CLAIMDESK_INDEX_PARTS=N` sets their number, so
+/// that one build can be compared with itself on a lent machine.
+fn index_parts(threads: usize) -> usize {
+    static SET: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| std::env::var("CLAIMDESK_INDEX_PARTS").ok()?.parse().ok());
+    set.unwrap_or(threads.saturating_sub(1)).max(1)
 }
 
 /// `n` zeros, their pages faulted in on every core first (`prefault`): the index's lists are
