@@ -842,9 +842,12 @@ impl Grouper {
     /// sentences into its own places of the lists. The lists are in text order, as one thread
     /// writing every sentence in turn would have them.
     fn index(&self, parts: usize) -> Index {
+        if parts < 2 {
+            return self.index_on_one_thread();
+        }
         let n = self.len();
         let total = self.words.len();
-        let parts = cut_evenly(n, parts.max(1), |i| self.words_of(i).1.len());
+        let parts = cut_evenly(n, parts, |i| self.words_of(i).1.len());
         if parts.len() < 2 {
             return self.index_on_one_thread();
         }

@@ -205,17 +205,10 @@ pub fn terms_of_words(split: &[&str]) -> Vec<String> {
 /// How a term reads in a reason: `'percent'`, `'thank you'`, `'N percent'` (N: a number),
 /// `a number`, `'well' at the start`.
 pub fn display(term: &str) -> String {
-    let mut out = String::with_capacity(term.len() + 16);
-    display_into(term, &mut out);
-    out
-}
-
-/// `display`, written at the end of `out`.
-fn display_into(term: &str, out: &mut String) {
     if term == NUMBER {
-        out.push_str("a number");
-        return;
+        return "a number".to_string();
     }
+    let mut out = String::with_capacity(term.len() + 16);
     out.push('\'');
     for (i, w) in term.split(' ').filter(|w| *w != START).enumerate() {
         if i > 0 {
@@ -227,6 +220,7 @@ fn display_into(term: &str, out: &mut String) {
     if term.starts_with(START) {
         out.push_str(" at the start");
     }
+    out
 }
 
 /// The map's hasher: keys are already well-mixed hashes, so the key is its own hash.
