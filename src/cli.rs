@@ -569,8 +569,7 @@ fn write_in_order<P: Sync>(
     };
     let (made, made_rx) = std::sync::mpsc::channel::<(usize, Vec<u8>)>();
     let (next, stop, made_of) = (&next, &stop, &made_of);
-    extract::start_workers();
-    rayon::in_place_scope(|scope| {
+    extract::in_place_scope(|scope| {
         for _ in 0..helpers {
             let made = made.clone();
             scope.spawn(move |_| {
