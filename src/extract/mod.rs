@@ -462,7 +462,7 @@ fn pool() -> Option<&'static rayon::ThreadPool> {
         let theirs = std::sync::Arc::clone(&slot);
         let starter = std::thread::Builder::new().name("claimdesk-starter".into());
         let started = starter.spawn(move || {
-            let (_, not_started) = start_each(take(&theirs));
+            let (_, not_started) = start_each(take_out(&theirs));
             // This thread does the work of one that could not be started.
             if let Some(thread) = not_started {
                 thread.run();
@@ -471,7 +471,7 @@ fn pool() -> Option<&'static rayon::ThreadPool> {
         if started.is_err() {
             // No thread to start them from: they are started from this one, and if none can
             // be, the work is done on the threads that ask for it.
-            let (n_started, _) = start_each(take(&slot));
+            let (n_started, _) = start_each(take_out(&slot));
             if n_started == 0 {
                 return None;
             }
@@ -482,7 +482,7 @@ fn pool() -> Option<&'static rayon::ThreadPool> {
 }
 
 /// What `slot` holds, taken out (nothing if a thread panicked holding it).
-fn take<T: Default>(slot: &std::sync::Mutex<T>) -> T {
+fn take_out<T: Default>(slot: &std::sync::Mutex<T>) -> T {
     slot.lock()
         .map(|mut t| std::mem::take(&mut *t))
         .unwrap_or_default()
@@ -501,13 +501,13 @@ fn start_each(waiting: Vec<rayon::ThreadBuilder>) -> (usize, Option<rayon::Threa
         let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(thread)));
         let theirs = std::sync::Arc::clone(&slot);
         let started = builder.spawn(move || {
-            if let Some(thread) = take(&theirs) {
+            if let Some(thread) = take_out(&theirs) {
                 thread.run();
             }
         });
         match started {
             Ok(_) => n_started += 1,
-            Err(_) if not_started.is_none() => not_started = take(&slot),
+            Err(_) if not_started.is_none() => not_started = take_out(&slot),
             Err(_) => {}
         }
     }
