@@ -423,10 +423,7 @@ pub(crate) fn both<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    match pool() {
-        Some(pool) => pool.join(a, b),
-        None => rayon::join(a, b),
-    }
+    on_pool(|| rayon::join(a, b))
 }
 
 /// Starts the worker threads that `on_threads` hands work to, `threads()` of them, once per
