@@ -9,7 +9,8 @@
 //! parses the bundled model file.
 
 use claimdesk::cli::{self, ExtractFormat};
-use claimdesk::extract::{self, lexicon, score, segment};
+use claimdesk::extract::{self, score, segment};
+use claimdesk::lexicon;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -1,14 +1,15 @@
 //! The headless subcommands: everything the GUI does to an article, for batch work and tests.
 
 use crate::article::{self, Article, ArticleError};
-use crate::extract::{self, Candidate, lang, lexicon, score, segment};
+use crate::extract::{self, Candidate, score, segment};
+use crate::lexicon::{self, lang};
 use crate::report::{self, Format};
 use crate::review::{Action, Evidence, Review, Stance, Verdict};
 use crate::store::{self, StoreError};
 use crate::text::CharIndex;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
@@ -200,23 +201,6 @@ pub enum Command {
     },
 }
 
-impl Command {
-    /// The file the command reads most of, as given (`None` for standard input): its size tells
-    /// how much memory the command will touch (`memory::tune_allocator_for_batch`).
-    pub fn input(&self) -> Option<&Path> {
-        let path = match self {
-            Command::Text { article, .. } | Command::Extract { article, .. } => article,
-            Command::Segment { input, .. }
-            | Command::Score { input, .. }
-            | Command::Features { input, .. } => input,
-            Command::Reanchor { new_article, .. } => new_article,
-            Command::Report { session, .. } | Command::Mark { session, .. } => session,
-        };
-        (path != Path::new("-")).then_some(path.as_path())
-    }
-}
-
-/// A subcommand's failure: printed on stderr, exit code 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error(transparent)]
@@ -320,108 +304,6 @@ impl<'a> CandidateLine<'a> {
             text: &c.text,
         }
     }
-
-    /// The line as compact JSON, as `serde_json::to_writer` writes it (the same bytes), written
-    /// field by field: a megabyte of text gives thousands of lines.
-    fn write_json(&self, buf: &mut Vec<u8>) {
-        let mut num = itoa::Buffer::new();
-        buf.extend_from_slice(b"{\"block\":");
-        push_json_str(buf, self.block);
-        buf.extend_from_slice(b",\"check_worthy\":");
-        buf.extend_from_slice(if self.check_worthy { b"true" } else { b"false" });
-        buf.extend_from_slice(b",\"claimant\":");
-        match self.claimant {
-            Some(c) => push_json_str(buf, c),
-            None => buf.extend_from_slice(b"null"),
-        }
-        buf.extend_from_slice(b",\"end\":");
-        buf.extend_from_slice(num.format(self.end).as_bytes());
-        buf.extend_from_slice(b",\"group\":");
-        match self.group {
-            Some(g) => buf.extend_from_slice(num.format(g).as_bytes()),
-            None => buf.extend_from_slice(b"null"),
-        }
-        buf.extend_from_slice(b",\"id\":");
-        match self.id {
-            Some(id) => buf.extend_from_slice(num.format(id).as_bytes()),
-            None => buf.extend_from_slice(b"null"),
-        }
-        buf.extend_from_slice(b",\"kind\":");
-        push_json_str(buf, self.kind);
-        buf.extend_from_slice(b",\"kind_reason\":");
-        push_json_str(buf, self.kind_reason);
-        buf.extend_from_slice(b",\"reasons\":[");
-        for (i, r) in self.reasons.iter().enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            push_json_str(buf, r);
-        }
-        buf.extend_from_slice(b"],\"score\":");
-        // Writing a number to memory cannot fail.
-        let _ = serde_json::to_writer(&mut *buf, &self.score);
-        buf.extend_from_slice(b",\"start\":");
-        buf.extend_from_slice(num.format(self.start).as_bytes());
-        buf.extend_from_slice(b",\"text\":");
-        push_json_str(buf, self.text);
-        buf.push(b'}');
-    }
-}
-
-/// Whether any of eight bytes is a control character, `"` or `\\`, tested at once on the
-/// eight as one number: a byte is below 0x20 when subtracting 0x20 borrows into its top bit
-/// while that bit was clear, and equals `"` when it XORs with `"` to zero.
-fn eight_need_escape(eight: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0; 8];
-    word.copy_from_slice(eight);
-    let x = u64::from_le_bytes(word);
-    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
-    (below(x, 0x20)
-        | below(x ^ (ONES * u64::from(b'"')), 1)
-        | below(x ^ (ONES * u64::from(b'\\')), 1))
-        != 0
-}
-
-/// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters.
-fn push_json_str(buf: &mut Vec<u8>, s: &str) {
-    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let b = s.as_bytes();
-    buf.push(b'"');
-    let (mut from, mut i) = (0, 0);
-    while i < b.len() {
-        // Eight bytes at a time while none needs escaping.
-        if let Some(eight) = b.get(i..i + 8)
-            && !eight_need_escape(eight)
-        {
-            i += 8;
-            continue;
-        }
-        let x = b[i];
-        if needs_escape(x) {
-            buf.extend_from_slice(&b[from..i]);
-            match x {
-                b'"' => buf.extend_from_slice(b"\\\""),
-                b'\\' => buf.extend_from_slice(b"\\\\"),
-                b'\n' => buf.extend_from_slice(b"\\n"),
-                b'\t' => buf.extend_from_slice(b"\\t"),
-                b'\r' => buf.extend_from_slice(b"\\r"),
-                0x08 => buf.extend_from_slice(b"\\b"),
-                0x0c => buf.extend_from_slice(b"\\f"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    buf.extend_from_slice(b"\\u00");
-                    buf.push(HEX[usize::from(x >> 4)]);
-                    buf.push(HEX[usize::from(x & 15)]);
-                }
-            }
-            from = i + 1;
-        }
-        i += 1;
-    }
-    buf.extend_from_slice(&b[from..]);
-    buf.push(b'"');
 }
 
 /// What `claimdesk extract` prints for an article whose sentences were scored by
@@ -444,7 +326,7 @@ pub fn extract_output(
 /// the printed list) and its id.
 type Shown = (usize, Option<usize>, Option<u32>);
 
-/// Writes `extract_output` to `out`, JSON lines as they are made (see `write_json_lines`).
+/// Writes `extract_output` to `out`.
 fn write_extract_output(
     out: &mut impl Write,
     article: &Article,
@@ -475,7 +357,13 @@ fn write_extract_output(
     let line_of =
         |&(i, group, id): &Shown| CandidateLine::new(&sentences[i], id, group, &idx, min_score);
     match format {
-        ExtractFormat::Jsonl => write_json_lines(out, &shown, line_of),
+        ExtractFormat::Jsonl => {
+            for line in shown.iter().map(line_of) {
+                serde_json::to_writer(&mut *out, &line)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
         ExtractFormat::Json => {
             let lines: Vec<CandidateLine> = shown.iter().map(line_of).collect();
             let json = serde_json::to_string_pretty(&lines).unwrap_or_default();
@@ -502,286 +390,41 @@ fn write_extract_output(
     }
 }
 
-/// Lines of JSON made at a time by one thread and handed to the writer: about 100 KB of claims.
-const LINES_PER_PIECE: usize = 256;
-
-/// Room for a piece's lines: an English claim's line is about 430 bytes, its reasons included.
-const PIECE_ROOM: usize = LINES_PER_PIECE * 512;
-
-/// Writes the JSON line of each of `shown`, in order, made in pieces of `LINES_PER_PIECE` on
-/// every worker thread (`write_in_order`).
-///
-/// Made whole before being written, a megabyte of English claims was 6.4 MB of buffers, each
-/// page of them faulted in and then given back when the process ends (about 2 µs a page here);
-/// now the buffers in use at a time are a few per thread.
-fn write_json_lines<'a>(
-    out: &mut impl Write,
-    shown: &[Shown],
-    line_of: impl Fn(&Shown) -> CandidateLine<'a> + Sync,
-) -> std::io::Result<()> {
-    let pieces: Vec<&[Shown]> = shown.chunks(LINES_PER_PIECE).collect();
-    let make = |piece: &&[Shown], buf: &mut Vec<u8>| {
-        for line in piece.iter().map(&line_of) {
-            line.write_json(buf);
-            buf.push(b'\n');
-        }
-    };
-    write_in_order(out, &pieces, make, extract::threads() - 1)
-}
-
-/// Writes what `make` makes of each of `pieces` (into an empty buffer), in order: `helpers`
-/// worker threads and this one each take the next piece not taken and make it, and this one
-/// writes the pieces made so far, in order, whenever it is between two pieces; each buffer
-/// written is used again for a later piece.
-///
-/// This thread makes pieces too, rather than only waiting to write them: on two cores, a writer
-/// waiting beside two makers was not run until they were done, so every piece was made in a
-/// buffer of its own. Each thread taking the next piece, none waits on another, and a worker
-/// that does not start (in a busy pool) leaves its share to the others. When a write fails, the
-/// workers stop after their current piece and the error is returned.
-fn write_in_order<P: Sync>(
-    out: &mut impl Write,
-    pieces: &[P],
-    make: impl Fn(&P, &mut Vec<u8>) + Sync,
-    helpers: usize,
-) -> std::io::Result<()> {
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
-    let helpers = helpers.min(pieces.len().saturating_sub(1));
-    if helpers == 0 {
-        let mut buf = Vec::new();
-        for piece in pieces {
-            buf.clear();
-            make(piece, &mut buf);
-            out.write_all(&buf)?;
-        }
-        return Ok(());
-    }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let spare: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
-    // Piece `k` made in a buffer used before, or in a new one.
-    let made_of = |k: usize| {
-        let buf = spare.lock().ok().and_then(|mut s| s.pop());
-        let mut buf = buf.unwrap_or_else(|| Vec::with_capacity(PIECE_ROOM));
-        buf.clear();
-        make(&pieces[k], &mut buf);
-        buf
-    };
-    let (made, made_rx) = std::sync::mpsc::channel::<(usize, Vec<u8>)>();
-    let (next, stop, made_of) = (&next, &stop, &made_of);
-    extract::in_place_scope(|scope| {
-        for _ in 0..helpers {
-            let made = made.clone();
-            scope.spawn(move |_| {
-                while !stop.load(Relaxed) {
-                    let k = next.fetch_add(1, Relaxed);
-                    if k >= pieces.len() || made.send((k, made_of(k))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(made);
-        // Pieces made ahead of the next one to write.
-        let mut ahead: Vec<Option<Vec<u8>>> = vec![None; pieces.len()];
-        let mut written = 0;
-        let result = loop {
-            for (k, buf) in made_rx.try_iter() {
-                ahead[k] = Some(buf);
-            }
-            let mut failed = None;
-            while let Some(buf) = ahead.get_mut(written).and_then(Option::take) {
-                if let Err(e) = out.write_all(&buf) {
-                    failed = Some(e);
-                    break;
-                }
-                if let Ok(mut s) = spare.lock() {
-                    s.push(buf);
-                }
-                written += 1;
-            }
-            if let Some(e) = failed {
-                break Err(e);
-            }
-            if written == pieces.len() {
-                break Ok(());
-            }
-            let k = next.fetch_add(1, Relaxed);
-            if k < pieces.len() {
-                ahead[k] = Some(made_of(k));
-            } else {
-                // Every piece is taken: wait for the workers'. None left to come: a worker
-                // panicked, which the scope raises again once the others are done.
-                match made_rx.recv() {
-                    Ok((k, buf)) => ahead[k] = Some(buf),
-                    Err(_) => break Ok(()),
-                }
-            }
-        };
-        stop.store(result.is_err(), Relaxed);
-        result
-    })
-}
-
 /// Runs a subcommand, writing to `out`.
 pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
+    let mut out = BufWriter::new(out);
     match cmd {
         Command::Text {
-            article: path,
+            article,
             blocks,
             body,
-        } => {
-            let a = article::load(&path)?;
-            if blocks {
-                let idx = CharIndex::new(&a.text);
-                let mut buf = String::new();
-                for b in &a.blocks {
-                    let v = json!({
-                        "kind": b.kind,
-                        "start": idx.char_of(b.start),
-                        "end": idx.char_of(b.end),
-                        "text": &a.text[b.start..b.end],
-                    });
-                    buf.push_str(&v.to_string());
-                    buf.push('\n');
-                }
-                return write_out(out, &buf);
-            }
-            if body {
-                let parts: Vec<&str> = a
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind.is_body())
-                    .map(|b| &a.text[b.start..b.end])
-                    .collect();
-                return write_out(out, &(parts.join("\n\n") + "\n"));
-            }
-            write_out(out, &a.text)?;
-            write_out(out, "\n")
-        }
-        Command::Segment { lang: l, input } => {
-            let text = read_input(&input)?;
-            let code = lang::resolve(Some(&l), &text);
-            let lex = lexicon::for_language(&code);
-            let idx = CharIndex::new(&text);
-            let mut buf = String::new();
-            for r in segment::sentences(&text, lex) {
-                let line = json!({"start": idx.char_of(r.start), "end": idx.char_of(r.end), "text": &text[r]});
-                buf.push_str(&line.to_string());
-                buf.push('\n');
-            }
-            write_out(out, &buf)
-        }
+        } => text(&article, blocks, body, &mut out),
+        Command::Segment { lang, input } => segment(&lang, &input, &mut out),
         Command::Score {
-            lang: l,
+            lang,
             input,
             min_score,
-        } => {
-            check_threshold(min_score)?;
-            let text = read_input(&input)?;
-            let code = lang::resolve(Some(&l), &text);
-            let lex = lexicon::for_language(&code);
-            let mut buf = String::new();
-            for line in text.lines() {
-                let s = score::score(line.trim(), lex);
-                let v = json!({
-                    "score": round3(s.score),
-                    "check_worthy": s.score >= min_score,
-                    "reasons": s.reasons,
-                    "kind": s.kind,
-                    "kind_reason": s.kind_reason,
-                    "claimant": s.claimant,
-                });
-                buf.push_str(&v.to_string());
-                buf.push('\n');
-            }
-            write_out(out, &buf)
-        }
-        Command::Features { lang: l, input } => {
-            let text = read_input(&input)?;
-            let code = lang::resolve(Some(&l), &text);
-            let lex = lexicon::for_language(&code);
-            let mut buf = String::new();
-            for line in text.lines() {
-                let obj: serde_json::Map<String, serde_json::Value> =
-                    score::features(line.trim(), lex)
-                        .into_iter()
-                        .map(|f| (f.name, json!(f.value)))
-                        .collect();
-                buf.push_str(&serde_json::Value::Object(obj).to_string());
-                buf.push('\n');
-            }
-            write_out(out, &buf)
-        }
+        } => score_lines(&lang, &input, min_score, &mut out),
+        Command::Features { lang, input } => features(&lang, &input, &mut out),
         Command::Extract {
-            article: path,
+            article,
             format,
             all,
             min_score,
             session,
-        } => {
-            check_threshold(min_score)?;
-            // The lexicons and model load while the article is read.
-            extract::warm_up_cleaning();
-            let a = article::load(&path)?;
-            crate::timing::mark("text laid out");
-            // Only the claims are printed (and saved) unless --all: only they need explaining.
-            let sentences = if all {
-                extract::sentences(&a)
-            } else {
-                extract::sentences_for_claims(&a, min_score)
-            };
-            if let Some(session_path) = session {
-                let claims = extract::select(sentences.clone(), min_score);
-                let review = Review::new(a.clone(), &claims);
-                store::save(&review, &session_path)?;
-            }
-            let result = written(write_extract_output(
-                out, &a, &sentences, format, all, min_score,
-            ));
-            crate::timing::mark("output written");
-            // The process ends here: the OS takes back the article and the sentences at once,
-            // where freeing them piece by piece took milliseconds.
-            std::mem::forget((a, sentences));
-            result
-        }
+        } => extract(
+            &article,
+            format,
+            all,
+            min_score,
+            session.as_deref(),
+            &mut out,
+        ),
         Command::Reanchor {
             session,
             new_article,
             output,
-        } => {
-            let (review, _) = store::load_checked(&session)?;
-            let article = article::load(&new_article)?;
-            let (moved, report) = crate::review::anchor::reanchor(&review, article);
-            let mut buf = String::new();
-            for (id, outcome) in &report.outcomes {
-                use crate::review::anchor::Outcome;
-                let line = match outcome {
-                    Outcome::Unchanged => format!("claim {id}: unchanged"),
-                    Outcome::Moved { from, to } => {
-                        format!("claim {id}: moved (char {from} -> {to})")
-                    }
-                    Outcome::Edited {
-                        old,
-                        new,
-                        similarity,
-                    } => {
-                        format!(
-                            "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
-                            similarity * 100.0
-                        )
-                    }
-                    Outcome::Orphaned => {
-                        format!("claim {id}: orphaned (kept with its verdict and note)")
-                    }
-                };
-                buf.push_str(&line);
-                buf.push('\n');
-            }
-            buf.push_str(&format!("{}\n", report.summary()));
-            store::save(&moved, output.as_deref().unwrap_or(&session))?;
-            write_out(out, &buf)
-        }
+        } => reanchor(&session, &new_article, output.as_deref(), &mut out),
         Command::Report {
             session,
             format,
@@ -790,25 +433,12 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             strict,
             with_article,
         } => {
-            let review = store::load(&session)?;
-            let lang = review.article.metadata.language.clone();
-            let settings = match settings {
-                Some(p) => report::ReportSettings::load(&p, lang.as_deref())?,
-                None => report::ReportSettings::for_language(lang.as_deref()),
-            };
-            let warnings = report::lint(&review, &settings);
-            for w in &warnings {
-                eprintln!("claimdesk: warning: {w}");
-            }
-            if strict && !warnings.is_empty() {
-                return Err(CliError::Strict(warnings.len()));
-            }
             let options = report::Options { with_article };
-            let text = report::render_with(&review, format.into(), &settings, options);
-            match output {
-                Some(path) => Ok(store::write_atomic(&path, text.as_bytes())?),
-                None => write_out(out, &text),
-            }
+            let output = output.as_deref();
+            let settings = settings.as_deref();
+            write_report(
+                &session, format, output, settings, strict, options, &mut out,
+            )
         }
         Command::Mark {
             session,
@@ -822,60 +452,294 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             refutes,
             reviewer,
         } => {
-            let mut review = store::load(&session)?;
-            let Some(current) = review.claim(claim) else {
-                return Err(CliError::Input(format!(
-                    "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
-                    session.display(),
-                    review.claims.iter().map(|c| c.id).max().unwrap_or(0),
-                    session.display()
-                )));
+            let source = evidence.map(|url| Source {
+                url,
+                quote,
+                title,
+                archive,
+                refutes,
+            });
+            let change = Change {
+                verdict: verdict.into(),
+                note,
+                source,
             };
-            let verdict = Verdict::from(verdict);
-            let mut actions = Vec::new();
-            if current.verdict != verdict {
-                actions.push(Action::SetVerdict { claim, verdict });
-            }
-            if let Some(note) = note
-                && note != current.note
-            {
-                actions.push(Action::SetNote { claim, note });
-            }
-            if let Some(url) = evidence {
-                let today = chrono::Local::now().date_naive();
-                let mut e = Evidence::new(&url, today)
-                    .map_err(|e| CliError::Input(format!("--evidence: {e}")))?;
-                e.quote = quote.unwrap_or_default();
-                e.title = title.unwrap_or_default();
-                if let Some(a) = archive {
-                    e.archive_url = Some(
-                        crate::review::check_url(&a)
-                            .map_err(|e| CliError::Input(format!("--archive: {e}")))?,
-                    );
-                }
-                if refutes {
-                    e.stance = Stance::Refutes;
-                }
-                actions.push(Action::AddEvidence {
-                    claim,
-                    index: current.evidence.len(),
-                    evidence: e,
-                });
-            }
-            let mut said = Vec::new();
-            for a in actions {
-                said.push(a.describe());
-                review
-                    .apply_by(a, reviewer.as_deref())
-                    .map_err(|e| CliError::Input(e.to_string()))?;
-            }
-            if said.is_empty() {
-                return write_out(out, &format!("claim {claim}: nothing to change\n"));
-            }
-            store::save(&review, &session)?;
-            write_out(out, &(said.join("\n") + "\n"))
+            mark(&session, claim, change, reviewer.as_deref(), &mut out)
         }
+    }?;
+    written(out.flush())
+}
+
+/// `claimdesk text`: the article's text, its blocks as JSON lines, or its body only.
+fn text(path: &Path, blocks: bool, body: bool, out: &mut impl Write) -> Result<(), CliError> {
+    let a = article::load(path)?;
+    if blocks {
+        let idx = CharIndex::new(&a.text);
+        for b in &a.blocks {
+            let line = json!({
+                "kind": b.kind,
+                "start": idx.char_of(b.start),
+                "end": idx.char_of(b.end),
+                "text": &a.text[b.start..b.end],
+            });
+            write_line(out, &line)?;
+        }
+        return Ok(());
     }
+    if body {
+        let parts: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| &a.text[b.start..b.end])
+            .collect();
+        return write_out(out, &(parts.join("\n\n") + "\n"));
+    }
+    write_out(out, &a.text)?;
+    write_out(out, "\n")
+}
+
+/// `claimdesk segment`: one JSON line per sentence of the input, char offsets.
+fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliError> {
+    let text = read_input(input)?;
+    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    let idx = CharIndex::new(&text);
+    for r in segment::sentences(&text, lex) {
+        let line =
+            json!({"start": idx.char_of(r.start), "end": idx.char_of(r.end), "text": &text[r]});
+        write_line(out, &line)?;
+    }
+    Ok(())
+}
+
+/// `claimdesk score`: one JSON line per input line, its check-worthiness and why.
+fn score_lines(
+    lang: &str,
+    input: &Path,
+    min_score: f32,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    check_threshold(min_score)?;
+    let text = read_input(input)?;
+    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    for line in text.lines() {
+        let s = score::score(line.trim(), lex);
+        let v = json!({
+            "score": round3(s.score),
+            "check_worthy": s.score >= min_score,
+            "reasons": s.reasons,
+            "kind": s.kind,
+            "kind_reason": s.kind_reason,
+            "claimant": s.claimant,
+        });
+        write_line(out, &v)?;
+    }
+    Ok(())
+}
+
+/// `claimdesk features`: the model's features of each input line, for training.
+fn features(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliError> {
+    let text = read_input(input)?;
+    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    for line in text.lines() {
+        let obj: serde_json::Map<String, serde_json::Value> =
+            extract::features::features(line.trim(), lex)
+                .into_iter()
+                .map(|f| (f.name, json!(f.value)))
+                .collect();
+        write_line(out, &serde_json::Value::Object(obj))?;
+    }
+    Ok(())
+}
+
+/// `claimdesk extract`: the article's claims (every sentence with `all`), and with `session`
+/// a new, unreviewed session for it.
+fn extract(
+    path: &Path,
+    format: ExtractFormat,
+    all: bool,
+    min_score: f32,
+    session: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    check_threshold(min_score)?;
+    let a = article::load(path)?;
+    // Only the claims are printed (and saved) unless --all: only they need explaining.
+    let sentences = if all {
+        extract::sentences(&a)
+    } else {
+        extract::sentences_for_claims(&a, min_score)
+    };
+    if let Some(session_path) = session {
+        let claims = extract::select(sentences.clone(), min_score);
+        let review = Review::new(a.clone(), &claims);
+        store::save(&review, session_path)?;
+    }
+    written(write_extract_output(
+        out, &a, &sentences, format, all, min_score,
+    ))
+}
+
+/// `claimdesk reanchor`: the session moved onto the new version of its article, saved, and
+/// what happened to each claim printed.
+fn reanchor(
+    session: &Path,
+    new_article: &Path,
+    output: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    use crate::review::anchor::Outcome;
+    let (review, _) = store::load_checked(session)?;
+    let article = article::load(new_article)?;
+    let (moved, report) = crate::review::anchor::reanchor(&review, article);
+    let mut buf = String::new();
+    for (id, outcome) in &report.outcomes {
+        let line = match outcome {
+            Outcome::Unchanged => format!("claim {id}: unchanged"),
+            Outcome::Moved { from, to } => format!("claim {id}: moved (char {from} -> {to})"),
+            Outcome::Edited {
+                old,
+                new,
+                similarity,
+            } => format!(
+                "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
+                similarity * 100.0
+            ),
+            Outcome::Orphaned => format!("claim {id}: orphaned (kept with its verdict and note)"),
+        };
+        buf.push_str(&line);
+        buf.push('\n');
+    }
+    buf.push_str(&format!("{}\n", report.summary()));
+    store::save(&moved, output.unwrap_or(session))?;
+    write_out(out, &buf)
+}
+
+/// `claimdesk report`: the session's report, after the pre-flight check.
+fn write_report(
+    session: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    settings: Option<&Path>,
+    strict: bool,
+    options: report::Options,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let review = store::load(session)?;
+    let lang = review.article.metadata.language.clone();
+    let settings = match settings {
+        Some(p) => report::ReportSettings::load(p, lang.as_deref())?,
+        None => report::ReportSettings::for_language(lang.as_deref()),
+    };
+    let warnings = report::lint(&review, &settings);
+    for w in &warnings {
+        eprintln!("claimdesk: warning: {w}");
+    }
+    if strict && !warnings.is_empty() {
+        return Err(CliError::Strict(warnings.len()));
+    }
+    let text = report::render_with(&review, format.into(), &settings, options);
+    match output {
+        Some(path) => Ok(store::write_atomic(path, text.as_bytes())?),
+        None => write_out(out, &text),
+    }
+}
+
+/// What `claimdesk mark` changes on a claim.
+struct Change {
+    verdict: Verdict,
+    /// The new note, if any.
+    note: Option<String>,
+    /// A source to add, if any.
+    source: Option<Source>,
+}
+
+/// A source given to `claimdesk mark`, as typed.
+struct Source {
+    url: String,
+    quote: Option<String>,
+    title: Option<String>,
+    archive: Option<String>,
+    refutes: bool,
+}
+
+impl Source {
+    /// The evidence this source makes, dated today.
+    fn evidence(self) -> Result<Evidence, CliError> {
+        let today = chrono::Local::now().date_naive();
+        let mut e = Evidence::new(&self.url, today)
+            .map_err(|e| CliError::Input(format!("--evidence: {e}")))?;
+        e.quote = self.quote.unwrap_or_default();
+        e.title = self.title.unwrap_or_default();
+        if let Some(a) = self.archive {
+            e.archive_url = Some(
+                crate::review::check_url(&a)
+                    .map_err(|e| CliError::Input(format!("--archive: {e}")))?,
+            );
+        }
+        if self.refutes {
+            e.stance = Stance::Refutes;
+        }
+        Ok(e)
+    }
+}
+
+/// `claimdesk mark`: a verdict, note or source recorded on a claim of a saved session.
+fn mark(
+    session: &Path,
+    claim: u32,
+    change: Change,
+    reviewer: Option<&str>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let mut review = store::load(session)?;
+    let Some(current) = review.claim(claim) else {
+        return Err(CliError::Input(format!(
+            "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
+            session.display(),
+            review.claims.iter().map(|c| c.id).max().unwrap_or(0),
+            session.display()
+        )));
+    };
+    let mut actions = Vec::new();
+    if current.verdict != change.verdict {
+        actions.push(Action::SetVerdict {
+            claim,
+            verdict: change.verdict,
+        });
+    }
+    if let Some(note) = change.note
+        && note != current.note
+    {
+        actions.push(Action::SetNote { claim, note });
+    }
+    if let Some(source) = change.source {
+        actions.push(Action::AddEvidence {
+            claim,
+            index: current.evidence.len(),
+            evidence: source.evidence()?,
+        });
+    }
+    let mut said = Vec::new();
+    for a in actions {
+        said.push(a.describe());
+        review
+            .apply_by(a, reviewer)
+            .map_err(|e| CliError::Input(e.to_string()))?;
+    }
+    if said.is_empty() {
+        return write_out(out, &format!("claim {claim}: nothing to change\n"));
+    }
+    store::save(&review, session)?;
+    write_out(out, &(said.join("\n") + "\n"))
+}
+
+/// One JSON value on a line of its own.
+fn write_line(out: &mut impl Write, value: &serde_json::Value) -> Result<(), CliError> {
+    let result = serde_json::to_writer(&mut *out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    written(result)
 }
 
 fn check_threshold(t: f32) -> Result<(), CliError> {
@@ -895,170 +759,13 @@ fn round3(x: f32) -> f64 {
 mod tests {
     use super::*;
 
-    /// Piece `k` as `write_in_order` is given it to make: its number and a few bytes that
-    /// depend on it, some pieces slower to make than others (so that they are made out of order
-    /// on several threads).
-    fn make_numbered(k: &usize, buf: &mut Vec<u8>) {
-        if k.is_multiple_of(7) {
-            std::thread::sleep(std::time::Duration::from_micros(200));
-        }
-        buf.extend_from_slice(format!("{k}:{}\n", "x".repeat(k % 37)).as_bytes());
-    }
-
     #[test]
-    fn pieces_are_written_in_order_whoever_makes_them() {
-        let pieces: Vec<usize> = (0..300).collect();
-        let want: String = pieces
-            .iter()
-            .map(|k| format!("{k}:{}\n", "x".repeat(k % 37)))
-            .collect();
-        for helpers in [0, 1, 3, 8] {
-            let mut out = Vec::new();
-            write_in_order(&mut out, &pieces, make_numbered, helpers).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), want, "{helpers} helpers");
-        }
-        // No pieces, one piece.
-        let mut out = Vec::new();
-        write_in_order(&mut out, &pieces[..0], make_numbered, 3).unwrap();
-        write_in_order(&mut out, &pieces[5..6], make_numbered, 3).unwrap();
-        assert_eq!(out, b"5:xxxxx\n");
-    }
-
-    /// Takes `room` bytes, then fails as a full disk does.
-    struct FillsUp {
-        room: usize,
-        taken: Vec<u8>,
-    }
-
-    impl Write for FillsUp {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.taken.len() + buf.len() > self.room {
-                return Err(std::io::Error::other("no space left"));
-            }
-            self.taken.extend_from_slice(buf);
-            Ok(buf.len())
-        }
-
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn a_failed_write_is_said_and_stops_the_making() {
-        let pieces: Vec<usize> = (0..3000).collect();
-        let made = std::sync::atomic::AtomicUsize::new(0);
-        let make = |k: &usize, buf: &mut Vec<u8>| {
-            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            std::thread::sleep(std::time::Duration::from_micros(50));
-            make_numbered(k, buf);
-        };
-        let mut out = FillsUp {
-            room: 100,
-            taken: Vec::new(),
-        };
-        let e = write_in_order(&mut out, &pieces, make, 3).unwrap_err();
-        assert_eq!(e.to_string(), "no space left");
-        // What was written is the start, in order.
-        let mut want = Vec::new();
-        for k in &pieces[..50] {
-            make_numbered(k, &mut want);
-        }
-        assert!(!out.taken.is_empty() && want.starts_with(&out.taken));
-        let made = made.into_inner();
-        assert!(made < pieces.len() / 2, "{made} pieces made");
-        // As `claimdesk extract` says it.
+    fn a_failed_write_is_said_but_a_closed_pipe_is_not_an_error() {
         let said = written(Err(std::io::Error::other("no space left"))).unwrap_err();
         assert!(
             said.to_string().contains("could not write the output"),
             "{said}"
         );
         assert!(written(Err(std::io::ErrorKind::BrokenPipe.into())).is_ok());
-    }
-
-    #[test]
-    fn the_input_is_the_file_a_command_reads() {
-        use clap::Parser;
-        let input = |args: &[&str]| {
-            let cli = Cli::try_parse_from(args).unwrap();
-            cli.command
-                .unwrap()
-                .input()
-                .map(|p| p.display().to_string())
-        };
-        assert_eq!(
-            input(&["claimdesk", "extract", "--all", "a.txt"]).as_deref(),
-            Some("a.txt")
-        );
-        assert_eq!(
-            input(&["claimdesk", "reanchor", "s.json", "new.html"]).as_deref(),
-            Some("new.html")
-        );
-        // Standard input has no size to go by.
-        assert_eq!(input(&["claimdesk", "segment"]), None);
-        assert_eq!(input(&["claimdesk", "score", "-"]), None);
-    }
-
-    #[test]
-    fn json_lines_are_written_as_serde_json_writes_them() {
-        let reasons: extract::score::Reasons = [
-            "named entity: \"Kim\"",
-            "back\\slash, tab\t, bell\u{7}, nul\u{0}, del\u{7f}",
-            "é, «guillemets», 한국어, \u{2028}",
-        ]
-        .into_iter()
-        .collect();
-        let none = extract::score::Reasons::default();
-        let texts = [
-            "",
-            "Plain text of more than sixteen bytes, with nothing to escape in it at all.",
-            "Line\nbreak \r\n, form\u{c} feed, backspace\u{8}, unit separator\u{1f} \"quoted\"",
-            "0123456789abcde\"",
-            "0123456789abcdef\"0123456789abcdef\\",
-        ];
-        for (n, text) in texts.iter().enumerate() {
-            for (claimant, group, id, reasons) in [
-                (None, None, None, &none),
-                (Some("Le \"porte-parole\"\n"), Some(3), Some(12), &reasons),
-            ] {
-                let line = CandidateLine {
-                    block: "paragraph",
-                    check_worthy: n % 2 == 0,
-                    claimant,
-                    end: 1_000_000 + n,
-                    group,
-                    id,
-                    kind: "quantity",
-                    kind_reason: "number: \"3\"",
-                    reasons,
-                    score: round3(0.1 * n as f32 + 0.0004),
-                    start: n,
-                    text,
-                };
-                let mut ours = Vec::new();
-                line.write_json(&mut ours);
-                let theirs = serde_json::to_vec(&line).unwrap();
-                assert_eq!(
-                    String::from_utf8(ours).unwrap(),
-                    String::from_utf8(theirs).unwrap()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn any_byte_to_escape_is_seen_wherever_it_is_among_eight() {
-        let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-        // Every byte value at every place, among bytes that need no escaping: plain, just above
-        // the control characters, around the quote and backslash, and UTF-8 continuations.
-        for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x80, 0xc3, 0xff] {
-            for b in 0..=255u8 {
-                for at in 0..8 {
-                    let mut eight = [fill; 8];
-                    eight[at] = b;
-                    assert_eq!(eight_need_escape(&eight), needs_escape(b), "{b:#x} at {at}");
-                }
-            }
-        }
     }
 }

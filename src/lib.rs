@@ -1,15 +1,18 @@
 //! Claimdesk: an offline workbench for fact-checkers.
 //!
-//! Data flows one way: `article::load` → `extract::claims` → `review::Review` (changed only through
-//! `review::Action`) → `store` (session files) and `report` (exports). Only `ui` uses egui.
+//! Data flows one way, each module using only those before it:
+//! `article` → `extract` → `review` → `store` / `report` → `cli` / `ui`, with `lexicon` and
+//! `text` under all of them. Only `ui` uses egui, eframe or rfd. See docs/ARCHITECTURE.md.
+#![forbid(unsafe_code)]
 
-pub mod article; // bytes → Article { text, blocks, metadata }: txt, md, html
-pub mod cli; // the headless subcommands: text, segment, extract, score, report
-pub mod extract; // Article → claims: lexicons, language, segmentation, scoring, kind, claimant, groups
-pub mod memory; // one-shot commands: the allocator's settings, its heaps in 2 MB pages
-pub mod report; // Review → Markdown / JSON reports
-pub mod review; // Review, Claim, Verdict, Action (every change), anchors
-pub mod store; // session files: versioned JSON, atomic save, load with clear errors
-pub mod text; // byte ↔ char offset helpers shared by every module
-pub mod timing; // CLAIMDESK_TIMING: when each step of a one-shot command ends
+pub mod lexicon;
+pub mod text; // byte ↔ char offsets, lower-casing, words: the helpers every module shares // per-language word lists, language detection, page-furniture phrases
+
+pub mod article; // file → Article { text, blocks, metadata }: txt, md, html, docx, pdf; cleaning
+pub mod extract; // Article → scored sentences and claims: segment, features, score, kind, claimant, groups
+pub mod report;
+pub mod review; // Review, Claim, Verdict, Evidence; Action (every change) and its inverse; anchors
+pub mod store; // session files: versioned JSON, atomic save, load with clear errors // Review → Markdown, HTML, CSV, JSON, ClaimReview, Web Annotations; pre-flight lint
+
+pub mod cli; // the subcommands: text, segment, extract, score, features, reanchor, report, mark
 pub mod ui; // the egui/eframe desktop app (the only module that uses egui, eframe or rfd)

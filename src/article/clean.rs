@@ -2,7 +2,7 @@
 //! page furniture and a repeated title, and laying the blocks out as one text.
 
 use super::{Article, Block, BlockKind, Metadata};
-use crate::extract::{lang, lexicon, score};
+use crate::lexicon::{self, furniture, lang};
 use crate::text::{squash_whitespace, to_lowercase};
 
 /// A block as a reader format found it, before cleaning. `hint` is the format's own idea of its kind.
@@ -28,52 +28,9 @@ impl RawBlock {
 /// list items keep their own lines, and a text written one paragraph per line (a Word document
 /// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    text_blocks_in(text, threads_for(text.len()))
-}
-
-/// `text_blocks`, the text cut at blank lines into `parts` pieces read at the same time.
-fn text_blocks_in(text: &str, parts: usize) -> Vec<RawBlock> {
-    let text: std::borrow::Cow<str> = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n").into()
-    } else {
-        text.into()
-    };
-    let pieces = cut_at_blank_lines(&text, parts);
-    // Moved out of the pieces' lists, not copied (`concat` clones each block: 0.7 ms a megabyte).
-    let mut pieces_blocks = crate::extract::on_threads(&pieces, |piece| blocks_of_text(piece));
-    match pieces_blocks.len() {
-        1 => pieces_blocks.pop().unwrap_or_default(),
-        _ => pieces_blocks.into_iter().flatten().collect(),
-    }
-}
-
-/// `text` cut into at most `parts` pieces of about the same length, each cut at a "\n\n" (the
-/// two newlines left out). Blocks never span a "\n\n" and a piece's leading or trailing newline
-/// makes an empty line, which blocks leave out: the pieces' blocks are the text's.
-fn cut_at_blank_lines(text: &str, parts: usize) -> Vec<&str> {
-    let mut pieces = Vec::with_capacity(parts.max(1));
-    let mut from = 0;
-    for k in 1..parts.max(1) {
-        // From one byte before the aim, so as not to miss a "\n\n" that starts there.
-        let aim = (text.len() * k / parts).saturating_sub(1);
-        let target = crate::text::floor_boundary(text, aim).max(from);
-        // `str::find` reads every byte of a text with no blank line (1 ms a megabyte).
-        match memchr::memmem::find(&text.as_bytes()[target..], b"\n\n") {
-            Some(at) => {
-                pieces.push(&text[from..target + at]);
-                from = target + at + 2;
-            }
-            None => break,
-        }
-    }
-    pieces.push(&text[from..]);
-    pieces
-}
-
-/// `text_blocks` of text whose line ends are "\n".
-fn blocks_of_text(text: &str) -> Vec<RawBlock> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
-    for chunk in split_at_blank_lines(text) {
+    for chunk in text.split("\n\n") {
         let lines: Vec<&str> = chunk
             .lines()
             .map(str::trim)
@@ -83,23 +40,11 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
             continue;
         }
         if lines_are_paragraphs(&lines) {
-            let block_of = |line: &&str| {
-                let mut block = String::with_capacity(line.len());
-                crate::text::push_squashed(&mut block, line);
-                RawBlock::new(block, None)
-            };
-            if threads_for(chunk.len()) > 1 {
-                // A long text written one paragraph per line, which has no blank line to be cut
-                // at (a Word document saved as text): its lines are read at the same time.
-                let per_run = lines.len().div_ceil(crate::extract::threads());
-                let runs: Vec<&[&str]> = lines.chunks(per_run.max(1)).collect();
-                let blocks = crate::extract::on_threads(&runs, |run| {
-                    run.iter().map(block_of).collect::<Vec<_>>()
-                });
-                out.extend(blocks.into_iter().flatten());
-            } else {
-                out.extend(lines.iter().map(block_of));
-            }
+            out.extend(
+                lines
+                    .iter()
+                    .map(|line| RawBlock::new(squash_whitespace(line), None)),
+            );
             continue;
         }
         let mut block = String::new();
@@ -109,31 +54,11 @@ fn blocks_of_text(text: &str) -> Vec<RawBlock> {
                 let list = is_list_item(line) || is_list_item(lines[i - 1]) && all_list;
                 block.push(if list { '\n' } else { ' ' });
             }
-            crate::text::push_squashed(&mut block, line);
+            block.push_str(&squash_whitespace(line));
         }
         out.push(RawBlock::new(block, None));
     }
     out
-}
-
-/// `text.split("\n\n")`, found with `memchr`'s vectorised search (the standard library's
-/// looks at every byte of a megabyte: 1% of an extraction).
-fn split_at_blank_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut ends = memchr::memmem::find_iter(text.as_bytes(), b"\n\n");
-    let mut from = Some(0);
-    std::iter::from_fn(move || {
-        let start = from?;
-        match ends.next() {
-            Some(at) => {
-                from = Some(at + 2);
-                Some(&text[start..at])
-            }
-            None => {
-                from = None;
-                Some(&text[start..])
-            }
-        }
-    })
 }
 
 /// Lines of more chars than this are not lines of text wrapped by hand (at 72 to 100 columns).
@@ -201,56 +126,16 @@ fn is_credit_line(text: &str, n_words: usize, lexes: &[&lexicon::Lexicon]) -> bo
             || lower.starts_with("credit…"))
 }
 
-/// The block reduced to what decides whether it is furniture: lower-case, without trailing
-/// punctuation or counts ("Comments (12)" → "comments").
-pub(crate) fn furniture_key(text: &str) -> String {
-    to_lowercase(furniture_text(text))
-}
-
-/// The part of `text` that `furniture_key` lower-cases: the characters it strips are their own
-/// lower case and the lower case of no other, so stripping before lower-casing is stripping
-/// after. The key has as many characters as this at least (lower-casing never shortens).
-fn furniture_text(text: &str) -> &str {
-    text.trim()
-        .trim_end_matches(|c: char| {
-            c.is_ascii_digit()
-                || matches!(c, '(' | ')' | ' ' | ':' | '.' | '…' | '›' | '»' | '>' | '|')
-        })
-        .trim()
-}
-
 /// "Copyright © 2019 …", "Tous droits réservés": legal lines of the page, not of the article.
 /// (A short "© Reuters" under a photo is a credit, decided before this.)
 fn is_copyright(text: &str, n_words: usize) -> bool {
-    if n_words <= 3 || n_words > 40 || !may_be_copyright(text) {
+    if n_words <= 3 || n_words > 40 {
         return false;
     }
     let lower = to_lowercase(text);
-    lower.contains("copyright")
-        || lower.contains('©')
-        || lower.contains('ⓒ')
-        || lower.contains("rights reserved")
-        || lower.contains("droits réservés")
-}
-
-/// Whether `text` has what `is_copyright` looks for in its lower case, read without
-/// lower-casing it: "copyright" and "rights reserved" have "right" in them, "droits réservés"
-/// "roits", in letters whose only upper case is ASCII (no other character lower-cases to an
-/// ASCII letter of these; `İ` gives "i" and a dot); `©` has no case, and `ⓒ` is the lower case
-/// of `Ⓒ` only. False means `is_copyright` is false.
-fn may_be_copyright(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr2_iter(b'r', b'R', b).any(|at| {
-        b.get(at + 1..at + 5).is_some_and(|next| {
-            next.eq_ignore_ascii_case(b"ight") || next.eq_ignore_ascii_case(b"oits")
-        })
-    }) || memchr::memchr2_iter(0xc2, 0xe2, b).any(|at| {
-        // ©, ⓒ, Ⓒ
-        matches!(
-            b[at..],
-            [0xc2, 0xa9, ..] | [0xe2, 0x93, 0x92, ..] | [0xe2, 0x92, 0xb8, ..]
-        )
-    })
+    ["copyright", "©", "ⓒ", "rights reserved", "droits réservés"]
+        .iter()
+        .any(|m| lower.contains(m))
 }
 
 /// "Follow us on Instagram, Facebook and YouTube": two or more networks named in a short block.
@@ -293,10 +178,6 @@ fn is_breadcrumb(text: &str, n_words: usize) -> bool {
 
 /// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
 fn is_markup(text: &str) -> bool {
-    // Every marker but the first has one of these bytes.
-    if memchr::memchr3(b'&', b'<', b'[', text.as_bytes()).is_none() {
-        return text.contains("data-mce");
-    }
     [
         "data-mce", "&lt;", "&amp;lt;", "<span", "<div", "[button", "[/button", "[caption",
     ]
@@ -398,18 +279,6 @@ fn detection_sample(raw: &[RawBlock]) -> String {
     all
 }
 
-/// Below this many bytes of blocks per thread, the blocks are read on one thread.
-const BYTES_PER_THREAD: usize = 64 * 1024;
-
-/// How many threads clean `bytes` of text: one below two threads' worth (`BYTES_PER_THREAD`).
-fn threads_for(bytes: usize) -> usize {
-    if bytes >= 2 * BYTES_PER_THREAD {
-        crate::extract::threads()
-    } else {
-        1
-    }
-}
-
 /// What decides a block's fate that depends on the block alone.
 struct Facts<'a> {
     /// The text, trimmed.
@@ -443,10 +312,10 @@ impl<'a> Facts<'a> {
             return None;
         }
         // Every test below compares the number of words with 40 at most: counting stops there.
-        let n_words = crate::text::count_words_up_to(text, WORDS_COUNTED);
+        let n_words = text.split_whitespace().take(WORDS_COUNTED).count();
         // The key is read for short blocks only: a long block cannot be a line of furniture,
         // and the other tests that read it look at 20 words at most.
-        let key_text = furniture_text(text);
+        let key_text = furniture::furniture_text(text);
         let key_matters = n_words <= 20 || key_text.chars().nth(max_key_chars).is_none();
         let key = if key_matters {
             to_lowercase(key_text)
@@ -454,7 +323,7 @@ impl<'a> Facts<'a> {
             String::new()
         };
         let credit = is_credit_line(text, n_words, lexes);
-        let furniture = text.lines().all(|l| score::is_boilerplate_in(l, lexes))
+        let furniture = text.lines().all(|l| furniture::is_boilerplate_in(l, lexes))
             || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
             || is_markup(text)
             || (is_copyright(text, n_words) && !credit)
@@ -493,103 +362,42 @@ impl<'a> Facts<'a> {
 const WORDS_COUNTED: usize = 41;
 
 /// Cleans and lays out the blocks as one text, blocks separated by a blank line.
-pub(crate) fn assemble(raw: Vec<RawBlock>, metadata: Metadata) -> Article {
-    // Each block's facts are its own: long articles are read on several threads.
-    let total: usize = raw.iter().map(|b| b.text.len()).sum();
-    assemble_in(raw, metadata, threads_for(total))
-}
-
-/// A guess at the language read on this much of the detection sample (0.4–0.6 ms on 16 cores,
-/// where the whole sample takes 1–1.4) is all a long article's facts wait for (see
-/// `assemble_in`).
-const GUESS_BYTES: usize = 4_000;
-
-/// `assemble`, the blocks' facts worked out on `threads` threads.
-///
-/// The facts depend on the language, which is detected on the start of the text (a millisecond
-/// or more, while the other threads wait). With several threads, the language is guessed on the
-/// first `GUESS_BYTES` of the sample, and the facts are worked out for that guess while the
-/// whole sample is read: when the guess is the language, as it nearly always is, that is the
-/// facts' work done; when it is not, the facts are worked out again for the language.
-fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Article {
-    crate::timing::mark("blocks cut");
-    // Two pieces a thread: while the language is detected on one worker, the others share the
-    // facts evenly (with one piece each, one of them read two, one after the other).
-    let pieces = if threads > 1 { 2 * threads } else { 1 };
-    let parts = crate::extract::cut_evenly(raw.len(), pieces, |i| raw[i].text.len());
-    let total: usize = raw.iter().map(|b| b.text.len()).sum();
-    let facts_in = |code: &str| -> Vec<Vec<Option<Facts>>> {
-        let lex = lexicon::for_language(code);
-        crate::extract::prepare_scoring(lex, total);
-        // Share buttons and comment forms are in English on many French sites: check both
-        // lexicons.
-        let en = lexicon::for_language("en");
-        let lexes: Vec<&lexicon::Lexicon> = if lex.language == en.language {
-            vec![lex]
-        } else {
-            vec![lex, en]
-        };
-        let max_key_chars = lexes
-            .iter()
-            .flat_map(|x| &x.boilerplate_keys)
-            .map(|k| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        let read = |b| Facts::of(b, lex, &lexes, max_key_chars);
-        crate::extract::on_threads(&parts, |r| raw[r.clone()].iter().map(read).collect())
+pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
+    let code = match metadata.language.as_deref() {
+        Some(l) if lexicon::languages().contains(&l) => l.to_string(),
+        _ => lang::detect(&detection_sample(&raw)).to_string(),
     };
-    // The text, built as the blocks are typed, on this thread, after the facts: its pages are
-    // faulted in by the other workers meanwhile (a long article's).
-    let mut text = Vec::with_capacity(total + total / 8);
-    let spare = text.spare_capacity_mut();
-    let (code, facts) = match metadata.language.as_deref() {
-        Some(l) if lexicon::languages().contains(&l) => {
-            let facts = if threads > 1 {
-                crate::extract::both(|| facts_in(l), || crate::extract::prefault(spare)).0
-            } else {
-                facts_in(l)
-            };
-            (l.to_string(), facts)
-        }
-        _ => {
-            let sample = detection_sample(&raw);
-            let start = &sample[..crate::text::floor_boundary(&sample, GUESS_BYTES)];
-            if threads > 1 && start.len() < sample.len() {
-                // The whole sample is read while the guess is made and the facts worked out for
-                // it: on 16 cores the facts of a megabyte take about as long as reading the
-                // sample (1–1.4 ms), and the guess 0.4–0.6 ms more.
-                let (code, (guess, facts)) = crate::extract::both(
-                    || {
-                        let code = lang::detect(&sample);
-                        crate::extract::prefault(spare);
-                        code
-                    },
-                    || {
-                        let guess = lang::detect(start);
-                        (guess, facts_in(guess))
-                    },
-                );
-                if code == guess {
-                    (code.to_string(), facts)
-                } else {
-                    (code.to_string(), facts_in(code))
-                }
-            } else {
-                let code = lang::detect(&sample);
-                (code.to_string(), facts_in(code))
-            }
-        }
+    let lex = lexicon::for_language(&code);
+    // Share buttons and comment forms are in English on many French sites: check both lexicons.
+    let en = lexicon::for_language("en");
+    let lexes: Vec<&lexicon::Lexicon> = if lex.language == en.language {
+        vec![lex]
+    } else {
+        vec![lex, en]
     };
-    crate::timing::mark("language and facts");
+    let max_key_chars = lexes
+        .iter()
+        .flat_map(|x| &x.boilerplate_keys)
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    // Each block's facts are its own: a long article's are worked out on several threads.
+    let facts: Vec<Option<Facts>> = {
+        use rayon::prelude::*;
+        raw.par_iter()
+            .map(|b| Facts::of(b, lex, &lexes, max_key_chars))
+            .collect()
+    };
     metadata.language = Some(code);
-    let mut text = String::from_utf8(text).unwrap_or_default();
+    let total: usize = raw.iter().map(|b| b.text.len()).sum();
+    let mut text = String::with_capacity(total + total / 8);
     let mut blocks: Vec<Block> = Vec::new();
     let mut has_title = false;
     let mut boilerplate = Vec::new();
     let mut title: Option<String> = metadata.title.clone();
     // After "Read more" / "Lire aussi", the page lists other articles until the text resumes.
     let mut in_link_list = false;
-    for f in facts.into_iter().flatten().flatten() {
+    for f in facts.into_iter().flatten() {
         let Facts {
             text: block,
             n_words,
@@ -670,17 +478,6 @@ fn assemble_in(raw: Vec<RawBlock>, mut metadata: Metadata, threads: usize) -> Ar
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        /// The blank-line split finds the pieces `str::split` finds, runs of three or more
-        /// newlines included.
-        #[test]
-        fn split_at_blank_lines_as_str_split(s in "(\n{1,4}|[a é]{1,6}|\r){0,30}") {
-            let ours: Vec<&str> = split_at_blank_lines(&s).collect();
-            let std: Vec<&str> = s.split("\n\n").collect();
-            proptest::prop_assert_eq!(ours, std);
-        }
-    }
 
     fn assemble_text(blocks: &[&str]) -> Article {
         let raw = blocks
@@ -768,7 +565,7 @@ mod tests {
         assert_eq!(a.blocks[0].kind, BlockKind::Title);
         let lexes = [lexicon::for_language("fr")];
         let dateline =
-            |t: &str| is_dateline(t, crate::text::count_words_up_to(t, WORDS_COUNTED), &lexes);
+            |t: &str| is_dateline(t, t.split_whitespace().take(WORDS_COUNTED).count(), &lexes);
         assert!(!dateline("Budget 2024 : ce qui change"));
         assert!(dateline("15:23 2019"));
         assert!(dateline("sexta-feira, 22 de outubro de 2010 às 20:13"));
@@ -778,68 +575,6 @@ mod tests {
         assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
     }
 
-    /// `is_copyright` as it reads without `may_be_copyright`.
-    fn is_copyright_plain(text: &str, n_words: usize) -> bool {
-        if n_words <= 3 || n_words > 40 {
-            return false;
-        }
-        let lower = to_lowercase(text);
-        ["copyright", "©", "ⓒ", "rights reserved", "droits réservés"]
-            .iter()
-            .any(|m| lower.contains(m))
-    }
-
-    #[test]
-    fn only_ascii_letters_lower_case_to_the_copyright_prefilter_letters() {
-        // What `may_be_copyright` counts on, checked over every character: no other character
-        // lower-cases to one of the letters of "right" and "roits" but `İ` ("i" and a dot,
-        // which never makes "ri" + "ght" or "ro" + "its"), and only `©`, `ⓒ` and `Ⓒ` lower-case
-        // to `©` or `ⓒ`.
-        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
-            let lower: String = c.to_lowercase().collect();
-            if !c.is_ascii() && lower.contains(['r', 'i', 'g', 'h', 't', 'o', 's']) {
-                assert_eq!(lower, "i\u{307}", "{c:?}");
-            }
-            if lower.contains(['©', 'ⓒ']) {
-                assert!(['©', 'ⓒ', 'Ⓒ'].contains(&c), "{c:?}");
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn copyright_lines_are_those_of_the_plain_reading(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Copyright", "COPYRIGHT", "copyrİght", "RIGHTS Reserved", "rights reserved",
-                    "Droits réservés", "DROITS RÉSERVÉS", "droİts réservés", "©", "ⓒ", "Ⓒ",
-                    "(c)", "right", "roits", "Right", "ROIT", "rig", "ht", "r", "é", "«", "’",
-                    "İ", "\u{212a}", "Σ", "Tous", "2024", " ", " ", " ",
-                ]),
-                0..20,
-            ),
-        ) {
-            let text: String = parts.concat();
-            let n_words = crate::text::count_words_up_to(&text, WORDS_COUNTED);
-            proptest::prop_assert_eq!(
-                is_copyright(&text, n_words),
-                is_copyright_plain(&text, n_words),
-                "{:?}",
-                text
-            );
-        }
-
-        #[test]
-        fn text_cut_at_blank_lines_gives_the_same_blocks(
-            text in "[ab \\n\\r•*-]{0,300}",
-            parts in 1usize..6,
-        ) {
-            let whole: Vec<String> = text_blocks_in(&text, 1).into_iter().map(|b| b.text).collect();
-            let cut: Vec<String> = text_blocks_in(&text, parts).into_iter().map(|b| b.text).collect();
-            proptest::prop_assert_eq!(cut, whole);
-        }
-    }
-
     #[test]
     fn one_paragraph_per_line_keeps_its_paragraphs() {
         let p1 = "Le conseil municipal a voté mardi le doublement du budget des écoles, qui passe \
@@ -847,7 +582,7 @@ mod tests {
         let p2 = "L'opposition estime que la mesure augmentera la taxe foncière de 3 % sur deux ans, \
                   un chiffre que la mairie conteste dans un communiqué publié mercredi soir.";
         let blocks =
-            |t: &str| -> Vec<String> { blocks_of_text(t).into_iter().map(|b| b.text).collect() };
+            |t: &str| -> Vec<String> { text_blocks(t).into_iter().map(|b| b.text).collect() };
         // A title, two paragraphs and a short one, one per line (a Word file saved as text).
         let text = format!("Budget des écoles\n{p1}\nC'est voté.\n{p2}");
         assert_eq!(
@@ -867,66 +602,9 @@ mod tests {
         );
         // Short lines are wrapped lines as before.
         assert_eq!(blocks("Two\nlines.").len(), 1);
-        // Hundreds of kilobytes of them, read in runs of lines at the same time: the same
-        // blocks, in order, their spaces squashed.
+        // Thousands of them: the same blocks, in order, their spaces squashed.
         let lines: Vec<String> = (0..2000).map(|k| format!("{k}.  {p1}")).collect();
-        assert!(lines.join("\n").len() > 2 * BYTES_PER_THREAD);
         let expected: Vec<String> = lines.iter().map(|l| l.replace("  ", " ")).collect();
         assert_eq!(blocks(&lines.join("\n")), expected);
-    }
-
-    #[test]
-    fn long_text_is_cut_at_blank_lines() {
-        let text = "One line.\n\n\nTwo\nlines.\n\n- a\n- b\n\n".repeat(50);
-        for parts in 2..6 {
-            let pieces = cut_at_blank_lines(&text, parts);
-            assert_eq!(pieces.len(), parts, "{parts}");
-            assert!(pieces.iter().all(|p| !p.is_empty()));
-        }
-        assert_eq!(
-            cut_at_blank_lines("no blank line", 4),
-            vec!["no blank line"]
-        );
-        // A cut aimed inside a character still happens, at the next blank line.
-        let accents = "é".repeat(100) + "\n\n" + &"è".repeat(100);
-        assert_eq!(cut_at_blank_lines(&accents, 2).len(), 2);
-    }
-
-    #[test]
-    fn facts_worked_out_for_a_guessed_language_are_those_of_the_language() {
-        // Furniture that only the French lexicon knows ("Lire aussi" opens a list of links,
-        // "Partager" buttons): typed by the wrong lexicon, the blocks would differ.
-        let french = "Le conseil municipal a voté lundi le budget des écoles, selon la mairie.";
-        let block = |t: &str| RawBlock::new(t.to_string(), None);
-        let article = |first: &str, first_bytes: usize| {
-            let mut raw = Vec::new();
-            while raw.iter().map(|b: &RawBlock| b.text.len()).sum::<usize>() < first_bytes {
-                raw.push(block(first));
-            }
-            for k in 0..400 {
-                raw.push(block(&format!("{french} ({k})")));
-                if k % 50 == 0 {
-                    raw.push(block("Lire aussi"));
-                    raw.push(block("Le maire inaugure la médiathèque"));
-                    raw.push(block("Partager sur Facebook"));
-                }
-            }
-            raw
-        };
-        let english = "The council voted on the school budget on Monday, the mayor's office said.";
-        // A guess that is right (French throughout), and one that is wrong: the sample's first
-        // kilobytes are English, the whole sample French.
-        for (first, first_bytes) in [(french, 0), (english, GUESS_BYTES + 500)] {
-            let one = assemble_in(article(first, first_bytes), Metadata::default(), 1);
-            assert_eq!(one.metadata.language.as_deref(), Some("fr"));
-            assert!(one.boilerplate.iter().any(|b| b == "Lire aussi"));
-            for threads in [2, 4] {
-                let several =
-                    assemble_in(article(first, first_bytes), Metadata::default(), threads);
-                assert_eq!(several, one, "{threads} threads, first {first_bytes} bytes");
-            }
-        }
-        let start = detection_sample(&article(english, GUESS_BYTES + 500));
-        assert_eq!(lang::detect(&start[..GUESS_BYTES]), "en");
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn decode(bytes: &[u8]) -> (Cow<'_, str>, String) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text, enc.name().to_string());
     }
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(s), "UTF-8".to_string());
     }
     let mut det = chardetng::EncodingDetector::new();

@@ -179,27 +179,12 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
         path: shown.clone(),
         source: e,
     })?;
-    crate::timing::mark("file read");
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    // A long file's fingerprint is worked out while its text is read (a short one's takes less
-    // than starting a thread).
-    let (article, sha) = if bytes.len() < 256 * 1024 {
-        (from_bytes(&bytes, &name), sha256_hex(&bytes))
-    } else {
-        std::thread::scope(|s| {
-            let sha = s.spawn(|| sha256_hex(&bytes));
-            let article = from_bytes(&bytes, &name);
-            // A panic while hashing is the same bug as one here.
-            (
-                article,
-                sha.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        })
-    };
-    let mut article = article?;
+    let mut article = from_bytes(&bytes, &name)?;
+    let sha = sha256_hex(&bytes);
     article.metadata.source_sha256 = Some(sha);
     article.metadata.source_path =
         Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));

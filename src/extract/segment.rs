@@ -18,7 +18,7 @@
 //! - a period after an ordinary word before a lower-case word (informal text), and a semicolon
 //!   before a capitalised sentence opener.
 
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// Closing quotes and brackets that belong to the sentence they end.
@@ -541,8 +541,8 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::for_language;
     use super::*;
+    use crate::lexicon::for_language;
 
     fn split(text: &str, lang: &str) -> Vec<String> {
         sentences(text, for_language(lang))

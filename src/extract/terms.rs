@@ -113,61 +113,7 @@ pub fn for_each_key_in_words(words: &[&str], mut f: impl FnMut(u64)) {
         prev = h;
     };
     for w in words {
-        if w.is_ascii() {
-            for_each_ascii_word(w.as_bytes(), &mut key);
-        } else {
-            for_each_word(w, |_, _, h| key(h));
-        }
-    }
-}
-
-/// Per byte: `ALNUM` for an ASCII letter or digit, and `DIGIT` as well for a digit.
-const BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_digit() {
-            t[b] = ALNUM | DIGIT;
-        } else if c.is_ascii_alphabetic() {
-            t[b] = ALNUM;
-        }
-        b += 1;
-    }
-    t
-};
-const ALNUM: u8 = 1;
-const DIGIT: u8 = 2;
-
-/// `for_each_word` on ASCII text, byte by byte (each byte's class read from one table), with
-/// the hashes only.
-fn for_each_ascii_word(bytes: &[u8], mut f: impl FnMut(u64)) {
-    let number = fnv(FNV_OFFSET, NUMBER.as_bytes());
-    let alnum = |b: u8| BYTE_CLASS[usize::from(b)] & ALNUM != 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !alnum(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let mut h = FNV_OFFSET;
-        let mut digit = false;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let class = BYTE_CLASS[usize::from(b)];
-            if class != 0 {
-                digit |= class & DIGIT != 0;
-                h = fnv(h, &[b]);
-                i += 1;
-            } else if b == b'\'' && bytes.get(i + 1).is_some_and(|&n| alnum(n)) {
-                // Inside a word only when a letter or digit follows.
-                h = fnv(h, b"'");
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        f(if digit { number } else { h });
+        for_each_word(w, |_, _, h| key(h));
     }
 }
 
@@ -205,10 +151,17 @@ pub fn terms_of_words(split: &[&str]) -> Vec<String> {
 /// How a term reads in a reason: `'percent'`, `'thank you'`, `'N percent'` (N: a number),
 /// `a number`, `'well' at the start`.
 pub fn display(term: &str) -> String {
+    let mut out = String::new();
+    display_into(term, &mut out);
+    out
+}
+
+/// `display`, written at the end of `out`.
+pub fn display_into(term: &str, out: &mut String) {
     if term == NUMBER {
-        return "a number".to_string();
+        out.push_str("a number");
+        return;
     }
-    let mut out = String::with_capacity(term.len() + 16);
     out.push('\'');
     for (i, w) in term.split(' ').filter(|w| *w != START).enumerate() {
         if i > 0 {
@@ -220,7 +173,6 @@ pub fn display(term: &str) -> String {
     if term.starts_with(START) {
         out.push_str(" at the start");
     }
-    out
 }
 
 /// The map's hasher: keys are already well-mixed hashes, so the key is its own hash.
@@ -246,19 +198,7 @@ impl Hasher for KeyHasher {
 #[derive(Debug, Default)]
 pub struct TermWeights {
     by_key: HashMap<u64, (f32, u32), BuildHasherDefault<KeyHasher>>,
-    /// One bit per value of a key's top `PRESENT_BITS` bits, set for the keys in `by_key`: most
-    /// keys of a sentence are not there, and are turned away by one bit (no map look-up).
-    present: Vec<u64>,
     names: Vec<String>,
-    /// Each term as a reason shows it (`display`), made the first time it is shown.
-    shown: Vec<std::sync::OnceLock<Box<str>>>,
-}
-
-const PRESENT_BITS: u32 = 16;
-
-fn present_bit(key: u64) -> (usize, u64) {
-    let top = (key >> (64 - PRESENT_BITS)) as usize;
-    (top / 64, 1 << (top % 64))
 }
 
 /// One term found in a sentence and its contribution to the score.
@@ -270,25 +210,12 @@ pub struct Hit {
 
 impl TermWeights {
     pub fn new(weights: impl IntoIterator<Item = (String, f32)>) -> Self {
-        let mut t = TermWeights {
-            present: vec![0; (1 << PRESENT_BITS) / 64],
-            ..TermWeights::default()
-        };
+        let mut t = TermWeights::default();
         for (name, w) in weights {
-            let key = term_key(&name);
-            t.by_key.insert(key, (w, t.names.len() as u32));
-            let (word, bit) = present_bit(key);
-            t.present[word] |= bit;
+            t.by_key.insert(term_key(&name), (w, t.names.len() as u32));
             t.names.push(name);
         }
-        t.shown = t.names.iter().map(|_| std::sync::OnceLock::new()).collect();
         t
-    }
-
-    /// `display` of a hit's term: claims show the same terms over and over.
-    pub fn shown(&self, hit: &Hit) -> &str {
-        let i = hit.index as usize;
-        self.shown[i].get_or_init(|| display(&self.names[i]).into_boxed_str())
     }
 
     pub fn len(&self) -> usize {
@@ -320,10 +247,6 @@ impl TermWeights {
         // At most two terms a word: one allocation.
         let mut out: Vec<Hit> = Vec::with_capacity(2 * words.len());
         for_each_key_in_words(words, |k| {
-            let (word, bit) = present_bit(k);
-            if self.present[word] & bit == 0 {
-                return;
-            }
             if let Some(&(weight, index)) = self.by_key.get(&k)
                 && !out.iter().any(|h| h.index == index)
             {
@@ -381,38 +304,6 @@ mod tests {
             streamed.dedup();
             written.sort_unstable();
             assert_eq!(streamed, written, "{s}");
-        }
-    }
-
-    #[test]
-    fn ascii_words_hash_as_in_the_general_reading() {
-        for s in [
-            "the rate fell to 3.5% in 2019, they'd say 'no' -- don't' ''x x'' a-b'c 9'9",
-            "'",
-            "''",
-            "a'",
-            "'a",
-            "a''b",
-            "x9y z",
-            "",
-        ] {
-            let mut general: Vec<u64> = Vec::new();
-            for_each_word(s, |_, _, h| general.push(h));
-            let mut ascii: Vec<u64> = Vec::new();
-            for_each_ascii_word(s.as_bytes(), |h| ascii.push(h));
-            assert_eq!(general, ascii, "{s}");
-        }
-    }
-
-    proptest::proptest! {
-        /// Any ASCII text: the byte-class reading hashes the words the general reading does.
-        #[test]
-        fn ascii_reading_is_the_general_reading(s in "[ -~\t\n]{0,80}") {
-            let mut general: Vec<u64> = Vec::new();
-            for_each_word(&s, |_, _, h| general.push(h));
-            let mut ascii: Vec<u64> = Vec::new();
-            for_each_ascii_word(s.as_bytes(), |h| ascii.push(h));
-            proptest::prop_assert_eq!(general, ascii);
         }
     }
 

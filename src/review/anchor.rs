@@ -5,7 +5,8 @@
 
 use super::{Claim, Review, TextPosition, TextQuote};
 use crate::article::Article;
-use crate::extract::{lang, lexicon, segment};
+use crate::extract::segment;
+use crate::lexicon::{self, lang};
 use std::collections::HashMap;
 use std::ops::Range;
 

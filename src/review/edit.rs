@@ -3,7 +3,8 @@
 //! steps are needed), so every one of them is undone in one step and recorded in the history.
 
 use super::{Action, Claim, ReviewError, TextPosition, TextQuote, Verdict};
-use crate::extract::{lexicon, score};
+use crate::extract::score;
+use crate::lexicon;
 use crate::review::Review;
 use std::ops::Range;
 
@@ -331,9 +332,9 @@ mod tests {
         let lower = r.threshold_change(0.05);
         r.apply(lower).unwrap();
         assert!(!r.claims.iter().any(|c| c.text() == text));
-        // It survives a save and load.
-        let json = crate::store::to_json(&r);
-        let back = crate::store::from_json(json.as_bytes(), "test").unwrap();
+        // It is kept in what a session file holds.
+        let json = serde_json::to_string(&r).unwrap();
+        let back: Review = serde_json::from_str(&json).unwrap();
         assert_eq!(back.dismissed.len(), 1);
         // Restoring brings it back in text order; new ids never reuse it.
         assert!(r.next_claim_id() > id);

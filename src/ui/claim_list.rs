@@ -359,7 +359,7 @@ impl ClaimList {
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.kind, None, tr("all types"));
-                    for k in crate::extract::score::KINDS {
+                    for k in crate::extract::KINDS {
                         let n = review.claims.iter().filter(|c| c.kind == *k).count();
                         ui.selectable_value(
                             &mut self.filter.kind,

@@ -1,7 +1,5 @@
 //! Language of a text: whatlang's guess, limited to the languages Claimdesk has lexicons for.
 
-use super::lexicon;
-
 /// How much of a text `detect` reads, in bytes.
 pub const SAMPLE_BYTES: usize = 20_000;
 
@@ -16,7 +14,7 @@ pub fn detect(text: &str) -> &'static str {
         Some(whatlang::Lang::Deu) => "de",
         _ => "en",
     };
-    lexicon::languages()
+    super::languages()
         .into_iter()
         .find(|l| *l == code)
         .unwrap_or("en")

@@ -1,6 +1,16 @@
-//! Per-language knowledge as data: `assets/lexicons/<lang>.json`, one file per language.
-//! Adding a language means adding a file here and a line in `BUNDLED`, not code.
+//! Per-language knowledge as data: `assets/lexicons/<lang>.json`, one file per language, read by
+//! the article cleaner (furniture, credits, datelines) and by claim extraction (sentence ends,
+//! check-worthiness cues) alike. Adding a language means adding a file and a line in `BUNDLED`,
+//! not code.
+//!
+//! - `lang`: which language a text is in.
+//! - `furniture`: page furniture told by its words (share buttons, comment prompts).
+//! - `Phrases` and `Matcher`: lists of phrases matched as whole words in one pass.
 
+pub mod furniture;
+pub mod lang;
+
+use crate::text::is_alphanumeric;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -58,7 +68,6 @@ pub struct Phrases {
 /// Is the match `start..end` of `phrase` in `hay` a whole-word match? A phrase that starts (ends)
 /// with a letter or digit must not continue a word before it (after it).
 fn whole_word(hay: &str, start: usize, end: usize, phrase: &str) -> bool {
-    use crate::text::is_alphanumeric;
     let before_ok = hay[..start]
         .chars()
         .next_back()
@@ -82,11 +91,6 @@ impl Phrases {
             trimmed,
             automaton: OnceLock::new(),
         }
-    }
-
-    /// Builds the automaton now (it is otherwise built on first use).
-    pub fn warm(&self) {
-        self.automaton();
     }
 
     /// A contiguous NFA: these lists are matched against short texts only (a line, a short
@@ -187,17 +191,9 @@ pub struct Found {
     first: Vec<(usize, usize)>,
 }
 
-/// From this many bytes of text on, `Lexicon::matcher_for` builds the phrase automaton as a DFA:
-/// a DFA takes a millisecond more to build than a contiguous NFA, and searches the same
-/// matches faster on some texts (the 1 MB English debate text: 65 ms instead of 70 on one
-/// thread; the French texts: the same), so it pays for itself from a few hundred KB on. Below,
-/// the contiguous NFA is cheaper: ten saved web pages were extracted in 65 ms instead of 70.
-pub const DFA_FROM_BYTES: usize = 256 * 1024;
-
 impl Matcher {
-    /// The matcher of `lex`'s phrase lists, as a DFA if `dfa`, else as a contiguous NFA (the
-    /// same matches either way).
-    fn new(lex: &Lexicon, dfa: bool) -> Self {
+    /// The matcher of `lex`'s phrase lists.
+    fn new(lex: &Lexicon) -> Self {
         let mut patterns: Vec<(List, usize, String)> = Vec::new();
         let mut ranges: [std::ops::Range<usize>; LISTS] = Default::default();
         let lists: [(List, &Phrases); LISTS - 1] = [
@@ -230,13 +226,8 @@ impl Matcher {
             }
         }
         ranges[List::CuePhrases as usize] = start..patterns.len();
-        let kind = if dfa {
-            aho_corasick::AhoCorasickKind::DFA
-        } else {
-            aho_corasick::AhoCorasickKind::ContiguousNFA
-        };
         let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(kind))
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(patterns.iter().map(|(_, _, p)| p))
             .ok();
         Self {
@@ -314,27 +305,19 @@ pub struct WordFacts {
     pub auxiliary: bool,
 }
 
-/// Words → `WordFacts`: words of up to 16 bytes (nearly all) keyed by `text::pack`, the others
-/// by their text.
+/// Words → `WordFacts`.
 #[derive(Debug, Default)]
 struct WordTable {
-    packed: FxHashMap<u128, WordFacts>,
-    long: FxHashMap<String, WordFacts>,
+    facts: FxHashMap<String, WordFacts>,
 }
 
 impl WordTable {
     fn entry(&mut self, word: &str) -> &mut WordFacts {
-        match crate::text::pack(word) {
-            Some(key) => self.packed.entry(key).or_default(),
-            None => self.long.entry(word.to_string()).or_default(),
-        }
+        self.facts.entry(word.to_string()).or_default()
     }
 
     fn get(&self, word: &str) -> Option<&WordFacts> {
-        match crate::text::pack(word) {
-            Some(key) => self.packed.get(&key),
-            None => self.long.get(word),
-        }
+        self.facts.get(word)
     }
 
     fn new(lex: &Lexicon) -> WordTable {
@@ -459,8 +442,6 @@ impl Cues {
 #[derive(Debug)]
 pub struct Lexicon {
     pub language: String,
-    /// Where the lexicon is in `BUNDLED` (what is worked out once per lexicon is kept by it).
-    pub(crate) index: usize,
     /// Abbreviations (without their final period) that may end a sentence: "etc", "U.S", "a.m".
     pub abbreviations: FxHashSet<String>,
     /// Titles that always precede a name, so never end a sentence: "Mr", "Dr", "M", "Mme".
@@ -487,7 +468,7 @@ pub struct Lexicon {
     pub credit_markers: Vec<String>,
     /// Blocks that are page furniture when they are nothing else ("Comments", "Publicité").
     pub boilerplate_lines: FxHashSet<String>,
-    /// The same lines as the cleaner compares blocks with them (`clean::furniture_key`).
+    /// The same lines as the cleaner compares blocks with them (`furniture::furniture_key`).
     pub boilerplate_keys: FxHashSet<String>,
     /// Block openings after which the page lists other articles ("Lire aussi", "Related articles").
     pub section_enders: Vec<String>,
@@ -511,11 +492,10 @@ fn lower(v: Vec<String>) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn from_file(f: LexiconFile, index: usize) -> Self {
+    fn from_file(f: LexiconFile) -> Self {
         let boilerplate_lines = lower(f.boilerplate_lines);
         let mut lex = Self {
             language: f.language,
-            index,
             abbreviations: f.abbreviations.into_iter().collect(),
             titles: f.titles.into_iter().collect(),
             sentence_starters: f.sentence_starters.into_iter().collect(),
@@ -538,7 +518,7 @@ impl Lexicon {
             credit_markers: lower(f.credit_markers),
             boilerplate_keys: boilerplate_lines
                 .iter()
-                .map(|l| crate::article::clean::furniture_key(l))
+                .map(|l| furniture::furniture_key(l))
                 .collect(),
             boilerplate_lines: boilerplate_lines.into_iter().collect(),
             section_enders: lower(f.section_enders),
@@ -559,28 +539,15 @@ impl Lexicon {
         lex
     }
 
-    /// What the word lists say of `word` (lower-case, as `score::words` splits a sentence):
+    /// What the word lists say of `word` (lower-case, as `text::words` splits a sentence):
     /// `None` for a word in none of them.
     pub fn word(&self, word: &str) -> Option<&WordFacts> {
         self.words.get(word)
     }
 
-    /// All the phrase lists in one automaton (`Matcher`): the one `matcher_for` built, or else a
-    /// DFA (the command line's `score` and `features`, which may read many sentences).
+    /// All the phrase lists in one automaton (`Matcher`), built on first use.
     pub fn matcher(&self) -> &Matcher {
-        self.matcher_for(usize::MAX)
-    }
-
-    /// `matcher`, built for reading `bytes` of text if it is not built yet (see
-    /// `DFA_FROM_BYTES`). The first call of a process decides.
-    pub fn matcher_for(&self, bytes: usize) -> &Matcher {
-        self.matcher
-            .get_or_init(|| Matcher::new(self, bytes >= DFA_FROM_BYTES))
-    }
-
-    /// Whether `matcher` is built.
-    pub fn has_matcher(&self) -> bool {
-        self.matcher.get().is_some()
+        self.matcher.get_or_init(|| Matcher::new(self))
     }
 
     /// Is `token` (the word before a period, without the period) a title such as "Mr" or "Mme"?
@@ -611,12 +578,9 @@ fn bundled(index: usize) -> &'static Lexicon {
         // The lexicons are compiled in; a broken one is a build defect caught by the tests.
         let file: LexiconFile = serde_json::from_str(json)
             .unwrap_or_else(|e| panic!("assets/lexicons/{code}.json is invalid: {e}"));
-        Lexicon::from_file(file, index)
+        Lexicon::from_file(file)
     })
 }
-
-/// How many lexicons Claimdesk bundles.
-pub const BUNDLED_COUNT: usize = BUNDLED.len();
 
 /// Languages with a lexicon, as ISO 639-1 codes.
 pub fn languages() -> Vec<&'static str> {
@@ -666,35 +630,6 @@ mod tests {
     }
 
     #[test]
-    fn both_kinds_of_phrase_automaton_find_the_same_phrases() {
-        for code in languages() {
-            let lex = for_language(code);
-            let (dfa, nfa) = (Matcher::new(lex, true), Matcher::new(lex, false));
-            // Every phrase of every list, alone, run together and inside a sentence, and the
-            // sample's sentences.
-            let phrases: Vec<&str> = dfa.patterns.iter().map(|(_, _, p)| p.as_str()).collect();
-            let mut texts: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
-            texts.push(phrases.join(" "));
-            texts.push(phrases.concat());
-            texts.extend(
-                phrases
-                    .iter()
-                    .map(|p| format!("selon le texte, {p} a dit qu’il")),
-            );
-            let sample = crate::article::sample();
-            texts.extend(
-                crate::text::to_lowercase(&sample.text)
-                    .split(". ")
-                    .map(String::from),
-            );
-            for text in &texts {
-                assert_eq!(dfa.scan(text).first, nfa.scan(text).first, "{code}: {text}");
-            }
-            assert!(texts.iter().any(|t| !dfa.scan(t).first.is_empty()));
-        }
-    }
-
-    #[test]
     fn one_look_up_answers_for_every_word_list() {
         for code in languages() {
             let lex = for_language(code);
@@ -724,17 +659,6 @@ mod tests {
         assert!(was.auxiliary);
         let past = en.cues.names.iter().position(|n| n == "past").unwrap();
         assert!(en.cues.word(was.cue.unwrap()).1.contains(&past));
-        // Words of more than 16 bytes are kept by their text.
-        let mut table = WordTable::default();
-        table.entry("internationalisation").share = true;
-        table.entry("internationalisation").first_person = true;
-        assert_eq!(
-            table
-                .get("internationalisation")
-                .map(|f| (f.share, f.first_person)),
-            Some((true, true))
-        );
-        assert_eq!(table.get("internationalisatio"), None);
     }
 
     #[test]
@@ -743,5 +667,16 @@ mod tests {
         assert!(for_language("fr").is_title("Mme"));
         assert!(for_language("fr").is_abbreviation("etc"));
         assert!(for_language("en").is_abbreviation("e.g"));
+    }
+
+    #[test]
+    fn whole_word_matching() {
+        let acts = Phrases::new(vec!["act".into(), "passed".into()]);
+        assert!(acts.first_hit("in fact it is").is_none());
+        assert_eq!(acts.first_hit("the act was passed"), Some(("act", 4)));
+        assert_eq!(
+            acts.hits("it passed the act"),
+            vec![("act", 14), ("passed", 3)]
+        );
     }
 }

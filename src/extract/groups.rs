@@ -1,0 +1,405 @@
+//! Near-duplicate sentences: a caption that repeats a sentence of the body in other words, a
+//! claim made twice in one article. Each sentence joins the group of the first sentence it nearly
+//! repeats, and the checklist shows a group's claims together.
+//!
+//! Two sentences of at least five words (of three letters or more) are near-duplicates when most
+//! of the shorter one's words are in the longer one (overlap ≥ 0.7 of the shorter) and their word
+//! sets are similar (Jaccard ≥ 0.4).
+//!
+//! A sentence is compared only with the earlier sentences it shares words with, found through an
+//! inverted index (each word → the sentences that use it). Each word's list, for a sentence, is
+//! the last `MAX_POSTINGS` sentences before it that use the word, so the work is bounded by
+//! sentences × words × `MAX_POSTINGS`, not sentences², and a duplicate within the last
+//! `MAX_POSTINGS` sentences that use its words is always found.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// How many earlier sentences that use a word are looked at, per word of a sentence.
+const MAX_POSTINGS: usize = 64;
+
+/// Words numbered in the order they are first met.
+#[derive(Default)]
+pub(super) struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
+    /// `lower`: runs of letters and digits of three chars or more, lower-cased.
+    pub(super) fn sentence_words(&mut self, text: &str, lower: &str) -> Vec<u32> {
+        let is_word = |w: &&str| w.chars().nth(2).is_some();
+        if text.contains('Σ') || text.contains('İ') {
+            // Lower-casing the sentence is not lower-casing each word here: do the latter.
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(is_word)
+                .map(|w| self.id(&w.to_lowercase()))
+                .collect()
+        } else {
+            lower
+                .split(|c: char| !crate::text::is_alphanumeric(c))
+                .filter(is_word)
+                .map(|w| self.id(w))
+                .collect()
+        }
+    }
+}
+
+/// The sentences of an article as sets of word numbers, in text order.
+#[derive(Default)]
+pub(super) struct Grouper {
+    /// Every sentence's word numbers, sorted, one after the other: sentence `i`'s are
+    /// `words[starts[i]..starts[i + 1]]`.
+    words: Vec<u32>,
+    starts: Vec<u32>,
+    /// Highest word number + 1.
+    n_words: usize,
+}
+
+/// The inverted index of `Grouper`: each word's sentences, in text order.
+struct Index {
+    /// Word `w`'s sentences are `users[offsets[w]..offsets[w + 1]]`.
+    offsets: Vec<u32>,
+    users: Vec<u32>,
+    /// Per entry of `Grouper::words`: the sentence's place in the word's `users`.
+    rank: Vec<u32>,
+}
+
+impl Grouper {
+    /// Adds the next sentence given the numbers of its words (in any order, repeats included).
+    pub(super) fn push(&mut self, mut set: Vec<u32>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        set.sort_unstable();
+        set.dedup();
+        if let Some(&last) = set.last() {
+            self.n_words = self.n_words.max(last as usize + 1);
+        }
+        self.words.extend_from_slice(&set);
+        self.starts.push(self.words.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Sentence `i`'s words, and where they are in `words`.
+    fn words_of(&self, i: usize) -> (std::ops::Range<usize>, &[u32]) {
+        let span = self.starts[i] as usize..self.starts[i + 1] as usize;
+        (span.clone(), &self.words[span])
+    }
+
+    /// The inverted index: the words counted, their lists laid out one after the other, and
+    /// each sentence written into the lists of its words in turn.
+    fn index(&self) -> Index {
+        let mut offsets = vec![0u32; self.n_words + 1];
+        for &w in &self.words {
+            offsets[w as usize + 1] += 1;
+        }
+        for w in 0..self.n_words {
+            offsets[w + 1] += offsets[w];
+        }
+        let mut next = offsets.clone();
+        let mut users = vec![0; self.words.len()];
+        let mut rank = vec![0; self.words.len()];
+        for i in 0..self.len() {
+            let (span, set) = self.words_of(i);
+            for (k, &w) in span.zip(set) {
+                let at = &mut next[w as usize];
+                users[*at as usize] = i as u32;
+                rank[k] = *at - offsets[w as usize];
+                *at += 1;
+            }
+        }
+        Index {
+            offsets,
+            users,
+            rank,
+        }
+    }
+
+    /// Each sentence's group: the index of the first sentence of its group (`None` for a
+    /// sentence that repeats no other and that none repeats). A sentence takes the earliest
+    /// group among those of its earlier near-duplicates.
+    ///
+    /// Which earlier sentences each one nearly repeats is worked out for all of them at once,
+    /// on every core; the groups then follow in text order.
+    pub(super) fn groups(&self) -> Vec<Option<usize>> {
+        let n = self.len();
+        let index = self.index();
+        let earlier: Vec<Vec<u32>> = (0..n)
+            .into_par_iter()
+            // Each piece of work makes its own scratch space (a count per sentence).
+            .with_min_len(512)
+            .map_init(
+                || Scratch::new(n),
+                |scratch, i| self.earlier_duplicates(&index, i, scratch),
+            )
+            .collect();
+        let mut group: Vec<Option<usize>> = vec![None; n];
+        for (i, earlier) in earlier.iter().enumerate() {
+            let earliest = earlier
+                .iter()
+                .map(|&j| group[j as usize].unwrap_or(j as usize))
+                .min();
+            if let Some(g) = earliest {
+                group[g] = Some(g);
+                group[i] = Some(g);
+            }
+        }
+        group
+    }
+
+    /// The earlier sentences that sentence `i` nearly repeats.
+    fn earlier_duplicates(&self, index: &Index, i: usize, scratch: &mut Scratch) -> Vec<u32> {
+        let (span, set) = self.words_of(i);
+        // Both having five words or more, sentences sharing three or fewer are no duplicates
+        // (3 / 5 < 0.7).
+        if set.len() < 5 {
+            return Vec::new();
+        }
+        let Scratch {
+            shared,
+            touched,
+            needs,
+        } = scratch;
+        // The words each earlier sentence in the lists of `i`'s words shares with it.
+        for (k, &w) in span.zip(set) {
+            let first = index.offsets[w as usize] as usize;
+            let at = first + index.rank[k] as usize;
+            for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
+                let count = &mut shared[j as usize];
+                if *count == 0 {
+                    touched.push(j);
+                }
+                *count += 1;
+            }
+        }
+        let need = needs.of(set.len());
+        let mut found = Vec::new();
+        for j in touched.drain(..) {
+            let b = self.starts[j as usize + 1] - self.starts[j as usize];
+            if need
+                .get(b as usize)
+                .is_some_and(|&t| shared[j as usize] >= t)
+            {
+                found.push(j);
+            }
+            shared[j as usize] = 0;
+        }
+        found
+    }
+}
+
+/// What comparing a sentence with the earlier ones works in, kept from one sentence to the next.
+struct Scratch {
+    /// Per sentence: the words it shares with the one being compared (zero between two).
+    shared: Vec<u32>,
+    /// The sentences whose `shared` is not zero.
+    touched: Vec<u32>,
+    needs: Needs,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch {
+            shared: vec![0; n],
+            touched: Vec::new(),
+            needs: Needs::default(),
+        }
+    }
+}
+
+/// Per number of words `a` (five or more), the fewest words shared with a sentence of `b` words
+/// that make the two near-duplicates, for each `b` that can be one (`u32::MAX` for the others).
+#[derive(Default)]
+struct Needs {
+    by_len: FxHashMap<usize, Vec<u32>>,
+}
+
+impl Needs {
+    fn of(&mut self, a: usize) -> &[u32] {
+        self.by_len.entry(a).or_insert_with(|| {
+            // A sentence of more than 2.5 × `a` words cannot be one (its Jaccard index is
+            // below 0.4).
+            (0..=3 * a + 10)
+                .map(|b| need(a, b).unwrap_or(u32::MAX))
+                .collect()
+        })
+    }
+}
+
+/// Two sentences of `a` and `b` different words sharing `shared` are near-duplicates: most of
+/// the shorter one's words are in the longer one, and their word sets are similar.
+fn near_duplicates(shared: usize, a: usize, b: usize) -> bool {
+    let inter = shared as f32;
+    let smaller = a.min(b) as f32;
+    let union = (a + b) as f32 - inter;
+    inter / smaller >= 0.7 && inter / union >= 0.4
+}
+
+/// The fewest words two sentences of `a` and `b` different words (five or more) share when they
+/// are near-duplicates, if they can be.
+fn need(a: usize, b: usize) -> Option<u32> {
+    if a.min(b) < 5 || !near_duplicates(a.min(b), a, b) {
+        return None;
+    }
+    // `near_duplicates` only becomes true as `shared` grows: the first `shared` for which it
+    // holds, by bisection.
+    let (mut lo, mut hi) = (0, a.min(b));
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if near_duplicates(mid, a, b) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Groups of sentences given as word lists.
+    fn groups_of(sentences: &[&str]) -> Vec<Option<usize>> {
+        let mut vocabulary = Vocabulary::default();
+        let mut grouper = Grouper::default();
+        for s in sentences {
+            let lower = s.to_lowercase();
+            grouper.push(vocabulary.sentence_words(s, &lower));
+        }
+        grouper.groups()
+    }
+
+    #[test]
+    fn a_sentence_said_again_in_other_words_joins_the_first_ones_group() {
+        let groups = groups_of(&[
+            "Vladimir Poutine a offert à Kim Jong Un une voiture Aurus de fabrication russe.",
+            "Les deux pays ont signé un traité de défense en 1961.",
+            "Kim Jong Un a reçu de Vladimir Poutine une voiture Aurus, de fabrication russe.",
+            "Short one.",
+            "Kim Jong Un a reçu une voiture Aurus de fabrication russe, offerte par Poutine.",
+        ]);
+        assert_eq!(groups, vec![Some(0), None, Some(0), None, Some(0)]);
+        // Words of one or two letters and case do not count; sentences of fewer than five
+        // words are never grouped.
+        let groups = groups_of(&[
+            "The budget of the city rose by a lot in 2024.",
+            "THE BUDGET OF THE CITY ROSE BY A LOT IN 2024!",
+            "Budget city rose",
+            "budget city rose",
+        ]);
+        assert_eq!(groups, vec![Some(0), Some(0), None, None]);
+    }
+
+    #[test]
+    fn sentences_sharing_fewer_than_four_words_are_never_near_duplicates() {
+        for a in 5..200 {
+            for b in 5..600 {
+                for shared in 0..4.min(a.min(b) + 1) {
+                    assert!(!near_duplicates(shared, a, b), "{shared} {a} {b}");
+                }
+                if let Some(t) = need(a, b) {
+                    assert!(near_duplicates(t as usize, a, b), "{a} {b}");
+                    assert!(!near_duplicates(t as usize - 1, a, b), "{a} {b}");
+                }
+            }
+        }
+        assert_eq!(need(5, 5), Some(4));
+    }
+
+    #[test]
+    fn grouping_5000_sentences_is_bounded() {
+        let texts: Vec<String> = (0..5000)
+            .map(|i| {
+                format!(
+                    "The council approved budget number {} for district {} after a long debate.",
+                    i / 2,
+                    i % 50
+                )
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        // Sentences 2k and 2k+1 differ only in the district; the common words make all of them
+        // similar, so every sentence joins the first one's group.
+        assert!(groups_of(&texts).iter().all(|g| *g == Some(0)));
+    }
+
+    /// Grouping by its definition, comparing every pair: two sentences share a word when fewer
+    /// than `MAX_POSTINGS` sentences between them use it.
+    fn groups_by_definition(sets: &[Vec<u32>]) -> Vec<Option<usize>> {
+        let mut users: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (i, set) in sets.iter().enumerate() {
+            for &w in set {
+                users.entry(w).or_default().push(i);
+            }
+        }
+        let rank = |w: u32, i: usize| users[&w].binary_search(&i).unwrap();
+        let mut group = vec![None; sets.len()];
+        for i in 0..sets.len() {
+            let a = sets[i].len();
+            let mut best: Option<usize> = None;
+            for j in 0..i {
+                let b = sets[j].len();
+                if a < 5 || b < 5 {
+                    continue;
+                }
+                let shared = sets[i]
+                    .iter()
+                    .filter(|&&w| sets[j].contains(&w) && rank(w, i) - rank(w, j) <= MAX_POSTINGS)
+                    .count();
+                if near_duplicates(shared, a, b) {
+                    let g = group[j].unwrap_or(j);
+                    best = Some(best.map_or(g, |b| b.min(g)));
+                }
+            }
+            if let Some(g) = best {
+                group[g] = Some(g);
+                group[i] = Some(g);
+            }
+        }
+        group
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn grouping_finds_the_groups_of_the_definition(
+            sentences in proptest::collection::vec(
+                // Few words, some much commoner than others: many near-duplicates, and word
+                // lists longer than `MAX_POSTINGS`.
+                proptest::collection::vec((0u32..30).prop_map(|w| w * w / 20), 0..16),
+                0..300,
+            ),
+        ) {
+            let sets: Vec<Vec<u32>> = sentences
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    s
+                })
+                .collect();
+            let mut grouper = Grouper::default();
+            for s in &sentences {
+                grouper.push(s.clone());
+            }
+            prop_assert_eq!(grouper.groups(), groups_by_definition(&sets));
+        }
+    }
+}
