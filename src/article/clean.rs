@@ -28,7 +28,11 @@ impl RawBlock {
 /// list items keep their own lines, and a text written one paragraph per line (a Word document
 /// saved as text, many copies from web pages) keeps each line as a block (`lines_are_paragraphs`).
 pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
         let lines: Vec<&str> = chunk

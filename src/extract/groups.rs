@@ -137,14 +137,18 @@ impl Grouper {
     pub(super) fn groups(&self) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
+        // A few runs of sentences per thread, each compared with its own scratch space.
+        let runs = 4 * rayon::current_num_threads();
+        let run_len = n.div_ceil(runs).max(1);
         let earlier: Vec<Vec<u32>> = (0..n)
             .into_par_iter()
-            // Each piece of work makes its own scratch space (a count per sentence).
-            .with_min_len(512)
-            .map_init(
-                || Scratch::new(n),
-                |scratch, i| self.earlier_duplicates(&index, i, scratch),
-            )
+            .chunks(run_len)
+            .flat_map_iter(|run| {
+                let mut scratch = Scratch::new(n);
+                run.into_iter()
+                    .map(|i| self.earlier_duplicates(&index, i, &mut scratch))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let mut group: Vec<Option<usize>> = vec![None; n];
         for (i, earlier) in earlier.iter().enumerate() {

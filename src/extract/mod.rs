@@ -100,9 +100,8 @@ enum Piece {
     Sentence(Range<usize>, BlockKind),
 }
 
-/// A sentence scored, with what the steps in text order need of it.
-struct Read {
-    candidate: Candidate,
+/// What the steps in text order need of a scored sentence.
+struct Extra {
     /// Its named entities (the full names that resolve later claimants).
     entities: Vec<String>,
     /// Its text lower-cased (whose words grouping compares).
@@ -122,33 +121,37 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
         .par_iter()
         .flat_map_iter(|block| pieces_of(article, block, lex))
         .collect();
-    let read: Vec<Option<Read>> = pieces
-        .par_iter()
-        .map(|piece| match piece {
-            Piece::Sentence(range, kind) => Some(read(article, range, *kind, lex, explain_at)),
+    let sentences: Vec<(&Range<usize>, BlockKind)> = pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Sentence(range, kind) => Some((range, *kind)),
             Piece::Names(_) => None,
         })
         .collect();
+    let (mut out, extra): (Vec<Candidate>, Vec<Extra>) = sentences
+        .par_iter()
+        .map(|&(range, kind)| read(article, range, kind, lex, explain_at))
+        .unzip();
     // In text order: a claimant given by one word becomes the longest name met before it, and
     // the sentences' words are numbered for grouping.
     let mut names = entities::Names::default();
     let mut vocabulary = groups::Vocabulary::default();
     let mut grouper = groups::Grouper::default();
-    let mut out = Vec::with_capacity(read.len());
-    for (piece, read) in pieces.iter().zip(read) {
-        match (piece, read) {
-            (Piece::Names(range), _) => {
+    let mut sentences = out.iter_mut().zip(extra);
+    for piece in &pieces {
+        match piece {
+            Piece::Names(range) => {
                 let body = &article.text[range.clone()];
                 names.learn_entities(entities::named_entities(body, lex));
             }
-            (Piece::Sentence(..), Some(read)) => {
-                let mut candidate = read.candidate;
+            Piece::Sentence(..) => {
+                let Some((candidate, extra)) = sentences.next() else {
+                    break;
+                };
                 names.resolve(&mut candidate.claimant);
-                names.learn_entities(read.entities);
-                grouper.push(vocabulary.sentence_words(&candidate.text, &read.lower));
-                out.push(candidate);
+                names.learn_entities(extra.entities);
+                grouper.push(vocabulary.sentence_words(&candidate.text, &extra.lower));
             }
-            (Piece::Sentence(..), None) => {}
         }
     }
     for (c, g) in out.iter_mut().zip(grouper.groups()) {
@@ -181,27 +184,28 @@ fn read(
     kind: BlockKind,
     lex: &Lexicon,
     explain_at: Option<f32>,
-) -> Read {
+) -> (Candidate, Extra) {
     let text = article.text[range.clone()].to_string();
     let scoring = score::score_with_entities(&text, lex, |score| {
         explain_at.is_none_or(|t| kind == BlockKind::Paragraph && score >= t)
     });
     let s = scoring.scored;
-    Read {
-        candidate: Candidate {
-            range: range.clone(),
-            text,
-            score: s.score,
-            reasons: s.reasons,
-            kind: s.kind,
-            kind_reason: s.kind_reason,
-            claimant: s.claimant,
-            group: None,
-            block: kind,
-        },
+    let candidate = Candidate {
+        range: range.clone(),
+        text,
+        score: s.score,
+        reasons: s.reasons,
+        kind: s.kind,
+        kind_reason: s.kind_reason,
+        claimant: s.claimant,
+        group: None,
+        block: kind,
+    };
+    let extra = Extra {
         entities: scoring.entities,
         lower: scoring.lower,
-    }
+    };
+    (candidate, extra)
 }
 
 /// The checklist: paragraph sentences scoring at least `threshold`. Groups index this list and

@@ -10,6 +10,7 @@
 //! ’ reads as '). A word with a digit in it reads as `#` ("1961", "3.5" is "# #"). The first word
 //! also forms a pair with the start of the sentence, written `<s>` ("<s> thank").
 
+use crate::text::is_alphanumeric;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -59,40 +60,31 @@ pub fn term_key(term: &str) -> u64 {
 /// (a word with a digit hashes as `#`).
 fn for_each_word(lower: &str, mut f: impl FnMut(usize, usize, u64)) {
     let number = fnv(FNV_OFFSET, NUMBER.as_bytes());
-    let mut chars = lower.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !crate::text::is_alphanumeric(c) {
-            continue;
-        }
-        let mut h = FNV_OFFSET;
-        let mut digit = false;
-        let mut end = start + c.len_utf8();
-        let mut buf = [0u8; 4];
-        let mut push = |h: &mut u64, c: char| *h = fnv(*h, c.encode_utf8(&mut buf).as_bytes());
-        digit |= c.is_numeric();
-        push(&mut h, c);
-        while let Some(&(at, c)) = chars.peek() {
-            if crate::text::is_alphanumeric(c) {
-                digit |= c.is_numeric();
-                push(&mut h, c);
-                end = at + c.len_utf8();
-                chars.next();
-            } else if c == '\'' || c == '’' {
-                // Inside a word only when a letter or digit follows.
-                let mut ahead = chars.clone();
-                ahead.next();
-                match ahead.peek() {
-                    Some(&(_, n)) if crate::text::is_alphanumeric(n) => {
-                        push(&mut h, '\'');
-                        chars.next();
-                    }
-                    _ => break,
-                }
-            } else {
-                break;
+    let mut buf = [0u8; 4];
+    // The word being read: where it starts and ends, its hash, whether it has a digit.
+    let mut word: Option<(usize, usize, u64, bool)> = None;
+    // A ' or ’ just after the word: part of it if a letter or digit follows.
+    let mut apostrophe = false;
+    for (at, c) in lower.char_indices() {
+        if is_alphanumeric(c) {
+            let (_, end, hash, digit) = word.get_or_insert((at, at, FNV_OFFSET, false));
+            if std::mem::take(&mut apostrophe) {
+                *hash = fnv(*hash, b"'");
+            }
+            *hash = fnv(*hash, c.encode_utf8(&mut buf).as_bytes());
+            *digit |= c.is_numeric();
+            *end = at + c.len_utf8();
+        } else if (c == '\'' || c == '’') && word.is_some() && !apostrophe {
+            apostrophe = true;
+        } else {
+            apostrophe = false;
+            if let Some((start, end, hash, digit)) = word.take() {
+                f(start, end, if digit { number } else { hash });
             }
         }
-        f(start, end, if digit { number } else { h });
+    }
+    if let Some((start, end, hash, digit)) = word {
+        f(start, end, if digit { number } else { hash });
     }
 }
 
