@@ -9,27 +9,40 @@ use rustc_hash::FxHashMap;
 /// Runs of capitalised words that are not at the sentence start and not function words.
 /// Punctuation ends a run: "Corée du Nord, Poutine" is two entities.
 pub fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
-    entities_of_words(sentence, words(sentence), lex)
-}
-
-/// `named_entities` of a sentence given its `words`.
-fn entities_of_words<'s>(
-    sentence: &'s str,
-    words: impl Iterator<Item = &'s str>,
-    lex: &Lexicon,
-) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut first = true;
     // One pass over the words; punctuation between two words ends a run.
     let mut prev_end = 0;
-    for w in words {
+    for w in words(sentence) {
         let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
-        let separated = breaks_entity(&sentence[prev_end..start]);
-        entity_word(w, separated, &mut first, &mut current, &mut out, lex);
+        if sentence[prev_end..start]
+            .chars()
+            .any(|c| ENTITY_BREAKS.contains(&c))
+        {
+            flush_entity(&mut current, &mut out);
+        }
         prev_end = start + w.len();
+        // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
+        let core = match w.split_once(['\'', '’']) {
+            Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
+            _ => w,
+        };
+        // A capitalised function word continues a name already begun ("Kim Jong Un").
+        let is_entity = core.chars().next().is_some_and(char::is_uppercase)
+            && !first
+            && core.chars().nth(1).is_some()
+            && (!current.is_empty() || !lex.stopwords_capitalised.contains(core));
+        first = false;
+        if is_entity {
+            current.push(core);
+        } else if !current.is_empty() && LINKERS.contains(&w) {
+            current.push(w);
+        } else {
+            flush_entity(&mut current, &mut out);
+        }
     }
-    flush_entity(&mut current, &mut out, &LINKERS);
+    flush_entity(&mut current, &mut out);
     out.dedup();
     out
 }
@@ -39,94 +52,14 @@ const ENTITY_BREAKS: [char; 15] = [
     ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
 ];
 
-/// The ASCII characters of `ENTITY_BREAKS`, by byte.
-const ASCII_BREAKS: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut i = 0;
-    while i < ENTITY_BREAKS.len() {
-        let c = ENTITY_BREAKS[i] as u32;
-        if c < 128 {
-            t[c as usize] = true;
-        }
-        i += 1;
-    }
-    t
-};
-
-/// Whether the text between two words holds one of `ENTITY_BREAKS` (bytes looked up; other
-/// characters decoded only in a gap that has some).
-fn breaks_entity(gap: &str) -> bool {
-    gap.bytes().any(|b| b < 0x80 && ASCII_BREAKS[b as usize])
-        || (!gap.is_ascii() && gap.contains(ENTITY_BREAKS))
-}
-
-/// Whether the word starts with an upper-case letter (ASCII answered without the tables).
-fn starts_upper(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
-        None => false,
-    }
-}
-
-/// `w.split_once(['\'', '’'])`, found by bytes.
-fn split_apostrophe(w: &str) -> Option<(&str, &str)> {
-    let b = w.as_bytes();
-    let at = b.iter().enumerate().position(|(i, &x)| {
-        x == b'\'' || (x == 0xe2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99))
-    })?;
-    let len = if b[at] == b'\'' { 1 } else { 3 };
-    Some((&w[..at], &w[at + len..]))
-}
-
-/// One word of `named_entities`: it begins or continues a run, or ends one.
-fn entity_word<'s>(
-    w: &'s str,
-    separated: bool,
-    first: &mut bool,
-    current: &mut Vec<&'s str>,
-    out: &mut Vec<String>,
-    lex: &Lexicon,
-) {
-    if separated {
-        flush_entity(current, out, &LINKERS);
-    }
-    // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
-    let core = match split_apostrophe(w) {
-        Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
-        _ => w,
-    };
-    let cap = starts_upper(core);
-    // A capitalised function word continues a name already begun ("Kim Jong Un").
-    let is_entity = cap
-        && !*first
-        && core.chars().nth(1).is_some()
-        && (!current.is_empty() || !lex.stopwords_capitalised.contains(core));
-    *first = false;
-    if is_entity {
-        current.push(core);
-    } else if !current.is_empty() && LINKERS.contains(&w) {
-        current.push(w);
-    } else {
-        flush_entity(current, out, &LINKERS);
-    }
-}
-
 /// Words that join the parts of a name ("Corée du Nord", "Bank of England").
 const LINKERS: [&str; 11] = [
     "de", "du", "des", "la", "le", "of", "the", "von", "van", "al", "bin",
 ];
 
-#[inline]
-fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]) {
-    // Most words end no run.
-    if !current.is_empty() {
-        flush_run(current, out, linkers);
-    }
-}
-
-fn flush_run(current: &mut Vec<&str>, out: &mut Vec<String>, linkers: &[&str]) {
-    while current.last().is_some_and(|l| linkers.contains(l)) {
+/// The run of words `current` as an entity of `out` (without linkers at its end), and a new run.
+fn flush_entity(current: &mut Vec<&str>, out: &mut Vec<String>) {
+    while current.last().is_some_and(|l| LINKERS.contains(l)) {
         current.pop();
     }
     if !current.is_empty() {

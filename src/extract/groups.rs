@@ -174,43 +174,44 @@ impl Grouper {
         }
         let Scratch {
             shared,
-            touched,
+            candidates,
             needs,
         } = scratch;
-        // The words each earlier sentence in the lists of `i`'s words shares with it.
+        let (need, fewest) = needs.of(set.len());
+        // The words each earlier sentence in the lists of `i`'s words shares with it, counted
+        // under a stamp of `i` (a count under an older, smaller stamp starts again from zero);
+        // those that come to share the fewest words any duplicate shares are the candidates.
+        let stamp = (i as u64 + 1) << 32;
+        candidates.clear();
         for (k, &w) in span.zip(set) {
             let first = index.offsets[w as usize] as usize;
             let at = first + index.rank[k] as usize;
             for &j in &index.users[first.max(at.saturating_sub(MAX_POSTINGS))..at] {
                 let count = &mut shared[j as usize];
-                if *count == 0 {
-                    touched.push(j);
+                *count = (*count).max(stamp) + 1;
+                if *count as u32 == fewest {
+                    candidates.push(j);
                 }
-                *count += 1;
             }
         }
-        let need = needs.of(set.len());
-        let mut found = Vec::new();
-        for j in touched.drain(..) {
-            let b = self.starts[j as usize + 1] - self.starts[j as usize];
-            if need
-                .get(b as usize)
-                .is_some_and(|&t| shared[j as usize] >= t)
-            {
-                found.push(j);
-            }
-            shared[j as usize] = 0;
-        }
-        found
+        candidates
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let b = self.starts[j as usize + 1] - self.starts[j as usize];
+                need.get(b as usize)
+                    .is_some_and(|&t| shared[j as usize] as u32 >= t)
+            })
+            .collect()
     }
 }
 
 /// What comparing a sentence with the earlier ones works in, kept from one sentence to the next.
 struct Scratch {
-    /// Per sentence: the words it shares with the one being compared (zero between two).
-    shared: Vec<u32>,
-    /// The sentences whose `shared` is not zero.
-    touched: Vec<u32>,
+    /// Per sentence: a stamp of the sentence being compared, and the words they share.
+    shared: Vec<u64>,
+    /// The sentences sharing enough words to be worth a closer look.
+    candidates: Vec<u32>,
     needs: Needs,
 }
 
@@ -218,28 +219,32 @@ impl Scratch {
     fn new(n: usize) -> Self {
         Scratch {
             shared: vec![0; n],
-            touched: Vec::new(),
+            candidates: Vec::new(),
             needs: Needs::default(),
         }
     }
 }
 
 /// Per number of words `a` (five or more), the fewest words shared with a sentence of `b` words
-/// that make the two near-duplicates, for each `b` that can be one (`u32::MAX` for the others).
+/// that make the two near-duplicates, for each `b` that can be one (`u32::MAX` for the others),
+/// and the fewest over all `b`.
 #[derive(Default)]
 struct Needs {
-    by_len: FxHashMap<usize, Vec<u32>>,
+    by_len: FxHashMap<usize, (Vec<u32>, u32)>,
 }
 
 impl Needs {
-    fn of(&mut self, a: usize) -> &[u32] {
-        self.by_len.entry(a).or_insert_with(|| {
+    fn of(&mut self, a: usize) -> (&[u32], u32) {
+        let (need, fewest) = self.by_len.entry(a).or_insert_with(|| {
             // A sentence of more than 2.5 × `a` words cannot be one (its Jaccard index is
             // below 0.4).
-            (0..=3 * a + 10)
+            let need: Vec<u32> = (0..=3 * a + 10)
                 .map(|b| need(a, b).unwrap_or(u32::MAX))
-                .collect()
-        })
+                .collect();
+            let fewest = need.iter().copied().min().unwrap_or(u32::MAX);
+            (need, fewest)
+        });
+        (need, *fewest)
     }
 }
 
