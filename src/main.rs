@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = claimdesk::cli::Cli::parse();
-    claimdesk::extract::use_threads_from_env();
+    claimdesk::extract::start_threads(cli.command.is_some());
     match cli.command {
         Some(cmd) => match claimdesk::cli::run(cmd, &mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,

@@ -76,13 +76,18 @@ pub fn floor_boundary(text: &str, byte: usize) -> usize {
 /// Collapses runs of whitespace to single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    push_squashed(&mut out, s);
+    out
+}
+
+/// `squash_whitespace(s)`, written at the end of `out`.
+pub fn push_squashed(out: &mut String, s: &str) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
 }
 
 /// `s.to_lowercase()`, faster on Latin text: ASCII and Latin-1 capitals are mapped directly,

@@ -58,7 +58,7 @@ pub(crate) fn text_blocks(text: &str) -> Vec<RawBlock> {
                 let list = is_list_item(line) || is_list_item(lines[i - 1]) && all_list;
                 block.push(if list { '\n' } else { ' ' });
             }
-            block.push_str(&squash_whitespace(line));
+            crate::text::push_squashed(&mut block, line);
         }
         out.push(RawBlock::new(block, None));
     }

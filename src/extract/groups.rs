@@ -14,6 +14,7 @@
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// How many earlier sentences that use a word are looked at, per word of a sentence.
 const MAX_POSTINGS: usize = 64;
@@ -35,22 +36,26 @@ impl Vocabulary {
     }
 
     /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
-    /// `lower`: runs of letters and digits of three chars or more, lower-cased.
-    pub(super) fn sentence_words(&mut self, text: &str, lower: &str) -> Vec<u32> {
+    /// `lower`, in `out`, sorted, each once: runs of letters and digits of three chars or more,
+    /// lower-cased.
+    pub(super) fn sentence_words(&mut self, text: &str, lower: &str, out: &mut Vec<u32>) {
+        out.clear();
         let is_word = |w: &&str| w.chars().nth(2).is_some();
         if text.contains('Σ') || text.contains('İ') {
             // Lower-casing the sentence is not lower-casing each word here: do the latter.
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(is_word)
-                .map(|w| self.id(&w.to_lowercase()))
-                .collect()
+            for w in text.split(|c: char| !c.is_alphanumeric()).filter(is_word) {
+                out.push(self.id(&w.to_lowercase()));
+            }
         } else {
-            lower
+            for w in lower
                 .split(|c: char| !crate::text::is_alphanumeric(c))
                 .filter(is_word)
-                .map(|w| self.id(w))
-                .collect()
+            {
+                out.push(self.id(w));
+            }
         }
+        out.sort_unstable();
+        out.dedup();
     }
 }
 
@@ -75,17 +80,27 @@ struct Index {
 }
 
 impl Grouper {
-    /// Adds the next sentence given the numbers of its words (in any order, repeats included).
-    pub(super) fn push(&mut self, mut set: Vec<u32>) {
+    /// A grouper with room for `sentences` sentences of a dozen words.
+    pub(super) fn with_capacity(sentences: usize) -> Self {
+        let mut starts = Vec::with_capacity(sentences + 1);
+        starts.push(0);
+        Grouper {
+            words: Vec::with_capacity(12 * sentences),
+            starts,
+            n_words: 0,
+        }
+    }
+
+    /// Adds the next sentence given the numbers of its words, sorted, each once.
+    pub(super) fn push(&mut self, set: &[u32]) {
+        debug_assert!(set.windows(2).all(|w| w[0] < w[1]), "a sorted set");
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        set.sort_unstable();
-        set.dedup();
         if let Some(&last) = set.last() {
             self.n_words = self.n_words.max(last as usize + 1);
         }
-        self.words.extend_from_slice(&set);
+        self.words.extend_from_slice(set);
         self.starts.push(self.words.len() as u32);
     }
 
@@ -137,24 +152,29 @@ impl Grouper {
     pub(super) fn groups(&self) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
-        // A few runs of sentences per thread, each compared with its own scratch space.
-        let runs = 4 * rayon::current_num_threads();
-        let run_len = n.div_ceil(runs).max(1);
-        let earlier: Vec<Vec<u32>> = (0..n)
+        // A few runs of sentences per thread, each compared with its own scratch space: the
+        // pairs (sentence, an earlier sentence it nearly repeats) of each run, in text order.
+        let runs: Vec<Range<usize>> = {
+            let len = n.div_ceil(4 * rayon::current_num_threads()).max(1);
+            (0..n).step_by(len).map(|i| i..(i + len).min(n)).collect()
+        };
+        let pairs: Vec<Vec<(u32, u32)>> = runs
             .into_par_iter()
-            .chunks(run_len)
-            .flat_map_iter(|run| {
+            .map(|run| {
                 let mut scratch = Scratch::new(n);
-                run.into_iter()
-                    .map(|i| self.earlier_duplicates(&index, i, &mut scratch))
-                    .collect::<Vec<_>>()
+                let mut pairs = Vec::new();
+                for i in run {
+                    self.earlier_duplicates(&index, i, &mut scratch, &mut pairs);
+                }
+                pairs
             })
             .collect();
         let mut group: Vec<Option<usize>> = vec![None; n];
-        for (i, earlier) in earlier.iter().enumerate() {
-            let earliest = earlier
+        for same in pairs.iter().flat_map(|p| p.chunk_by(|a, b| a.0 == b.0)) {
+            let i = same[0].0 as usize;
+            let earliest = same
                 .iter()
-                .map(|&j| group[j as usize].unwrap_or(j as usize))
+                .map(|&(_, j)| group[j as usize].unwrap_or(j as usize))
                 .min();
             if let Some(g) = earliest {
                 group[g] = Some(g);
@@ -164,13 +184,20 @@ impl Grouper {
         group
     }
 
-    /// The earlier sentences that sentence `i` nearly repeats.
-    fn earlier_duplicates(&self, index: &Index, i: usize, scratch: &mut Scratch) -> Vec<u32> {
+    /// Adds to `pairs` a pair (`i`, `j`) for each earlier sentence `j` that sentence `i` nearly
+    /// repeats.
+    fn earlier_duplicates(
+        &self,
+        index: &Index,
+        i: usize,
+        scratch: &mut Scratch,
+        pairs: &mut Vec<(u32, u32)>,
+    ) {
         let (span, set) = self.words_of(i);
         // Both having five words or more, sentences sharing three or fewer are no duplicates
         // (3 / 5 < 0.7).
         if set.len() < 5 {
-            return Vec::new();
+            return;
         }
         let Scratch {
             shared,
@@ -194,15 +221,15 @@ impl Grouper {
                 }
             }
         }
-        candidates
-            .iter()
-            .copied()
-            .filter(|&j| {
-                let b = self.starts[j as usize + 1] - self.starts[j as usize];
-                need.get(b as usize)
-                    .is_some_and(|&t| shared[j as usize] as u32 >= t)
-            })
-            .collect()
+        for &j in candidates.iter() {
+            let b = self.starts[j as usize + 1] - self.starts[j as usize];
+            if need
+                .get(b as usize)
+                .is_some_and(|&t| shared[j as usize] as u32 >= t)
+            {
+                pairs.push((i as u32, j));
+            }
+        }
     }
 }
 
@@ -287,7 +314,9 @@ mod tests {
         let mut grouper = Grouper::default();
         for s in sentences {
             let lower = s.to_lowercase();
-            grouper.push(vocabulary.sentence_words(s, &lower));
+            let mut words = Vec::new();
+            vocabulary.sentence_words(s, &lower, &mut words);
+            grouper.push(&words);
         }
         grouper.groups()
     }
@@ -405,8 +434,8 @@ mod tests {
                 })
                 .collect();
             let mut grouper = Grouper::default();
-            for s in &sentences {
-                grouper.push(s.clone());
+            for s in &sets {
+                grouper.push(s);
             }
             prop_assert_eq!(grouper.groups(), groups_by_definition(&sets));
         }

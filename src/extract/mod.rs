@@ -61,17 +61,21 @@ pub fn warm_up() {
     });
 }
 
-/// Sizes the pool of threads that read long articles by `CLAIMDESK_THREADS` (a number; 1 reads
-/// on one thread) when it is set; otherwise there is one thread per core. Call it before any
-/// article is read: the pool is made once per process.
-pub fn use_threads_from_env() {
+/// Makes the pool of threads that read articles: `CLAIMDESK_THREADS` of them if it is set to a
+/// number (1 reads on one thread), else one per core. With `join`, the calling thread is one of
+/// them, and reads the articles it asks for itself, the others helping: a command-line run
+/// then reads a whole article on its own thread with `CLAIMDESK_THREADS=1`, rather than handing
+/// it to another. (The window's thread must not join: it draws, and never picks up work.)
+/// Call it once, before any article is read.
+pub fn start_threads(join: bool) {
     let setting = std::env::var("CLAIMDESK_THREADS").ok();
-    if let Some(n) = threads_from(setting.as_deref()) {
-        // Fails only if the pool is already made, which then keeps its threads.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+    let mut pool =
+        rayon::ThreadPoolBuilder::new().num_threads(threads_from(setting.as_deref()).unwrap_or(0));
+    if join {
+        pool = pool.use_current_thread();
     }
+    // Fails only if the pool is already made, which then keeps its threads.
+    let _ = pool.build_global();
 }
 
 /// The number of threads `CLAIMDESK_THREADS` asks for, if it is a number.
@@ -136,7 +140,8 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
     // the sentences' words are numbered for grouping.
     let mut names = entities::Names::default();
     let mut vocabulary = groups::Vocabulary::default();
-    let mut grouper = groups::Grouper::default();
+    let mut grouper = groups::Grouper::with_capacity(out.len());
+    let mut words = Vec::new();
     let mut sentences = out.iter_mut().zip(extra);
     for piece in &pieces {
         match piece {
@@ -150,7 +155,8 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
                 };
                 names.resolve(&mut candidate.claimant);
                 names.learn_entities(extra.entities);
-                grouper.push(vocabulary.sentence_words(&candidate.text, &extra.lower));
+                vocabulary.sentence_words(&candidate.text, &extra.lower, &mut words);
+                grouper.push(&words);
             }
         }
     }
