@@ -150,24 +150,22 @@ impl Grouper {
     /// Which earlier sentences each one nearly repeats is worked out for all of them at once,
     /// on every core; the groups then follow in text order.
     pub(super) fn groups(&self) -> Vec<Option<usize>> {
+        // A few runs of sentences per thread.
+        self.groups_in_runs(4 * rayon::current_num_threads())
+    }
+
+    /// `groups`, the sentences compared in `runs` runs, each with its own scratch space: the
+    /// pairs (sentence, an earlier sentence it nearly repeats) of each run, in text order.
+    fn groups_in_runs(&self, runs: usize) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
-        // A few runs of sentences per thread, each compared with its own scratch space: the
-        // pairs (sentence, an earlier sentence it nearly repeats) of each run, in text order.
         let runs: Vec<Range<usize>> = {
-            let len = n.div_ceil(4 * rayon::current_num_threads()).max(1);
+            let len = n.div_ceil(runs.max(1)).max(1);
             (0..n).step_by(len).map(|i| i..(i + len).min(n)).collect()
         };
         let pairs: Vec<Vec<(u32, u32)>> = runs
             .into_par_iter()
-            .map(|run| {
-                let mut scratch = Scratch::new(n);
-                let mut pairs = Vec::new();
-                for i in run {
-                    self.earlier_duplicates(&index, i, &mut scratch, &mut pairs);
-                }
-                pairs
-            })
+            .map(|run| self.pairs(&index, run))
             .collect();
         let mut group: Vec<Option<usize>> = vec![None; n];
         for same in pairs.iter().flat_map(|p| p.chunk_by(|a, b| a.0 == b.0)) {
@@ -184,14 +182,51 @@ impl Grouper {
         group
     }
 
-    /// Adds to `pairs` a pair (`i`, `j`) for each earlier sentence `j` that sentence `i` nearly
-    /// repeats.
+    /// The pairs (`i`, `j`) of the sentences `i` of `run` and the earlier sentences `j` that
+    /// decide their groups, in text order.
+    ///
+    /// A sentence takes the earliest group of its earlier duplicates, and a duplicate's group is
+    /// never later than the groups of its own earlier duplicates. So when a sentence's latest
+    /// duplicate is in the run (its duplicates are at hand), the duplicates they share are left
+    /// out: the latest one's group is as early as theirs. In repeated text that leaves a pair
+    /// or two a sentence instead of dozens.
+    fn pairs(&self, index: &Index, run: Range<usize>) -> Vec<(u32, u32)> {
+        let mut scratch = Scratch::new(self.len());
+        // Every duplicate found: those of the run's sentence `k` are `found[found_at[k]..found_at[k + 1]]`.
+        let mut found: Vec<u32> = Vec::new();
+        let mut found_at: Vec<usize> = vec![0];
+        // `shared_with[j] == i + 1`: `j` is a duplicate of sentence `i`'s latest duplicate.
+        let mut shared_with = vec![0u32; self.len()];
+        let mut pairs = Vec::new();
+        for i in run.clone() {
+            let mine = found.len();
+            self.earlier_duplicates(index, i, &mut scratch, &mut found);
+            found_at.push(found.len());
+            let Some(&latest) = found[mine..].iter().max() else {
+                continue;
+            };
+            pairs.push((i as u32, latest));
+            let mark = i as u32 + 1;
+            if let Some(k) = (latest as usize).checked_sub(run.start) {
+                for &j in &found[found_at[k]..found_at[k + 1]] {
+                    shared_with[j as usize] = mark;
+                }
+            }
+            let others = found[mine..]
+                .iter()
+                .filter(|&&j| j != latest && shared_with[j as usize] != mark);
+            pairs.extend(others.map(|&j| (i as u32, j)));
+        }
+        pairs
+    }
+
+    /// Adds to `found` each earlier sentence that sentence `i` nearly repeats.
     fn earlier_duplicates(
         &self,
         index: &Index,
         i: usize,
         scratch: &mut Scratch,
-        pairs: &mut Vec<(u32, u32)>,
+        found: &mut Vec<u32>,
     ) {
         let (span, set) = self.words_of(i);
         // Both having five words or more, sentences sharing three or fewer are no duplicates
@@ -227,7 +262,7 @@ impl Grouper {
                 .get(b as usize)
                 .is_some_and(|&t| shared[j as usize] as u32 >= t)
             {
-                pairs.push((i as u32, j));
+                found.push(j);
             }
         }
     }
@@ -423,6 +458,7 @@ mod tests {
                 proptest::collection::vec((0u32..30).prop_map(|w| w * w / 20), 0..16),
                 0..300,
             ),
+            runs in 1usize..6,
         ) {
             let sets: Vec<Vec<u32>> = sentences
                 .iter()
@@ -437,7 +473,7 @@ mod tests {
             for s in &sets {
                 grouper.push(s);
             }
-            prop_assert_eq!(grouper.groups(), groups_by_definition(&sets));
+            prop_assert_eq!(grouper.groups_in_runs(runs), groups_by_definition(&sets));
         }
     }
 }
