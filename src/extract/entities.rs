@@ -16,15 +16,17 @@ pub fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
     let mut prev_end = 0;
     for w in words(sentence) {
         let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
-        if sentence[prev_end..start]
-            .chars()
-            .any(|c| ENTITY_BREAKS.contains(&c))
-        {
+        if sentence[prev_end..start].chars().any(breaks_entity) {
             flush_entity(&mut current, &mut out);
         }
         prev_end = start + w.len();
         // "l’Ukraine", "d’Aurus": the capitalised word after an elided article.
-        let core = match w.split_once(['\'', '’']) {
+        let elided = if w.is_ascii() {
+            w.split_once('\'')
+        } else {
+            w.split_once(['\'', '’'])
+        };
+        let core = match elided {
             Some((art, rest)) if art.chars().count() <= 2 && !rest.is_empty() => rest,
             _ => w,
         };
@@ -48,9 +50,12 @@ pub fn named_entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 /// Punctuation that ends a run of capitalised words.
-const ENTITY_BREAKS: [char; 15] = [
-    ',', ';', ':', '(', ')', '«', '»', '–', '—', '"', '“', '”', '.', '!', '?',
-];
+fn breaks_entity(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '«' | '»' | '–' | '—' | '"' | '“' | '”' | '.' | '!' | '?'
+    )
+}
 
 /// Words that join the parts of a name ("Corée du Nord", "Bank of England").
 const LINKERS: [&str; 11] = [
