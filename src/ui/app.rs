@@ -13,7 +13,7 @@ use super::theme;
 use super::theme::Palette;
 use crate::article;
 use crate::report::{self, Format};
-use crate::review::{Action, Review, Verdict};
+use crate::review::{Action, History, Review, Verdict};
 use crate::store;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
@@ -46,8 +46,8 @@ pub struct ClaimdeskApp {
     session_path: Option<PathBuf>,
     saved_revision: u64,
     selected: Option<u32>,
-    undo: Vec<Action>,
-    redo: Vec<Action>,
+    /// Undo and redo of the changes to `review`.
+    history: History,
     picker: Box<dyn FilePicker>,
     notice: Option<Notice>,
     /// The unsaved-changes question, when it is being asked.
@@ -93,8 +93,7 @@ impl ClaimdeskApp {
             review,
             session_path: None,
             selected,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::new(),
             picker,
             notice: None,
             confirm: None,
@@ -198,6 +197,11 @@ impl ClaimdeskApp {
         &self.newsroom
     }
 
+    /// The undo and redo history of the review.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
     pub fn review(&self) -> &Review {
         &self.review
     }
@@ -279,8 +283,7 @@ impl ClaimdeskApp {
                 };
                 self.review = review;
                 self.session_path = session;
-                self.undo.clear();
-                self.redo.clear();
+                self.history.clear();
                 self.article_view.forget_article();
                 self.article_view.scroll_to_selected = true;
                 self.claim_list = ClaimList::default();
@@ -313,8 +316,7 @@ impl ClaimdeskApp {
         self.review = review;
         self.claim_list.forget_article();
         self.article_view.forget_article();
-        self.undo.clear();
-        self.redo.clear();
+        self.history.clear();
         if self
             .selected
             .is_some_and(|id| self.review.claim(id).is_none())
@@ -339,37 +341,38 @@ impl ClaimdeskApp {
     /// Applies a change to the review, keeping the undo history.
     fn apply(&mut self, action: Action) {
         let reviewer = Some(self.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
-        match self.review.apply_by(action.clone(), reviewer) {
-            Ok(inverse) => {
-                // Typing a note: one undo step for the whole edit of that note.
-                let merge = matches!(
-                    (&action, self.undo.last()),
-                    (Action::SetNote { claim: a, .. }, Some(Action::SetNote { claim: b, .. })) if a == b
-                ) && self.redo.is_empty();
-                if !merge {
-                    self.undo.push(inverse);
-                }
-                self.redo.clear();
-            }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        if let Err(e) = self.history.apply(&mut self.review, action, reviewer) {
+            self.notice = Some(Notice::Error(e.to_string()));
         }
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
+        let done = if undo {
+            self.history.undo(&mut self.review)
         } else {
-            (&mut self.redo, &mut self.undo)
+            self.history.redo(&mut self.review)
         };
-        let Some(action) = from.pop() else { return };
-        match self.review.apply(action) {
-            Ok(inverse) => {
-                self.selected = Some(inverse.claim());
-                to.push(inverse);
+        match done {
+            Ok(None) => {}
+            Ok(Some(claim)) => {
+                // The claim the change was about, if it is in the checklist (an undone
+                // addition is not); else the selection stays where it can.
+                if self.review.claim(claim).is_some() {
+                    self.selected = Some(claim);
+                } else if self
+                    .selected
+                    .is_some_and(|id| self.review.claim(id).is_none())
+                {
+                    self.selected = self.review.claims.first().map(|c| c.id);
+                }
                 self.article_view.scroll_to_selected = true;
                 self.claim_list.scroll_to_selected = true;
             }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            Err(e) => {
+                self.notice = Some(Notice::Error(format!(
+                    "That change could not be undone or redone ({e}); it was taken off the history, and the review is as it was."
+                )))
+            }
         }
     }
 
