@@ -8,7 +8,7 @@ use super::export_dialog::{ExportChoice, ExportDialog};
 use super::i18n::{tr, trf};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
 use super::recovery::{Autosave, Found};
-use super::settings::Recent;
+use super::settings::{Kept, KeptFiles};
 use super::theme;
 use super::theme::Palette;
 use crate::article;
@@ -40,7 +40,14 @@ enum Notice {
     SourceChanged(PathBuf),
 }
 
+/// The window. What it keeps between runs is `kept` (settings and recent files, one serde
+/// struct); the review is its own; everything else is runtime state: caches, dialogs, notices.
 pub struct ClaimdeskApp {
+    /// Persisted between runs.
+    kept: Kept,
+    /// Where `kept` is read from and written to (none: nothing is kept, as in tests).
+    kept_files: Option<KeptFiles>,
+
     review: Review,
     /// The session file this review was loaded from or last saved to.
     session_path: Option<PathBuf>,
@@ -58,9 +65,6 @@ pub struct ClaimdeskApp {
     autosave: Option<Autosave>,
     /// Reviews left by a window that did not close (crash): offered one at a time.
     recoverable: Vec<Found>,
-    /// The last files opened or saved, and the file they are kept in.
-    recent: Recent,
-    recent_file: Option<PathBuf>,
     /// Verdict names and colours from the settings.
     palette: Palette,
     /// The theme of the settings is applied on the next frame.
@@ -68,9 +72,6 @@ pub struct ClaimdeskApp {
     close_confirmed: bool,
     show_shortcuts: bool,
     show_history: bool,
-    /// The newsroom's settings, and the file they are kept in (none: not kept).
-    newsroom: super::settings::Newsroom,
-    settings_file: Option<PathBuf>,
     settings_window: super::settings::SettingsWindow,
     /// Edit > Paste as article asked the window for the clipboard; its text comes as a paste event.
     paste_requested: bool,
@@ -89,6 +90,8 @@ impl ClaimdeskApp {
         let review = Review::from_article(article::sample());
         let selected = review.claims.first().map(|c| c.id);
         Self {
+            kept: Kept::default(),
+            kept_files: None,
             saved_revision: review.revision,
             review,
             session_path: None,
@@ -100,15 +103,11 @@ impl ClaimdeskApp {
             after_save: None,
             autosave: None,
             recoverable: Vec::new(),
-            recent: Recent::default(),
-            recent_file: None,
             palette: Palette::default(),
             theme_pending: false,
             close_confirmed: false,
             show_shortcuts: false,
             show_history: false,
-            newsroom: Default::default(),
-            settings_file: None,
             settings_window: Default::default(),
             paste_requested: false,
             article_view: ArticleView::default(),
@@ -122,14 +121,12 @@ impl ClaimdeskApp {
     /// Reads and keeps the settings in `file` (the app starts with defaults and keeps nothing).
     /// Also reads and keeps the recent files beside it (`recent.json`).
     pub fn use_settings_file(&mut self, file: PathBuf) {
-        let (newsroom, problem) = super::settings::Newsroom::load(&file);
-        self.newsroom = newsroom;
+        let files = KeptFiles::at(file);
+        let (kept, problem) = Kept::load(&files);
+        self.kept = kept;
+        self.kept_files = Some(files);
         self.theme_pending = true;
         self.apply_language();
-        let recent = file.with_file_name("recent.json");
-        self.recent = Recent::load(&recent);
-        self.recent_file = Some(recent);
-        self.settings_file = Some(file);
         if let Some(p) = problem {
             self.notice = Some(Notice::Error(p));
         }
@@ -137,12 +134,12 @@ impl ClaimdeskApp {
 
     /// The window's language: the one in the settings, else the system's.
     fn apply_language(&mut self) {
-        let lang = match self.newsroom.language.as_str() {
+        let lang = match self.kept.newsroom.language.as_str() {
             "" => super::i18n::Lang::system(),
             code => super::i18n::Lang::from_code(code),
         };
         super::i18n::set_language(lang);
-        self.palette = self.newsroom.palette();
+        self.palette = self.kept.newsroom.palette();
     }
 
     /// Keeps a recovery copy of the review in `dir`, written `delay` after each change, and
@@ -160,7 +157,7 @@ impl ClaimdeskApp {
 
     /// The last files opened or saved, newest first.
     pub fn recent_files(&self) -> &[PathBuf] {
-        &self.recent.files
+        &self.kept.recent.files
     }
 
     /// The claims the checklist shows, in its order (filters and sort applied).
@@ -185,16 +182,31 @@ impl ClaimdeskApp {
     }
 
     fn remember(&mut self, path: &Path) {
-        if self.recent.push(path)
-            && let Some(file) = &self.recent_file
+        if self.kept.recent.push(path)
+            && let Some(files) = &self.kept_files
         {
             // Losing the list is no reason to bother the reviewer.
-            let _ = self.recent.save(file);
+            let _ = self.kept.save_recent(files);
+        }
+    }
+
+    /// A file that could not be opened leaves the recent files.
+    fn forget_recent(&mut self, path: &Path) {
+        if self.kept.recent.files.iter().any(|f| f == path) {
+            self.kept.recent.remove(path);
+            if let Some(files) = &self.kept_files {
+                let _ = self.kept.save_recent(files);
+            }
         }
     }
 
     pub fn newsroom(&self) -> &super::settings::Newsroom {
-        &self.newsroom
+        &self.kept.newsroom
+    }
+
+    /// What is kept between runs.
+    pub fn kept(&self) -> &Kept {
+        &self.kept
     }
 
     /// The undo and redo history of the review.
@@ -238,13 +250,9 @@ impl ClaimdeskApp {
     /// shown (and returned).
     pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
         let result = self.replace_review(load_any(path));
-        if result.is_ok() {
-            self.remember(path);
-        } else if self.recent.files.iter().any(|f| f == path) {
-            self.recent.remove(path);
-            if let Some(file) = &self.recent_file {
-                let _ = self.recent.save(file);
-            }
+        match &result {
+            Ok(()) => self.remember(path),
+            Err(_) => self.forget_recent(path),
         }
         result
     }
@@ -340,7 +348,7 @@ impl ClaimdeskApp {
 
     /// Applies a change to the review, keeping the undo history.
     fn apply(&mut self, action: Action) {
-        let reviewer = Some(self.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
+        let reviewer = Some(self.kept.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
         if let Err(e) = self.history.apply(&mut self.review, action, reviewer) {
             self.notice = Some(Notice::Error(e.to_string()));
         }
@@ -628,7 +636,7 @@ impl ClaimdeskApp {
                 (chosen, PathBuf::from(name))
             }
         };
-        let settings = self.newsroom.report_settings(&self.review);
+        let settings = self.kept.newsroom.report_settings(&self.review);
         let text = report::render_with(&self.review, format, &settings, self.export_choice.options);
         match store::write_atomic(&path, text.as_bytes()) {
             Ok(()) => {
@@ -694,7 +702,7 @@ impl ClaimdeskApp {
             }
             Command::SaveAs => self.request_pick(Purpose::SaveSession, ctx),
             Command::Export => {
-                let settings = self.newsroom.report_settings(&self.review);
+                let settings = self.kept.newsroom.report_settings(&self.review);
                 self.export_dialog.open(&self.review, &settings);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -742,7 +750,7 @@ impl ClaimdeskApp {
                 self.claim_list.tab = super::claim_list::Tab::Claims;
                 self.claim_list.focus_filter = true;
             }
-            Command::Settings => self.settings_window.show_for(&self.newsroom),
+            Command::Settings => self.settings_window.show_for(&self.kept.newsroom),
             Command::History => self.show_history = !self.show_history,
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
@@ -782,10 +790,10 @@ impl ClaimdeskApp {
             ui.menu_button(tr("File"), |ui| {
                 item(ui, Command::Open, cmds);
                 ui.menu_button(tr("Open Recent"), |ui| {
-                    if self.recent.files.is_empty() {
+                    if self.kept.recent.files.is_empty() {
                         ui.weak(tr("No recent file"));
                     }
-                    for f in &self.recent.files {
+                    for f in &self.kept.recent.files {
                         let name = f.file_name().map_or_else(
                             || f.display().to_string(),
                             |n| n.to_string_lossy().into_owned(),
@@ -1196,7 +1204,7 @@ impl ClaimdeskApp {
     pub fn ui_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if std::mem::take(&mut self.theme_pending) {
-            ctx.set_theme(self.newsroom.theme.preference());
+            ctx.set_theme(self.kept.newsroom.theme.preference());
         }
         if let Some(answer) = self.picker.poll() {
             self.on_pick(answer);
@@ -1288,12 +1296,14 @@ impl ClaimdeskApp {
         self.shortcuts_window(&ctx);
         self.history_window(&ctx);
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
-            self.newsroom = newsroom;
+            self.kept.newsroom = newsroom;
             self.apply_language();
-            ctx.set_theme(self.newsroom.theme.preference());
-            if let Some(file) = &self.settings_file {
-                self.notice = Some(match self.newsroom.save(file) {
-                    Ok(()) => Notice::Info(format!("Settings saved to {}", file.display())),
+            ctx.set_theme(self.kept.newsroom.theme.preference());
+            if let Some(files) = &self.kept_files {
+                self.notice = Some(match self.kept.save_newsroom(files) {
+                    Ok(()) => {
+                        Notice::Info(format!("Settings saved to {}", files.settings.display()))
+                    }
                     Err(e) => Notice::Error(format!(
                         "The settings apply to this session but could not be kept: {e}"
                     )),

@@ -16,7 +16,7 @@ pub use app::ClaimdeskApp;
 pub use command::Command;
 pub use export_dialog::{ExportChoice, ExportDialog};
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
-pub use settings::{Newsroom, Recent, Theme};
+pub use settings::{Kept, KeptFiles, Newsroom, Recent, Theme};
 pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
