@@ -43,7 +43,10 @@ fn frames(c: &mut Criterion) {
         .with_max_steps(200)
         .build_eframe(move |cc| {
             let mut app = ClaimdeskApp::new(&cc.egui_ctx, Box::new(ScriptedPicker::new()));
-            app.open_path(&path).unwrap();
+            app.open_path(&path);
+            app.wait_for_job()
+                .expect("the open runs")
+                .expect("the article opens");
             app
         });
     h.run();

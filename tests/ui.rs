@@ -8,6 +8,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 fn harness(picker: &ScriptedPicker) -> Harness<'static, ClaimdeskApp> {
     let picker = picker.clone();
@@ -16,6 +17,33 @@ fn harness(picker: &ScriptedPicker) -> Harness<'static, ClaimdeskApp> {
         .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker)));
     h.run();
     h
+}
+
+/// Runs frames until the window is idle, with no job (opening, re-anchoring, exporting) left
+/// running: frames keep coming while a worker runs, as in the real window, and the outcome is
+/// applied by a frame.
+fn settle(h: &mut Harness<'_, ClaimdeskApp>) {
+    // Up to the job's start (a file dialog's answer comes a frame later); the progress
+    // window's spinner asks for frames only every 50 ms, so this stops while the job runs.
+    h.run_ok();
+    let start = Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "still busy: {:?}",
+            h.state().job_label()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
+/// Opens `path` as the command line does (on a worker thread) and waits for the outcome.
+fn open_now(h: &mut Harness<'_, ClaimdeskApp>, path: &Path) -> Result<(), String> {
+    h.state_mut().open_path(path);
+    assert!(h.state().is_busy(), "the open runs on a worker");
+    h.state_mut().wait_for_job().expect("the open was running")
 }
 
 fn claim_id_containing(h: &Harness<'_, ClaimdeskApp>, needle: &str) -> u32 {
@@ -115,7 +143,7 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
     h.get_by_label_contains("Pre-flight check:");
     h.get_by_label_contains(&format!("{} of {n} claims are unreviewed", n - 1));
     h.get_by_label("Export…").click();
-    h.run();
+    settle(&mut h);
     let req = picker.requests().pop().unwrap();
     assert_eq!(req.purpose, Purpose::Export);
     let md = std::fs::read_to_string(&out).expect("the report was written");
@@ -133,7 +161,7 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
     picker.answer(Some(json_out.clone()));
     open_export_dialog(&mut h);
     h.get_by_label("Export…").click();
-    h.run();
+    settle(&mut h);
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(json_out).unwrap()).unwrap();
     assert_eq!(v["counts"]["disputed"], 1);
@@ -224,13 +252,20 @@ fn clicking_a_span_in_the_article_selects_its_claim() {
 /// A window that opens `article`, a long one: measuring it takes more frames than the default
 /// harness allows (the frames after the opening are not run yet).
 fn harness_opening_a_long_article(article: &Path) -> Harness<'static, ClaimdeskApp> {
-    let picker = ScriptedPicker::new();
+    harness_opening_a_long_article_with(article, &ScriptedPicker::new())
+}
+
+fn harness_opening_a_long_article_with(
+    article: &Path,
+    picker: &ScriptedPicker,
+) -> Harness<'static, ClaimdeskApp> {
+    let picker = picker.clone();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .with_max_steps(64)
         .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker.clone())));
     h.run();
-    h.state_mut().open_path(article).unwrap();
+    open_now(&mut h, article).unwrap();
     h
 }
 
@@ -357,7 +392,7 @@ fn save_then_reopen_restores_verdicts_and_notes() {
     assert_eq!(verdict(&h2, id), Verdict::Unreviewed);
     picker2.answer(Some(session.clone()));
     h2.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    h2.run();
+    settle(&mut h2);
     assert_eq!(verdict(&h2, id), Verdict::Unsourced);
     assert_eq!(
         h2.state().review().claim(id).unwrap().note,
@@ -396,7 +431,7 @@ fn a_file_that_cannot_be_read_shows_an_error_and_keeps_the_review() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::O);
         h.run();
         h.get_by_label("Discard").click();
-        h.run();
+        settle(&mut h);
         assert!(h.state().is_dirty());
         let err = h
             .state()
@@ -448,7 +483,7 @@ fn unsaved_changes_ask_before_closing_or_opening() {
         .push(std::sync::Arc::new(TestDrop(other.clone())));
     h.run();
     h.get_by_label("Discard").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().review().article.metadata.source_name, "other.txt");
     assert!(!h.state().is_dirty());
     assert!(
@@ -493,7 +528,7 @@ fn pasting_text_outside_a_field_reviews_it_as_an_article() {
     h.event(egui::Event::Paste(pasted.into()));
     h.run();
     h.get_by_label("Discard").click();
-    h.run();
+    settle(&mut h);
     let review = h.state().review();
     assert!(
         review
@@ -596,7 +631,7 @@ fn evidence_added_in_the_detail_panel_is_in_the_markdown_and_html_reports() {
         h.get_by_label(format).click();
         h.run();
         h.get_by_label("Export…").click();
-        h.run();
+        settle(&mut h);
         let req = picker.requests().pop().unwrap();
         assert!(
             req.file_name
@@ -641,7 +676,7 @@ fn choosing_csv_in_the_export_dialog_writes_a_csv() {
     let out = dir.path().join("claims");
     picker.answer(Some(out.clone()));
     h.get_by_label("Export…").click();
-    h.run();
+    settle(&mut h);
     let req = picker.requests().pop().unwrap();
     assert_eq!(req.purpose, Purpose::Export);
     assert_eq!(req.filters[0].1, vec!["csv".to_string()]);
@@ -677,7 +712,7 @@ fn a_changed_article_is_re_anchored_and_orphans_are_listed() {
     std::fs::write(&article_path, &original).unwrap();
     let picker = ScriptedPicker::new();
     let mut h = harness(&picker);
-    h.state_mut().open_path(&article_path).unwrap();
+    open_now(&mut h, &article_path).unwrap();
     h.run();
     let pungsan = claim_id_containing(&h, "Pungsan");
     click_row(&mut h, "chiens de chasse indigènes Pungsan");
@@ -697,11 +732,11 @@ fn a_changed_article_is_re_anchored_and_orphans_are_listed() {
 
     let picker2 = ScriptedPicker::new();
     let mut h2 = harness(&picker2);
-    h2.state_mut().open_path(&session).unwrap();
+    open_now(&mut h2, &session).unwrap();
     h2.run();
     h2.get_by_label_contains("has changed since this review was saved");
     h2.get_by_label("Re-anchor on the new version").click();
-    h2.run();
+    settle(&mut h2);
     let review = h2.state().review();
     assert!(review.claim(pungsan).is_none());
     let orphan = review
@@ -718,13 +753,13 @@ fn a_changed_article_is_re_anchored_and_orphans_are_listed() {
     // File > Compare with new version… does the same through the file dialog.
     let picker3 = ScriptedPicker::new();
     let mut h3 = harness(&picker3);
-    h3.state_mut().open_path(&session).unwrap();
+    open_now(&mut h3, &session).unwrap();
     h3.run();
     picker3.answer(Some(article_path.clone()));
     h3.get_by_label("File").click();
     h3.run();
     h3.get_by_label_contains("Compare with new version").click();
-    h3.run();
+    settle(&mut h3);
     assert_eq!(
         picker3.requests().last().unwrap().purpose,
         Purpose::NewVersion
@@ -1195,7 +1230,7 @@ fn a_pasted_link_goes_to_the_evidence_form_and_recent_files_reopen() {
     let picker2 = ScriptedPicker::new();
     let mut h2 = harness(&picker2);
     h2.state_mut().use_settings_file(settings.clone());
-    h2.state_mut().open_path(&article).unwrap();
+    open_now(&mut h2, &article).unwrap();
     assert_eq!(h2.state().recent_files()[0], article);
     let picker3 = ScriptedPicker::new();
     let mut h3 = harness(&picker3);
@@ -1205,7 +1240,7 @@ fn a_pasted_link_goes_to_the_evidence_form_and_recent_files_reopen() {
     h3.get_by_label("Open Recent").click();
     h3.run();
     h3.get_by_label("note.txt").click();
-    h3.run();
+    settle(&mut h3);
     assert_eq!(h3.state().review().article.metadata.source_name, "note.txt");
 }
 
@@ -1247,7 +1282,7 @@ fn names_in_korean_chinese_japanese_cyrillic_and_arabic_are_drawn() {
     .unwrap();
     let picker = ScriptedPicker::new();
     let mut h = harness(&picker);
-    h.state_mut().open_path(&article).unwrap();
+    open_now(&mut h, &article).unwrap();
     h.run();
     let text = &h.state().review().article.text;
     assert!(text.contains("김정은") && text.contains("习近平") && text.contains("محمد"));
@@ -1291,4 +1326,263 @@ fn evidence_can_be_edited_in_place_and_the_edit_undone() {
         h.state().review().claim(id).unwrap().evidence[0].title,
         "Premier titre"
     );
+}
+
+/// `mb` megabytes of news text (the sample's paragraphs over and over), written to `name`: big
+/// enough that opening it takes a noticeable time, even in a release build.
+fn big_article(dir: &Path, name: &str, mb: usize) -> PathBuf {
+    let sample = claimdesk::article::sample().text;
+    let mut text = String::from("Un très long article\n\n");
+    while text.len() < mb * 1_000_000 {
+        text.push_str(&sample);
+        text.push_str("\n\n");
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// What a failed or cancelled open must leave exactly as it was.
+#[derive(Debug, PartialEq)]
+struct Kept {
+    review: claimdesk::review::Review,
+    selected: Option<u32>,
+    history: claimdesk::review::History,
+    session: Option<PathBuf>,
+    dirty: bool,
+}
+
+fn kept(h: &Harness<'_, ClaimdeskApp>) -> Kept {
+    let app = h.state();
+    Kept {
+        review: app.review().clone(),
+        selected: app.selected(),
+        history: app.history().clone(),
+        session: app.session_path().map(Path::to_path_buf),
+        dirty: app.is_dirty(),
+    }
+}
+
+#[test]
+fn a_large_file_opens_off_the_ui_thread_and_cancel_keeps_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_article(dir.path(), "big.txt", BIG_MB);
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    // The review as the reviewer left it: a verdict given (unsaved, undoable), a claim selected.
+    h.key_press(Key::V);
+    h.run();
+    let before = kept(&h);
+    assert!(before.dirty && before.history.can_undo());
+
+    // Dropped on the window; the unsaved verdict is discarded once the new file is open.
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(TestDrop(big.clone())));
+    h.run();
+    h.get_by_label("Discard").click();
+    let started = Instant::now();
+    h.run();
+    assert!(h.state().is_busy(), "opening {BIG_MB} MB runs on a worker");
+
+    // Frames keep coming while it is read, each one quick, with the progress and Cancel shown.
+    let mut slowest = Duration::ZERO;
+    for _ in 0..8 {
+        let t = Instant::now();
+        h.step();
+        slowest = slowest.max(t.elapsed());
+    }
+    assert!(
+        h.state().is_busy(),
+        "the open ended within {:?}: make the file bigger",
+        started.elapsed()
+    );
+    assert!(
+        slowest < Duration::from_millis(500),
+        "a frame took {slowest:?}"
+    );
+    h.get_by_label("Opening big.txt…");
+    assert_eq!(h.state().job_label(), Some("Opening big.txt…"));
+    assert_eq!(kept(&h), before, "nothing changes while the file is read");
+    // Keys do nothing to the review meanwhile.
+    h.key_press(Key::D);
+    h.step();
+    assert_eq!(kept(&h), before);
+
+    // Cancel: at once the window is back on the review as it was.
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(!h.state().is_busy());
+    assert!(h.query_by_label("Opening big.txt…").is_none());
+    assert_eq!(kept(&h), before);
+    assert_eq!(h.state().error(), None);
+
+    // The worker cannot be interrupted: it ends in the background and what it brings is
+    // dropped, without a frame waiting for it.
+    assert_eq!(h.state().workers_alive(), 1, "the worker is still reading");
+    while h.state().workers_alive() > 0 {
+        assert!(started.elapsed() < Duration::from_secs(300));
+        let t = Instant::now();
+        h.step();
+        slowest = slowest.max(t.elapsed());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let open_time = started.elapsed();
+    eprintln!("opening {BIG_MB} MB took {open_time:?}; the slowest frame meanwhile {slowest:?}");
+    h.run();
+    assert_eq!(kept(&h), before, "the late result was dropped");
+    assert!(
+        slowest * 4 < open_time,
+        "the slowest frame ({slowest:?}) against the open ({open_time:?})"
+    );
+}
+
+/// Big enough that opening it takes seconds in a debug build, and some in a release one.
+const BIG_MB: usize = 4;
+
+#[test]
+fn a_failed_open_keeps_the_review_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("limousine.txt");
+    std::fs::copy("assets/samples/poutine-kim-limousine.fr.txt", &article).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    open_now(&mut h, &article).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::U);
+    h.run();
+    let before = kept(&h);
+    assert!(before.session.is_some() && before.dirty && before.history.can_undo());
+
+    let bad = dir.path().join("scan.pdf");
+    std::fs::write(&bad, b"%PDF-1.7 not really").unwrap();
+    picker.answer(Some(bad.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Discard").click();
+    settle(&mut h);
+    let err = h.state().error().expect("an error is shown").to_string();
+    assert!(err.contains("scan.pdf"), "{err}");
+    let head: String = err.chars().take(30).collect();
+    h.get_by_label_contains(&head);
+    assert_eq!(kept(&h), before);
+    // The review goes on: undo still undoes the last verdict.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().history().undo_len(),
+        before.history.undo_len() - 1
+    );
+}
+
+#[test]
+fn an_export_runs_off_the_ui_thread_and_a_cancelled_one_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // A long review, so that its report takes a while to make.
+    let big = big_article(dir.path(), "big.txt", 2);
+    let picker = ScriptedPicker::new();
+    let mut h = harness_opening_a_long_article_with(&big, &picker);
+    h.run();
+    h.key_press(Key::D);
+    h.run();
+    let out = dir.path().join("report.md");
+    std::fs::write(&out, "the report of yesterday").unwrap();
+    picker.answer(Some(out.clone()));
+    open_export_dialog(&mut h);
+    h.get_by_label("Export…").click();
+    let started = Instant::now();
+    // The frame that gets the file name starts the export; the progress shows from the next.
+    h.step();
+    h.step();
+    h.step();
+    assert!(h.state().is_busy(), "done in {:?}", started.elapsed());
+    h.get_by_label("Exporting the report…");
+    h.state_mut().cancel_job();
+    h.step();
+    h.get_by_label_contains("Cancelling…");
+    // An export is waited for after Cancel: the window says whether the file was in time.
+    let outcome = h
+        .state_mut()
+        .wait_for_job()
+        .expect("the export is waited for");
+    eprintln!(
+        "export cancelled after {:?}: {outcome:?}",
+        started.elapsed()
+    );
+    h.run();
+    let now = std::fs::read_to_string(&out).unwrap();
+    match outcome {
+        Err(e) => {
+            assert!(e.contains("cancelled"), "{e}");
+            assert_eq!(now, "the report of yesterday", "nothing written");
+            h.get_by_label_contains("Export cancelled: ");
+        }
+        // The worker was quicker than the cancel: then the whole report is there.
+        Ok(()) => {
+            assert!(now.contains("| Disputed | 1 |"), "{now}");
+            h.get_by_label_contains("report written to");
+        }
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != "report.md" && n != "big.txt")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // Not cancelled, the report is written.
+    picker.answer(Some(out.clone()));
+    open_export_dialog(&mut h);
+    h.get_by_label("Export…").click();
+    settle(&mut h);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("| Disputed | 1 |"), "{md}");
+    assert!(h.state().info().unwrap().contains("report written to"));
+}
+
+#[test]
+fn closing_while_a_file_opens_gives_up_the_open_and_asks_about_unsaved_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_article(dir.path(), "big.txt", BIG_MB);
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.key_press(Key::D);
+    h.run();
+    let before = kept(&h);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(TestDrop(big)));
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_busy());
+    // Another file dropped meanwhile waits for nothing: it is refused, and the window says so.
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "The city spent 12 million dollars on roads in 2023.",
+    )
+    .unwrap();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(TestDrop(other)));
+    h.step();
+    h.get_by_label_contains("Opening other.txt was not done");
+    // The window's close button: the open is given up, the unsaved verdict asked about.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(!h.state().is_busy());
+    h.get_by_label("Unsaved changes");
+    assert_eq!(kept(&h), before);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(kept(&h), before);
 }

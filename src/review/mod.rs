@@ -1,8 +1,12 @@
 //! A review: the article, its claims, the reviewer's verdicts and notes, and the history of changes.
-//! Every change goes through `Review::apply(Action)`, which returns the inverse action.
+//! Every change goes through `Review::apply(Action)`, which returns the inverse action; `History`
+//! keeps those inverses for undo and redo.
 
 pub mod anchor;
 mod edit;
+mod history;
+
+pub use history::History;
 
 use crate::article::Article;
 use crate::extract::Candidate;

@@ -5,6 +5,7 @@ use crate::review::Review;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The session format this build writes. Older versions keep loading (one loader per version):
 /// 1 — the first format; 2 — adds the article text's SHA-256, orphaned claims and the previous
@@ -58,6 +59,8 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("writing {path} was cancelled; the file is as it was before")]
+    Cancelled { path: String },
 }
 
 #[derive(Serialize)]
@@ -129,10 +132,42 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
+    write_atomic_unless(path, write, &|| false)
+}
+
+/// `write_atomic`, given up as soon as `cancel` is set: it is looked at before the temporary
+/// file is made, once it is written and flushed, and right before the rename. Given up means
+/// `StoreError::Cancelled` with the temporary file removed and `path` as it was; a cancel that
+/// comes after the rename is too late, and the write has happened.
+pub fn write_atomic_cancellable(
+    path: &Path,
+    bytes: &[u8],
+    cancel: &AtomicBool,
+) -> Result<(), StoreError> {
+    write_atomic_unless(path, |f| f.write_all(bytes), &|| {
+        cancel.load(Ordering::Relaxed)
+    })
+}
+
+fn write_atomic_unless(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<(), StoreError> {
     let err = |source| StoreError::Write {
         path: path.display().to_string(),
         source,
     };
+    let check = || {
+        if cancelled() {
+            Err(StoreError::Cancelled {
+                path: path.display().to_string(),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    check()?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -156,6 +191,8 @@ pub fn write_atomic_with(
             .map_err(err)?;
     }
     tmp.as_file().sync_all().map_err(err)?;
+    // Dropping `tmp` on the way out removes the temporary file.
+    check()?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable where the platform allows it.
     if let Ok(d) = std::fs::File::open(dir) {
@@ -330,6 +367,49 @@ mod tests {
         write_atomic(&new, b"<p>y</p>").unwrap();
         assert_eq!(mode(&new), 0o600);
     }
+
+    /// The files in `dir`, sorted.
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_cancelled_write_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        std::fs::write(&path, "old report").unwrap();
+        let cancel = AtomicBool::new(true);
+        let e = write_atomic_cancellable(&path, b"new report", &cancel).unwrap_err();
+        assert!(matches!(e, StoreError::Cancelled { .. }), "{e}");
+        assert!(e.to_string().contains("report.md"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old report");
+        // Cancelled after the temporary file is written, before the rename.
+        let calls = std::cell::Cell::new(0);
+        let e = write_atomic_unless(&path, |f| f.write_all(b"new report"), &|| {
+            calls.set(calls.get() + 1);
+            calls.get() > 1
+        })
+        .unwrap_err();
+        assert!(matches!(e, StoreError::Cancelled { .. }), "{e}");
+        assert_eq!(calls.get(), 2, "looked at before and after writing");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old report");
+        assert_eq!(
+            files_in(dir.path()),
+            ["report.md"],
+            "no temporary file left"
+        );
+        // Not cancelled: written.
+        cancel.store(false, Ordering::Relaxed);
+        write_atomic_cancellable(&path, b"new report", &cancel).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new report");
+        assert_eq!(files_in(dir.path()), ["report.md"]);
+    }
+
     use crate::article;
     use crate::review::{Action, Verdict};
 

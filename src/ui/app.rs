@@ -6,20 +6,18 @@ use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
 use super::export_dialog::{ExportChoice, ExportDialog};
 use super::i18n::{tr, trf};
+use super::jobs::{Jobs, Kind, Loaded, Outcome, Work};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
 use super::recovery::{Autosave, Found};
-use super::settings::Recent;
+use super::settings::{Kept, KeptFiles};
 use super::theme;
 use super::theme::Palette;
 use crate::article;
-use crate::report::{self, Format};
-use crate::review::{Action, Review, Verdict};
+use crate::report::Format;
+use crate::review::{Action, History, Review, Verdict};
 use crate::store;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
-
-/// A review read from disk: the review, the session file it came from, and what was repaired.
-type Loaded = Result<(Review, Option<PathBuf>, Vec<String>), String>;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,14 +38,30 @@ enum Notice {
     SourceChanged(PathBuf),
 }
 
+/// The window. What it keeps between runs is `kept` (settings and recent files, one serde
+/// struct); the review is its own; everything else is runtime state: caches, dialogs, the job
+/// running, notices.
 pub struct ClaimdeskApp {
+    /// Persisted between runs.
+    kept: Kept,
+    /// Where `kept` is read from and written to (none: nothing is kept, as in tests).
+    kept_files: Option<KeptFiles>,
+
     review: Review,
     /// The session file this review was loaded from or last saved to.
     session_path: Option<PathBuf>,
     saved_revision: u64,
     selected: Option<u32>,
-    undo: Vec<Action>,
-    redo: Vec<Action>,
+    /// Undo and redo of the changes to `review`.
+    history: History,
+    /// The long job running off the UI thread (opening, re-anchoring, exporting), if any.
+    jobs: Jobs,
+    /// A request refused while a job runs, told in the progress window.
+    refused: Option<String>,
+    /// The window closes once the running export has ended (it was asked to close meanwhile).
+    close_after_job: bool,
+    /// For the worker threads to wake the window up, and to start jobs outside a frame.
+    ctx: egui::Context,
     picker: Box<dyn FilePicker>,
     notice: Option<Notice>,
     /// The unsaved-changes question, when it is being asked.
@@ -58,9 +72,6 @@ pub struct ClaimdeskApp {
     autosave: Option<Autosave>,
     /// Reviews left by a window that did not close (crash): offered one at a time.
     recoverable: Vec<Found>,
-    /// The last files opened or saved, and the file they are kept in.
-    recent: Recent,
-    recent_file: Option<PathBuf>,
     /// Verdict names and colours from the settings.
     palette: Palette,
     /// The theme of the settings is applied on the next frame.
@@ -68,9 +79,6 @@ pub struct ClaimdeskApp {
     close_confirmed: bool,
     show_shortcuts: bool,
     show_history: bool,
-    /// The newsroom's settings, and the file they are kept in (none: not kept).
-    newsroom: super::settings::Newsroom,
-    settings_file: Option<PathBuf>,
     settings_window: super::settings::SettingsWindow,
     /// Edit > Paste as article asked the window for the clipboard; its text comes as a paste event.
     paste_requested: bool,
@@ -89,27 +97,28 @@ impl ClaimdeskApp {
         let review = Review::from_article(article::sample());
         let selected = review.claims.first().map(|c| c.id);
         Self {
+            kept: Kept::default(),
+            kept_files: None,
             saved_revision: review.revision,
             review,
             session_path: None,
             selected,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::new(),
+            jobs: Jobs::default(),
+            refused: None,
+            close_after_job: false,
+            ctx: ctx.clone(),
             picker,
             notice: None,
             confirm: None,
             after_save: None,
             autosave: None,
             recoverable: Vec::new(),
-            recent: Recent::default(),
-            recent_file: None,
             palette: Palette::default(),
             theme_pending: false,
             close_confirmed: false,
             show_shortcuts: false,
             show_history: false,
-            newsroom: Default::default(),
-            settings_file: None,
             settings_window: Default::default(),
             paste_requested: false,
             article_view: ArticleView::default(),
@@ -123,14 +132,12 @@ impl ClaimdeskApp {
     /// Reads and keeps the settings in `file` (the app starts with defaults and keeps nothing).
     /// Also reads and keeps the recent files beside it (`recent.json`).
     pub fn use_settings_file(&mut self, file: PathBuf) {
-        let (newsroom, problem) = super::settings::Newsroom::load(&file);
-        self.newsroom = newsroom;
+        let files = KeptFiles::at(file);
+        let (kept, problem) = Kept::load(&files);
+        self.kept = kept;
+        self.kept_files = Some(files);
         self.theme_pending = true;
         self.apply_language();
-        let recent = file.with_file_name("recent.json");
-        self.recent = Recent::load(&recent);
-        self.recent_file = Some(recent);
-        self.settings_file = Some(file);
         if let Some(p) = problem {
             self.notice = Some(Notice::Error(p));
         }
@@ -138,12 +145,12 @@ impl ClaimdeskApp {
 
     /// The window's language: the one in the settings, else the system's.
     fn apply_language(&mut self) {
-        let lang = match self.newsroom.language.as_str() {
+        let lang = match self.kept.newsroom.language.as_str() {
             "" => super::i18n::Lang::system(),
             code => super::i18n::Lang::from_code(code),
         };
         super::i18n::set_language(lang);
-        self.palette = self.newsroom.palette();
+        self.palette = self.kept.newsroom.palette();
     }
 
     /// Keeps a recovery copy of the review in `dir`, written `delay` after each change, and
@@ -161,7 +168,7 @@ impl ClaimdeskApp {
 
     /// The last files opened or saved, newest first.
     pub fn recent_files(&self) -> &[PathBuf] {
-        &self.recent.files
+        &self.kept.recent.files
     }
 
     /// The claims the checklist shows, in its order (filters and sort applied).
@@ -186,16 +193,36 @@ impl ClaimdeskApp {
     }
 
     fn remember(&mut self, path: &Path) {
-        if self.recent.push(path)
-            && let Some(file) = &self.recent_file
+        if self.kept.recent.push(path)
+            && let Some(files) = &self.kept_files
         {
             // Losing the list is no reason to bother the reviewer.
-            let _ = self.recent.save(file);
+            let _ = self.kept.save_recent(files);
+        }
+    }
+
+    /// A file that could not be opened leaves the recent files.
+    fn forget_recent(&mut self, path: &Path) {
+        if self.kept.recent.files.iter().any(|f| f == path) {
+            self.kept.recent.remove(path);
+            if let Some(files) = &self.kept_files {
+                let _ = self.kept.save_recent(files);
+            }
         }
     }
 
     pub fn newsroom(&self) -> &super::settings::Newsroom {
-        &self.newsroom
+        &self.kept.newsroom
+    }
+
+    /// What is kept between runs.
+    pub fn kept(&self) -> &Kept {
+        &self.kept
+    }
+
+    /// The undo and redo history of the review.
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     pub fn review(&self) -> &Review {
@@ -230,34 +257,151 @@ impl ClaimdeskApp {
         self.review.revision != self.saved_revision
     }
 
-    /// Opens an article or a session file. On failure the current review stays and the error is
-    /// shown (and returned).
-    pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
-        let result = self.replace_review(load_any(path));
-        if result.is_ok() {
-            self.remember(path);
-        } else if self.recent.files.iter().any(|f| f == path) {
-            self.recent.remove(path);
-            if let Some(file) = &self.recent_file {
-                let _ = self.recent.save(file);
-            }
-        }
-        result
+    /// A job (opening, re-anchoring, exporting) is running on a worker thread.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy()
     }
 
-    /// Reviews `text` (pasted from the clipboard) as a new article.
-    pub fn open_pasted(&mut self, text: &str) -> Result<(), String> {
+    /// What the running job does, as the progress window says it ("Opening a.pdf…").
+    pub fn job_label(&self) -> Option<&str> {
+        self.jobs.label()
+    }
+
+    /// Worker threads still running, including those of cancelled jobs whose outcome will be
+    /// dropped.
+    pub fn workers_alive(&self) -> usize {
+        self.jobs.workers_alive()
+    }
+
+    /// Blocks until the running job is done and applies its outcome, as the next frame would
+    /// (for tests and scripts: the window itself never blocks). None if no job was running
+    /// (or it was cancelled); else whether it succeeded, with the error shown to the reviewer.
+    pub fn wait_for_job(&mut self) -> Option<Result<(), String>> {
+        let outcome = self.jobs.wait()?;
+        Some(self.finish_job(outcome))
+    }
+
+    /// Cancels the running job (the Cancel button of the progress window). An open or a
+    /// re-anchoring is forgotten at once, the review staying exactly as it was; its worker cannot
+    /// be interrupted, and what it brings back is dropped. An export is stopped before its file
+    /// is renamed into place, and its outcome says whether it was in time.
+    pub fn cancel_job(&mut self) {
+        self.refused = None;
+        self.jobs.cancel();
+    }
+
+    /// Starts `work` off the UI thread (callers make sure no job is running).
+    fn start_job(&mut self, label: String, work: Work) {
+        match self.jobs.start(label, work, &self.ctx) {
+            Ok(()) => self.refused = None,
+            Err(e) => self.notice = Some(Notice::Error(e)),
+        }
+    }
+
+    /// Says that `what` was not done because a job is running.
+    fn refuse_while_busy(&mut self, what: String) {
+        self.refused = Some(trf(
+            "{w} was not done: wait until this is finished, or cancel it, and try again.",
+            &[("w", &what)],
+        ));
+    }
+
+    /// Starts opening an article or a session file on a worker thread; the window shows the
+    /// progress and applies the outcome when it comes. On failure the current review stays as
+    /// it was and the error is shown. `wait_for_job` waits for it.
+    pub fn open_path(&mut self, path: &Path) {
+        if self.jobs.is_busy() {
+            self.refuse_while_busy(trf("Opening {f}", &[("f", &file_name(path))]));
+            return;
+        }
+        let label = trf("Opening {f}…", &[("f", &file_name(path))]);
+        self.start_job(label, Work::Open(path.to_path_buf()));
+    }
+
+    /// Starts reviewing `text` (pasted from the clipboard) as a new article.
+    pub fn open_pasted(&mut self, text: &str) {
+        if self.jobs.is_busy() {
+            self.refuse_while_busy(tr("Reviewing the pasted text").to_string());
+            return;
+        }
         let name = format!(
             "Pasted text {}.txt",
             chrono::Local::now().format("%Y-%m-%d %H.%M")
         );
-        let loaded = article::from_bytes(text.as_bytes(), &name)
-            .map(|a| (Review::from_article(a), None, Vec::new()))
-            .map_err(|e| e.to_string());
-        self.replace_review(loaded)
+        let work = Work::Paste {
+            text: text.to_string(),
+            name,
+        };
+        self.start_job(tr("Reading the pasted text…").to_string(), work);
     }
 
-    fn replace_review(&mut self, loaded: Loaded) -> Result<(), String> {
+    /// Applies what a worker brought back, on the UI thread.
+    fn finish_job(&mut self, outcome: Outcome) -> Result<(), String> {
+        self.refused = None;
+        let result = match outcome {
+            Outcome::Opened {
+                path,
+                loaded,
+                source_changed,
+            } => {
+                let result = self.replace_review(*loaded, source_changed);
+                if let Some(path) = path {
+                    match &result {
+                        Ok(()) => self.remember(&path),
+                        Err(_) => self.forget_recent(&path),
+                    }
+                }
+                result
+            }
+            Outcome::Reanchored { path, result } => self.reanchored(&path, result),
+            Outcome::Exported {
+                path,
+                format,
+                result,
+                cancelled_too_late,
+            } => match result {
+                Ok(()) => {
+                    self.notice = Some(Notice::Info(format!(
+                        "{} report written to {}{}",
+                        format.name(),
+                        path.display(),
+                        if cancelled_too_late {
+                            " (Cancel came after the file was written)"
+                        } else {
+                            ""
+                        }
+                    )));
+                    Ok(())
+                }
+                Err(e @ store::StoreError::Cancelled { .. }) => {
+                    self.notice = Some(Notice::Info(format!(
+                        "Export cancelled: {} was not written (a file already there is unchanged).",
+                        path.display()
+                    )));
+                    Err(e.to_string())
+                }
+                Err(e) => {
+                    let e = e.to_string();
+                    self.notice = Some(Notice::Error(e.clone()));
+                    Err(e)
+                }
+            },
+            Outcome::Lost { what } => {
+                let e = format!(
+                    "“{what}” stopped on an internal error; the review is as it was. Try again; if it happens again, please report it with the file."
+                );
+                self.notice = Some(Notice::Error(e.clone()));
+                Err(e)
+            }
+        };
+        if std::mem::take(&mut self.close_after_job) {
+            let ctx = self.ctx.clone();
+            self.guard(Pending::Close, &ctx);
+        }
+        result
+    }
+
+    fn replace_review(&mut self, loaded: Loaded, source_changed: bool) -> Result<(), String> {
         match loaded {
             Ok((review, session, repaired)) => {
                 self.selected = review.claims.first().map(|c| c.id);
@@ -267,7 +411,7 @@ impl ClaimdeskApp {
                         "Opened with repairs: {}.",
                         repaired.join("; ")
                     )))
-                } else if session.is_some() && article::source_changed(&review.article) {
+                } else if session.is_some() && source_changed {
                     review
                         .article
                         .metadata
@@ -277,10 +421,9 @@ impl ClaimdeskApp {
                 } else {
                     None
                 };
-                self.review = review;
+                drop_off_thread(std::mem::replace(&mut self.review, review));
                 self.session_path = session;
-                self.undo.clear();
-                self.redo.clear();
+                self.history.clear();
                 self.article_view.forget_article();
                 self.article_view.scroll_to_selected = true;
                 self.claim_list = ClaimList::default();
@@ -298,23 +441,42 @@ impl ClaimdeskApp {
         }
     }
 
-    /// Moves the claims onto a new version of the article (File > Compare with new version).
-    /// Claims not found are kept as orphans; the change is not undoable, like opening a file.
-    pub fn reanchor_on(&mut self, path: &Path) -> Result<(), String> {
-        let new = article::load(path).map_err(|e| e.to_string());
-        let new = match new {
-            Ok(a) => a,
+    /// Starts moving the claims onto a new version of the article (File > Compare with new
+    /// version), on a worker thread with a copy of the review; the window is modal meanwhile, so
+    /// the review cannot change under it. Claims not found are kept as orphans; the change is
+    /// not undoable, like opening a file.
+    pub fn reanchor_on(&mut self, path: &Path) {
+        if self.jobs.is_busy() {
+            self.refuse_while_busy(trf("Re-anchoring on {f}", &[("f", &file_name(path))]));
+            return;
+        }
+        let label = trf(
+            "Re-anchoring the claims on {f}…",
+            &[("f", &file_name(path))],
+        );
+        let work = Work::Reanchor {
+            path: path.to_path_buf(),
+            review: Box::new(self.review.clone()),
+        };
+        self.start_job(label, work);
+    }
+
+    fn reanchored(
+        &mut self,
+        path: &Path,
+        result: Result<(Box<Review>, crate::review::anchor::Report), String>,
+    ) -> Result<(), String> {
+        let (review, report) = match result {
+            Ok(r) => r,
             Err(e) => {
                 self.notice = Some(Notice::Error(e.clone()));
                 return Err(e);
             }
         };
-        let (review, report) = crate::review::anchor::reanchor(&self.review, new);
-        self.review = review;
+        drop_off_thread(std::mem::replace(&mut self.review, *review));
         self.claim_list.forget_article();
         self.article_view.forget_article();
-        self.undo.clear();
-        self.redo.clear();
+        self.history.clear();
         if self
             .selected
             .is_some_and(|id| self.review.claim(id).is_none())
@@ -338,38 +500,39 @@ impl ClaimdeskApp {
 
     /// Applies a change to the review, keeping the undo history.
     fn apply(&mut self, action: Action) {
-        let reviewer = Some(self.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
-        match self.review.apply_by(action.clone(), reviewer) {
-            Ok(inverse) => {
-                // Typing a note: one undo step for the whole edit of that note.
-                let merge = matches!(
-                    (&action, self.undo.last()),
-                    (Action::SetNote { claim: a, .. }, Some(Action::SetNote { claim: b, .. })) if a == b
-                ) && self.redo.is_empty();
-                if !merge {
-                    self.undo.push(inverse);
-                }
-                self.redo.clear();
-            }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        let reviewer = Some(self.kept.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
+        if let Err(e) = self.history.apply(&mut self.review, action, reviewer) {
+            self.notice = Some(Notice::Error(e.to_string()));
         }
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
+        let done = if undo {
+            self.history.undo(&mut self.review)
         } else {
-            (&mut self.redo, &mut self.undo)
+            self.history.redo(&mut self.review)
         };
-        let Some(action) = from.pop() else { return };
-        match self.review.apply(action) {
-            Ok(inverse) => {
-                self.selected = Some(inverse.claim());
-                to.push(inverse);
+        match done {
+            Ok(None) => {}
+            Ok(Some(claim)) => {
+                // The claim the change was about, if it is in the checklist (an undone
+                // addition is not); else the selection stays where it can.
+                if self.review.claim(claim).is_some() {
+                    self.selected = Some(claim);
+                } else if self
+                    .selected
+                    .is_some_and(|id| self.review.claim(id).is_none())
+                {
+                    self.selected = self.review.claims.first().map(|c| c.id);
+                }
                 self.article_view.scroll_to_selected = true;
                 self.claim_list.scroll_to_selected = true;
             }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            Err(e) => {
+                self.notice = Some(Notice::Error(format!(
+                    "That change could not be undone or redone ({e}); it was taken off the history, and the review is as it was."
+                )))
+            }
         }
     }
 
@@ -556,10 +719,21 @@ impl ClaimdeskApp {
             }
             return;
         };
+        if self.jobs.is_busy() {
+            // Only a dropped file can start a job while a dialog is open; the dialog's answer
+            // then waits its turn like any other request.
+            self.after_save = None;
+            let f = file_name(&path);
+            self.refuse_while_busy(match answer.purpose {
+                Purpose::Open => trf("Opening {f}", &[("f", &f)]),
+                Purpose::SaveSession => trf("Saving to {f}", &[("f", &f)]),
+                Purpose::Export => trf("Exporting to {f}", &[("f", &f)]),
+                Purpose::NewVersion => trf("Re-anchoring on {f}", &[("f", &f)]),
+            });
+            return;
+        }
         match answer.purpose {
-            Purpose::Open => {
-                let _ = self.open_path(&path);
-            }
+            Purpose::Open => self.open_path(&path),
             Purpose::SaveSession => {
                 let path = with_session_suffix(path);
                 if self.save_to(&path) {
@@ -571,9 +745,7 @@ impl ClaimdeskApp {
                 }
             }
             Purpose::Export => self.export_to(&path),
-            Purpose::NewVersion => {
-                let _ = self.reanchor_on(&path);
-            }
+            Purpose::NewVersion => self.reanchor_on(&path),
         }
     }
 
@@ -625,36 +797,40 @@ impl ClaimdeskApp {
                 (chosen, PathBuf::from(name))
             }
         };
-        let settings = self.newsroom.report_settings(&self.review);
-        let text = report::render_with(&self.review, format, &settings, self.export_choice.options);
-        match store::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => {
-                self.notice = Some(Notice::Info(format!(
-                    "{} report written to {}",
-                    format.name(),
-                    path.display()
-                )))
-            }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
-        }
+        // The report is made from a copy of the review as it is now, on a worker thread.
+        let settings = self.kept.newsroom.report_settings(&self.review);
+        let work = Work::Export {
+            format,
+            review: Box::new(self.review.clone()),
+            settings: Box::new(settings),
+            options: self.export_choice.options,
+            path,
+        };
+        self.start_job(tr("Exporting the report…").to_string(), work);
     }
 
     /// Goes on with what was asked once unsaved changes are dealt with.
     fn continue_with(&mut self, next: Pending) {
         match next {
             Pending::Close => self.close_confirmed = true,
-            Pending::OpenPath(p) => {
-                let _ = self.open_path(&p);
-            }
+            Pending::OpenPath(p) => self.open_path(&p),
             Pending::OpenDialog => self.after_save = Some(Pending::OpenDialog),
-            Pending::Paste(text) => {
-                let _ = self.open_pasted(&text);
-            }
+            Pending::Paste(text) => self.open_pasted(&text),
         }
     }
 
     /// Does `next` now, or asks first when there are unsaved changes.
     fn guard(&mut self, next: Pending, ctx: &egui::Context) {
+        if self.jobs.is_busy() {
+            let what = match &next {
+                Pending::Close => tr("Closing").to_string(),
+                Pending::OpenPath(p) => trf("Opening {f}", &[("f", &file_name(p))]),
+                Pending::OpenDialog => tr("Opening another file").to_string(),
+                Pending::Paste(_) => tr("Reviewing the pasted text").to_string(),
+            };
+            self.refuse_while_busy(what);
+            return;
+        }
         if self.is_dirty() {
             self.confirm = Some(next);
         } else {
@@ -668,13 +844,9 @@ impl ClaimdeskApp {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Pending::OpenPath(p) => {
-                let _ = self.open_path(&p);
-            }
+            Pending::OpenPath(p) => self.open_path(&p),
             Pending::OpenDialog => self.request_pick(Purpose::Open, ctx),
-            Pending::Paste(text) => {
-                let _ = self.open_pasted(&text);
-            }
+            Pending::Paste(text) => self.open_pasted(&text),
         }
     }
 
@@ -691,7 +863,7 @@ impl ClaimdeskApp {
             }
             Command::SaveAs => self.request_pick(Purpose::SaveSession, ctx),
             Command::Export => {
-                let settings = self.newsroom.report_settings(&self.review);
+                let settings = self.kept.newsroom.report_settings(&self.review);
                 self.export_dialog.open(&self.review, &settings);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -739,7 +911,7 @@ impl ClaimdeskApp {
                 self.claim_list.tab = super::claim_list::Tab::Claims;
                 self.claim_list.focus_filter = true;
             }
-            Command::Settings => self.settings_window.show_for(&self.newsroom),
+            Command::Settings => self.settings_window.show_for(&self.kept.newsroom),
             Command::History => self.show_history = !self.show_history,
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
@@ -747,8 +919,10 @@ impl ClaimdeskApp {
 
     /// Keyboard shortcuts of this frame. Single keys act only when no text field has the keyboard.
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Command> {
-        if self.picker.is_open() {
-            return Vec::new(); // a file dialog is open: the window waits for it
+        if self.picker.is_open() || self.jobs.is_busy() {
+            // A file dialog is open, or a job runs: the window waits for it (Escape cancels
+            // the job, in the progress window).
+            return Vec::new();
         }
         let typing =
             ctx.text_edit_focused() || self.confirm.is_some() || self.export_dialog.is_open();
@@ -779,10 +953,10 @@ impl ClaimdeskApp {
             ui.menu_button(tr("File"), |ui| {
                 item(ui, Command::Open, cmds);
                 ui.menu_button(tr("Open Recent"), |ui| {
-                    if self.recent.files.is_empty() {
+                    if self.kept.recent.files.is_empty() {
                         ui.weak(tr("No recent file"));
                     }
-                    for f in &self.recent.files {
+                    for f in &self.kept.recent.files {
                         let name = f.file_name().map_or_else(
                             || f.display().to_string(),
                             |n| n.to_string_lossy().into_owned(),
@@ -924,7 +1098,7 @@ impl ClaimdeskApp {
             self.notice = None;
         }
         if let Some(p) = reanchor {
-            let _ = self.reanchor_on(&p);
+            self.reanchor_on(&p);
         }
     }
 
@@ -1061,8 +1235,22 @@ impl ClaimdeskApp {
     }
 
     fn close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.is_dirty()
-        {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if self.jobs.is_busy() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.jobs.kind() == Some(Kind::Write) {
+                // A report half written is no report: close once the export has ended.
+                self.close_after_job = true;
+            } else {
+                // Nothing is lost by not opening the file: give up on it, then close as usual.
+                self.cancel_job();
+                self.guard(Pending::Close, ctx);
+            }
+            return;
+        }
+        if !self.close_confirmed && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(Pending::Close);
         }
@@ -1138,6 +1326,9 @@ impl ClaimdeskApp {
 
     /// After a crash: offer the review left in a recovery file.
     fn recovery_dialog(&mut self, ctx: &egui::Context) {
+        if self.jobs.is_busy() {
+            return; // a review being opened would replace the one restored
+        }
         let Some(found) = self.recoverable.first().cloned() else {
             return;
         };
@@ -1171,7 +1362,7 @@ impl ClaimdeskApp {
         match found.load() {
             Ok(review) => {
                 let session = found.session_path.clone();
-                let _ = self.replace_review(Ok((review, session, Vec::new())));
+                let _ = self.replace_review(Ok((review, session, Vec::new())), false);
                 // Unsaved until the reviewer saves it; the old copy becomes this window's.
                 self.saved_revision = u64::MAX;
                 found.discard();
@@ -1193,7 +1384,10 @@ impl ClaimdeskApp {
     pub fn ui_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if std::mem::take(&mut self.theme_pending) {
-            ctx.set_theme(self.newsroom.theme.preference());
+            ctx.set_theme(self.kept.newsroom.theme.preference());
+        }
+        if let Some(outcome) = self.jobs.poll() {
+            let _ = self.finish_job(outcome);
         }
         if let Some(answer) = self.picker.poll() {
             self.on_pick(answer);
@@ -1202,7 +1396,11 @@ impl ClaimdeskApp {
                 self.request_pick(Purpose::Open, &ctx);
             }
         }
-        if self.close_confirmed && self.confirm.is_none() && !self.is_dirty() {
+        if self.close_confirmed
+            && self.confirm.is_none()
+            && !self.is_dirty()
+            && !self.jobs.is_busy()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.dropped_files(&ctx);
@@ -1282,15 +1480,18 @@ impl ClaimdeskApp {
                 ui.label(tr("Waiting for the file dialog…"));
             });
         }
+        self.job_window(&ctx);
         self.shortcuts_window(&ctx);
         self.history_window(&ctx);
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
-            self.newsroom = newsroom;
+            self.kept.newsroom = newsroom;
             self.apply_language();
-            ctx.set_theme(self.newsroom.theme.preference());
-            if let Some(file) = &self.settings_file {
-                self.notice = Some(match self.newsroom.save(file) {
-                    Ok(()) => Notice::Info(format!("Settings saved to {}", file.display())),
+            ctx.set_theme(self.kept.newsroom.theme.preference());
+            if let Some(files) = &self.kept_files {
+                self.notice = Some(match self.kept.save_newsroom(files) {
+                    Ok(()) => {
+                        Notice::Info(format!("Settings saved to {}", files.settings.display()))
+                    }
                     Err(e) => Notice::Error(format!(
                         "The settings apply to this session but could not be kept: {e}"
                     )),
@@ -1301,6 +1502,49 @@ impl ClaimdeskApp {
         self.autosave(&ctx);
         self.drop_overlay(&ctx);
         self.update_title(&ctx);
+    }
+
+    /// The running job's progress, over the whole window: modal, so that the review cannot
+    /// change while a worker reads or writes a copy of it. Redrawn a few times a second for the
+    /// spinner; the worker wakes the window up when it is done. Cancel (or Escape) gives up.
+    fn job_window(&mut self, ctx: &egui::Context) {
+        let Some(label) = self.jobs.label().map(str::to_string) else {
+            return;
+        };
+        let cancelling = self.jobs.is_cancelling();
+        let elapsed = self.jobs.elapsed().unwrap_or_default();
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("job-progress")).show(ctx, |ui| {
+            ui.set_min_width(360.0);
+            ui.set_max_width(480.0);
+            ui.horizontal(|ui| {
+                spinner(ui);
+                ui.label(RichText::new(&label).strong());
+            });
+            if elapsed >= std::time::Duration::from_secs(1) {
+                ui.weak(format!("{} s", elapsed.as_secs()));
+            }
+            if cancelling {
+                ui.weak(tr(
+                    "Cancelling… The report file is left as it was, unless it was already written.",
+                ));
+            }
+            if self.close_after_job {
+                ui.weak(tr("Claimdesk closes when this is done."));
+            }
+            if let Some(r) = &self.refused {
+                ui.add(egui::Label::new(RichText::new(r).color(ui.visuals().warn_fg_color)).wrap());
+            }
+            ui.add_space(6.0);
+            let button = ui.add_enabled(!cancelling, egui::Button::new(tr("Cancel")));
+            if button.clicked() || (!cancelling && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                cancel = true;
+            }
+        });
+        if cancel {
+            self.cancel_job();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 
     fn drop_overlay(&self, ctx: &egui::Context) {
@@ -1329,6 +1573,36 @@ impl eframe::App for ClaimdeskApp {
     }
 }
 
+/// Frees `old` on a thread of its own: the review of a 20 MB article is a few hundred thousand
+/// allocations, some 50 to 100 ms of frees that would otherwise stall the frame that replaces it.
+fn drop_off_thread<T: Send + 'static>(old: T) {
+    // If no thread can be started, the closure, and `old` with it, is dropped here instead.
+    let _ = std::thread::Builder::new()
+        .name("claimdesk-drop".into())
+        .spawn(move || drop(old));
+}
+
+/// A turning arc, like `egui::Spinner`, but asking for the next frame in 50 ms instead of at
+/// once: the window does not spin the CPU while it waits, and headless tests can run it until
+/// idle while a job is running.
+fn spinner(ui: &mut egui::Ui) {
+    let size = ui.spacing().interact_size.y;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let radius = rect.height() / 2.0 - 2.0;
+    let start = ui.input(|i| i.time) * 4.0;
+    let points: Vec<egui::Pos2> = (0..=24)
+        .map(|i| {
+            let angle = start + f64::from(i) / 24.0 * std::f64::consts::PI * 1.5;
+            rect.center() + radius * egui::vec2(angle.cos() as f32, angle.sin() as f32)
+        })
+        .collect();
+    let stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
+    ui.painter().add(egui::Shape::line(points, stroke));
+}
+
 /// What File > Open offers: every format `article::load` reads.
 const ARTICLE_EXTS: &[&str] = &[
     "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf",
@@ -1350,17 +1624,10 @@ fn with_session_suffix(path: PathBuf) -> PathBuf {
     path.with_file_name(format!("{stem}{}", store::SESSION_SUFFIX))
 }
 
-/// Reads a session (by suffix, or a JSON file with a format_version) or an article.
-fn load_any(path: &Path) -> Loaded {
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if store::is_session_path(path) || is_json {
-        return store::load_checked(path)
-            .map(|(r, notes)| (r, Some(path.to_path_buf()), notes))
-            .map_err(|e| e.to_string());
-    }
-    article::load(path)
-        .map(|a| (Review::from_article(a), None, Vec::new()))
-        .map_err(|e| e.to_string())
+/// The file name of `path`, for messages ("article.pdf"); the whole path if it has none.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

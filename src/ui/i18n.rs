@@ -92,6 +92,10 @@ const FR: &[(&str, &str)] = &[
     ("Cancel edit", "Annuler la modification"),
     ("Cancel split", "Annuler la coupure"),
     (
+        "Cancelling… The report file is left as it was, unless it was already written.",
+        "Annulation… Le fichier du rapport reste tel quel, sauf s'il était déjà écrit.",
+    ),
+    (
         "Choose where to save the report",
         "Choisir où enregistrer le rapport",
     ),
@@ -103,6 +107,10 @@ const FR: &[(&str, &str)] = &[
         "Claimdesk closed without saving your review of “{t}” (last change {at}). Restore it?",
         "Claimdesk s'est fermé sans enregistrer votre vérification de « {t} » (dernière modification {at}). La restaurer ?",
     ),
+    (
+        "Claimdesk closes when this is done.",
+        "Claimdesk se fermera une fois ceci terminé.",
+    ),
     ("Claims ({n})", "Affirmations ({n})"),
     ("Clear filters", "Effacer les filtres"),
     (
@@ -110,6 +118,7 @@ const FR: &[(&str, &str)] = &[
         "Fermer Claimdesk (demande d'abord s'il reste des modifications non enregistrées)",
     ),
     ("Close search", "Fermer la recherche"),
+    ("Closing", "Fermeture"),
     (
         "Compare with new version…",
         "Comparer avec une nouvelle version…",
@@ -153,6 +162,8 @@ const FR: &[(&str, &str)] = &[
         "Export the fact-check report",
         "Exporter le rapport de vérification",
     ),
+    ("Exporting the report…", "Export du rapport…"),
+    ("Exporting to {f}", "Export vers {f}"),
     ("Export…", "Exporter…"),
     ("File", "Fichier"),
     ("Filter", "Filtrer"),
@@ -235,6 +246,9 @@ const FR: &[(&str, &str)] = &[
         "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)",
         "Ouvrir un article (.txt, .md, .html, .docx, .pdf) ou une session enregistrée (.claimdesk.json)",
     ),
+    ("Opening another file", "Ouverture d'un autre fichier"),
+    ("Opening {f}", "Ouverture de {f}"),
+    ("Opening {f}…", "Ouverture de {f}…"),
     ("Open…", "Ouvrir…"),
     ("Organisation", "Organisation"),
     ("Organisation URL", "Adresse de l'organisation"),
@@ -261,6 +275,12 @@ const FR: &[(&str, &str)] = &[
         "Re-anchor on the new version",
         "Réancrer sur la nouvelle version",
     ),
+    ("Re-anchoring on {f}", "Réancrage sur {f}"),
+    (
+        "Re-anchoring the claims on {f}…",
+        "Réancrage des affirmations sur {f}…",
+    ),
+    ("Reading the pasted text…", "Lecture du texte collé…"),
     ("Redo", "Rétablir"),
     (
         "Redo the last undone change",
@@ -286,6 +306,7 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Review", "Vérification"),
     ("Reviewer name", "Nom du vérificateur"),
+    ("Reviewing the pasted text", "Vérification du texte collé"),
     ("Reworded. Was: « {old} »", "Reformulée. Avant : « {old} »"),
     ("Save", "Enregistrer"),
     ("Save As…", "Enregistrer sous…"),
@@ -300,6 +321,7 @@ const FR: &[(&str, &str)] = &[
         "Enregistrer la vérification sous un autre nom",
     ),
     ("Saved to {p}", "Enregistré dans {p}"),
+    ("Saving to {f}", "Enregistrement dans {f}"),
     ("Search the article", "Rechercher dans l'article"),
     (
         "Search the article; matches are highlighted (Enter: next)",
@@ -433,6 +455,10 @@ const FR: &[(&str, &str)] = &[
     ),
     ("{done} / {total} reviewed", "{done} / {total} traitées"),
     ("{i} of {n}", "{i} sur {n}"),
+    (
+        "{w} was not done: wait until this is finished, or cancel it, and try again.",
+        "{w} : non fait. Attendez la fin de cette tâche, ou annulez-la, puis réessayez.",
+    ),
     ("· unsaved changes", "· modifications non enregistrées"),
 ];
 

@@ -7,6 +7,7 @@ mod claim_list;
 mod command;
 mod export_dialog;
 pub mod i18n;
+mod jobs;
 mod picker;
 mod recovery;
 mod settings;
@@ -16,7 +17,7 @@ pub use app::ClaimdeskApp;
 pub use command::Command;
 pub use export_dialog::{ExportChoice, ExportDialog};
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
-pub use settings::{Newsroom, Recent, Theme};
+pub use settings::{Kept, KeptFiles, Newsroom, Recent, Theme};
 pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
@@ -46,8 +47,9 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
                 app.use_recovery_dir(dir, recovery::DEFAULT_DELAY);
             }
             if let Some(p) = path {
-                // A failed open shows its error in the window, over the sample.
-                let _ = app.open_path(&p);
+                // Read on a worker thread while the window shows its progress over the sample;
+                // a failed open shows its error there.
+                app.open_path(&p);
             }
             Ok(Box::new(app))
         }),

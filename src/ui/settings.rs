@@ -58,6 +58,59 @@ impl Theme {
     }
 }
 
+/// What Claimdesk keeps between runs, apart from the window's runtime state and from the review
+/// (the persisted `State` of egui's `egui_demo_app/src/wrap_app.rs`). On disk it is what it has
+/// always been, so that existing files keep loading: the newsroom's settings (organisation,
+/// reviewer's name, theme, language, verdict names and colours) in `settings.json`, and the
+/// recent files beside it in `recent.json`. The window's size and the panel widths are egui's
+/// own memory, which eframe keeps in its storage (the `persistence` feature).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Kept {
+    pub newsroom: Newsroom,
+    pub recent: Recent,
+}
+
+/// The files `Kept` is read from and written to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptFiles {
+    /// `settings.json`: the `Newsroom`.
+    pub settings: PathBuf,
+    /// `recent.json`, beside it: the `Recent` files.
+    pub recent: PathBuf,
+}
+
+impl KeptFiles {
+    /// The settings in `settings`, the recent files beside it.
+    pub fn at(settings: PathBuf) -> Self {
+        Self {
+            recent: settings.with_file_name("recent.json"),
+            settings,
+        }
+    }
+}
+
+impl Kept {
+    /// Reads what was kept; missing files give the defaults, and a settings file that cannot
+    /// be read gives the defaults and the reason (the file is left alone until the settings are
+    /// saved again).
+    pub fn load(files: &KeptFiles) -> (Self, Option<String>) {
+        let (newsroom, problem) = Newsroom::load(&files.settings);
+        let recent = Recent::load(&files.recent);
+        (Self { newsroom, recent }, problem)
+    }
+
+    /// Writes the newsroom's settings.
+    pub fn save_newsroom(&self, files: &KeptFiles) -> Result<(), String> {
+        self.newsroom.save(&files.settings)
+    }
+
+    /// Writes the recent files.
+    pub fn save_recent(&self, files: &KeptFiles) -> Result<(), String> {
+        self.recent.save(&files.recent)
+    }
+}
+
 /// The last files opened or saved, newest first; kept beside the settings (`recent.json`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Recent {
@@ -335,6 +388,66 @@ mod tests {
         let file = dir.path().join("claimdesk").join("settings.json");
         n.save(&file).unwrap();
         assert_eq!(Newsroom::load(&file), (n, None));
+    }
+
+    #[test]
+    fn files_written_by_earlier_versions_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = KeptFiles::at(dir.path().join("settings.json"));
+        // A settings file as the first versions wrote it (no theme, language or verdict names
+        // yet), and a recent list.
+        std::fs::write(
+            &files.settings,
+            r#"{
+  "organisation": "Le Quotidien",
+  "organisation_url": "https://www.example.org",
+  "report_url": "",
+  "reviewer": "Camille",
+  "methodology": "",
+  "corrections_policy": ""
+}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            &files.recent,
+            r#"{"files": ["/tmp/a.txt", "/tmp/b.claimdesk.json"]}"#,
+        )
+        .unwrap();
+        let (kept, problem) = Kept::load(&files);
+        assert_eq!(problem, None);
+        assert_eq!(kept.newsroom.organisation, "Le Quotidien");
+        assert_eq!(kept.newsroom.reviewer, "Camille");
+        assert_eq!(kept.newsroom.theme, Theme::System);
+        assert_eq!(kept.newsroom.language, "");
+        assert_eq!(
+            kept.recent.files,
+            [Path::new("/tmp/a.txt"), Path::new("/tmp/b.claimdesk.json")]
+        );
+        // A later file, with a field this version does not know, loads too.
+        std::fs::write(
+            &files.settings,
+            r#"{"reviewer": "Camille", "theme": "dark", "language": "fr", "sidebar": 3}"#,
+        )
+        .unwrap();
+        let (kept, problem) = Kept::load(&files);
+        assert_eq!(problem, None);
+        assert_eq!(
+            (kept.newsroom.theme, kept.newsroom.language.as_str()),
+            (Theme::Dark, "fr")
+        );
+        // Saved and read back: the same.
+        kept.save_newsroom(&files).unwrap();
+        kept.save_recent(&files).unwrap();
+        assert_eq!(Kept::load(&files), (kept, None));
+        // A damaged settings file: the defaults, the reason, and the file left alone.
+        std::fs::write(&files.settings, "{\"reviewer\": ").unwrap();
+        let (kept, problem) = Kept::load(&files);
+        assert_eq!(kept.newsroom, Newsroom::default());
+        assert!(problem.unwrap().contains("settings.json"));
+        assert_eq!(
+            std::fs::read_to_string(&files.settings).unwrap(),
+            "{\"reviewer\": "
+        );
     }
 
     #[test]
