@@ -405,7 +405,9 @@ impl ClaimList {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("claim-list")
             .auto_shrink([false, false]);
-        if self.scroll_to_selected {
+        // Until the list has been drawn once its height is unknown: the scroll waits a frame,
+        // or the first claim would be scrolled half out of view.
+        if self.scroll_to_selected && self.view.1 > 0.0 {
             self.scroll_to_selected = false;
             if let Some(i) = selected.and_then(|s| ids.iter().position(|id| *id == s)) {
                 let (offset, height) = self.view;
