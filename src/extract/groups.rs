@@ -150,8 +150,12 @@ impl Grouper {
     /// Which earlier sentences each one nearly repeats is worked out for all of them at once,
     /// on every core; the groups then follow in text order.
     pub(super) fn groups(&self) -> Vec<Option<usize>> {
-        // A few runs of sentences per thread.
-        self.groups_in_runs(4 * rayon::current_num_threads())
+        // A few runs of sentences per thread (one run on one thread).
+        let runs = match rayon::current_num_threads() {
+            1 => 1,
+            threads => 4 * threads,
+        };
+        self.groups_in_runs(runs)
     }
 
     /// `groups`, the sentences compared in `runs` runs, each with its own scratch space: the

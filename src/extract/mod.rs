@@ -104,14 +104,6 @@ enum Piece {
     Sentence(Range<usize>, BlockKind),
 }
 
-/// What the steps in text order need of a scored sentence.
-struct Extra {
-    /// Its named entities (the full names that resolve later claimants).
-    entities: Vec<String>,
-    /// Its text lower-cased (whose words grouping compares).
-    lower: String,
-}
-
 /// `sentences`, explaining (reasons, type, claimant) every sentence, or only the claims at the
 /// given threshold.
 fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate> {
@@ -132,7 +124,8 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
             Piece::Names(_) => None,
         })
         .collect();
-    let (mut out, extra): (Vec<Candidate>, Vec<Extra>) = sentences
+    // Each sentence with its named entities (the full names that resolve later claimants).
+    let (mut out, entities): (Vec<Candidate>, Vec<Vec<String>>) = sentences
         .par_iter()
         .map(|&(range, kind)| read(article, range, kind, lex, explain_at))
         .unzip();
@@ -142,7 +135,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
     let mut vocabulary = groups::Vocabulary::default();
     let mut grouper = groups::Grouper::with_capacity(out.len());
     let mut words = Vec::new();
-    let mut sentences = out.iter_mut().zip(extra);
+    let mut sentences = out.iter_mut().zip(entities);
     for piece in &pieces {
         match piece {
             Piece::Names(range) => {
@@ -150,12 +143,13 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
                 names.learn_entities(entities::named_entities(body, lex));
             }
             Piece::Sentence(..) => {
-                let Some((candidate, extra)) = sentences.next() else {
+                let Some((candidate, entities)) = sentences.next() else {
                     break;
                 };
                 names.resolve(&mut candidate.claimant);
-                names.learn_entities(extra.entities);
-                vocabulary.sentence_words(&candidate.text, &extra.lower, &mut words);
+                names.learn_entities(entities);
+                let lower = crate::text::to_lowercase(&candidate.text);
+                vocabulary.sentence_words(&candidate.text, &lower, &mut words);
                 grouper.push(&words);
             }
         }
@@ -190,7 +184,7 @@ fn read(
     kind: BlockKind,
     lex: &Lexicon,
     explain_at: Option<f32>,
-) -> (Candidate, Extra) {
+) -> (Candidate, Vec<String>) {
     let text = article.text[range.clone()].to_string();
     let scoring = score::score_with_entities(&text, lex, |score| {
         explain_at.is_none_or(|t| kind == BlockKind::Paragraph && score >= t)
@@ -207,11 +201,7 @@ fn read(
         group: None,
         block: kind,
     };
-    let extra = Extra {
-        entities: scoring.entities,
-        lower: scoring.lower,
-    };
-    (candidate, extra)
+    (candidate, scoring.entities)
 }
 
 /// The checklist: paragraph sentences scoring at least `threshold`. Groups index this list and

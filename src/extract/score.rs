@@ -303,12 +303,10 @@ pub(crate) struct Scoring {
     pub scored: Scored,
     /// The named entities of the sentence (which the article's name index learns).
     pub entities: Vec<String>,
-    /// The sentence lower-cased (`str::to_lowercase`).
-    pub lower: String,
 }
 
-/// `score`, with the sentence's named entities and lower-cased text. The reasons, claim type and
-/// claimant are made only if `explain(score)`; otherwise there are none (type "other").
+/// `score`, with the sentence's named entities. The reasons, claim type and claimant are made
+/// only if `explain(score)`; otherwise there are none (type "other").
 pub(crate) fn score_with_entities(
     sentence: &str,
     lex: &Lexicon,
@@ -354,7 +352,6 @@ pub(crate) fn score_with_entities(
     Scoring {
         scored,
         entities: found.entities,
-        lower,
     }
 }
 
