@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
     name = "claimdesk",
     version,
     about = "Offline workbench for fact-checkers: open an article, review its claims, export a report.",
-    long_about = "Offline workbench for fact-checkers.\n\nWith no subcommand, opens the desktop app (on ARTICLE if given: .txt, .md, .html or a .claimdesk.json session).",
+    long_about = "Offline workbench for fact-checkers.\n\nWith no subcommand, opens the desktop app (on ARTICLE if given: .txt, .md, .html, .docx, .pdf or a .claimdesk.json session).",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
