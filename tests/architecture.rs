@@ -57,13 +57,63 @@ fn code_of(path: &Path) -> String {
         .join("\n")
 }
 
+/// The crate modules that `code` names: the first segment after each `crate::`, and in a
+/// `crate::{a, b::c, …}` list the first segment of each item.
+fn modules_named(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        match rest.strip_prefix('{') {
+            Some(list) => {
+                // The items of the list at its top level (nested lists belong to their item).
+                let mut depth = 0;
+                let mut item_start = 0;
+                for (i, c) in list.char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => {
+                            names.push(ident(&list[item_start..i]));
+                            break;
+                        }
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            names.push(ident(&list[item_start..i]));
+                            item_start = i + 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            None => names.push(ident(rest)),
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
 /// Whether `code` names crate module `module`.
 fn names_module(code: &str, module: &str) -> bool {
-    code.contains(&format!("crate::{module}::"))
-        || code.contains(&format!("crate::{module};"))
-        || code.contains(&format!("crate::{module}}}"))
-        || code.contains(&format!("crate::{{{module}"))
-        || code.contains(&format!("crate::{module},"))
+    modules_named(code).iter().any(|n| n == module)
+}
+
+#[test]
+fn every_way_of_naming_a_module_is_seen() {
+    let code = "use crate::{text, store::save, extract::{self, score}};\n\
+                let x = crate::review::Review::new();\n\
+                use crate::{\n    lexicon,\n    report,\n};";
+    let mut named = modules_named(code);
+    named.sort();
+    assert_eq!(
+        named,
+        ["extract", "lexicon", "report", "review", "store", "text"]
+    );
+    assert!(!names_module("use crate::textual;", "text"));
 }
 
 #[test]
