@@ -217,6 +217,10 @@ pub enum CliError {
         "{0} pre-flight warning(s) with --strict: nothing was written. Fix them (see above), or run without --strict."
     )]
     Strict(usize),
+    /// Whoever read the output went away (`claimdesk extract … | head`): the command stops
+    /// there, and that is not an error (`run` returns Ok).
+    #[error("the output was closed")]
+    OutputClosed,
 }
 
 fn read_input(input: &Path) -> Result<String, CliError> {
@@ -256,8 +260,7 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
 fn written(result: std::io::Result<()>) -> Result<(), CliError> {
     match result {
         Ok(()) => Ok(()),
-        // `claimdesk extract … | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(CliError::OutputClosed),
         Err(e) => Err(CliError::Input(format!("could not write the output: {e}"))),
     }
 }
@@ -366,8 +369,7 @@ fn write_extract_output(
         }
         ExtractFormat::Json => {
             let lines: Vec<CandidateLine> = shown.iter().map(line_of).collect();
-            let json = serde_json::to_string_pretty(&lines).unwrap_or_default();
-            out.write_all(json.as_bytes())?;
+            serde_json::to_writer_pretty(&mut *out, &lines)?;
             out.write_all(b"\n")
         }
         ExtractFormat::Md => {
@@ -393,7 +395,7 @@ fn write_extract_output(
 /// Runs a subcommand, writing to `out`.
 pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
     let mut out = BufWriter::new(out);
-    match cmd {
+    let result = match cmd {
         Command::Text {
             article,
             blocks,
@@ -466,8 +468,11 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             };
             mark(&session, claim, change, reviewer.as_deref(), &mut out)
         }
-    }?;
-    written(out.flush())
+    };
+    match result.and_then(|()| written(out.flush())) {
+        Err(CliError::OutputClosed) => Ok(()),
+        result => result,
+    }
 }
 
 /// `claimdesk text`: the article's text, its blocks as JSON lines, or its body only.
@@ -766,6 +771,9 @@ mod tests {
             said.to_string().contains("could not write the output"),
             "{said}"
         );
-        assert!(written(Err(std::io::ErrorKind::BrokenPipe.into())).is_ok());
+        assert!(matches!(
+            written(Err(std::io::ErrorKind::BrokenPipe.into())),
+            Err(CliError::OutputClosed)
+        ));
     }
 }

@@ -554,3 +554,30 @@ fn the_number_of_threads_changes_no_output() {
     assert_eq!(run("3"), one);
     assert_eq!(run("not a number"), one);
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // Thousands of sentences to segment, read by nobody: exit 0, nothing said.
+    let text = "Le conseil a voté le budget. Le maire a salué un accord. ".repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["segment", "--lang", "fr", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
