@@ -163,27 +163,17 @@ impl Grouper {
     fn groups_in_runs(&self, runs: usize) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
-        let runs: Vec<Range<usize>> = {
-            let len = n.div_ceil(runs.max(1)).max(1);
-            (0..n).step_by(len).map(|i| i..(i + len).min(n)).collect()
-        };
+        let runs = runs_of(n, runs);
+        // The scratch space (a few numbers per sentence) is made once per piece of work rayon
+        // hands a thread, not once per run.
         let pairs: Vec<Vec<(u32, u32)>> = runs
             .into_par_iter()
-            .map(|run| self.pairs(&index, run))
+            .map_init(
+                || Scratch::new(n),
+                |scratch, run| self.pairs(&index, run, scratch),
+            )
             .collect();
-        let mut group: Vec<Option<usize>> = vec![None; n];
-        for same in pairs.iter().flat_map(|p| p.chunk_by(|a, b| a.0 == b.0)) {
-            let i = same[0].0 as usize;
-            let earliest = same
-                .iter()
-                .map(|&(_, j)| group[j as usize].unwrap_or(j as usize))
-                .min();
-            if let Some(g) = earliest {
-                group[g] = Some(g);
-                group[i] = Some(g);
-            }
-        }
-        group
+        groups_of_pairs(n, &pairs)
     }
 
     /// The pairs (`i`, `j`) of the sentences `i` of `run` and the earlier sentences `j` that
@@ -194,17 +184,14 @@ impl Grouper {
     /// duplicate is in the run (its duplicates are at hand), the duplicates they share are left
     /// out: the latest one's group is as early as theirs. In repeated text that leaves a pair
     /// or two a sentence instead of dozens.
-    fn pairs(&self, index: &Index, run: Range<usize>) -> Vec<(u32, u32)> {
-        let mut scratch = Scratch::new(self.len());
+    fn pairs(&self, index: &Index, run: Range<usize>, scratch: &mut Scratch) -> Vec<(u32, u32)> {
         // Every duplicate found: those of the run's sentence `k` are `found[found_at[k]..found_at[k + 1]]`.
         let mut found: Vec<u32> = Vec::new();
         let mut found_at: Vec<usize> = vec![0];
-        // `shared_with[j] == i + 1`: `j` is a duplicate of sentence `i`'s latest duplicate.
-        let mut shared_with = vec![0u32; self.len()];
         let mut pairs = Vec::new();
         for i in run.clone() {
             let mine = found.len();
-            self.earlier_duplicates(index, i, &mut scratch, &mut found);
+            self.earlier_duplicates(index, i, scratch, &mut found);
             found_at.push(found.len());
             let Some(&latest) = found[mine..].iter().max() else {
                 continue;
@@ -213,12 +200,12 @@ impl Grouper {
             let mark = i as u32 + 1;
             if let Some(k) = (latest as usize).checked_sub(run.start) {
                 for &j in &found[found_at[k]..found_at[k + 1]] {
-                    shared_with[j as usize] = mark;
+                    scratch.shared_with[j as usize] = mark;
                 }
             }
             let others = found[mine..]
                 .iter()
-                .filter(|&&j| j != latest && shared_with[j as usize] != mark);
+                .filter(|&&j| j != latest && scratch.shared_with[j as usize] != mark);
             pairs.extend(others.map(|&j| (i as u32, j)));
         }
         pairs
@@ -240,14 +227,18 @@ impl Grouper {
         }
         let Scratch {
             shared,
+            compared,
             candidates,
             needs,
+            ..
         } = scratch;
         let (need, fewest) = needs.of(set.len());
         // The words each earlier sentence in the lists of `i`'s words shares with it, counted
-        // under a stamp of `i` (a count under an older, smaller stamp starts again from zero);
-        // those that come to share the fewest words any duplicate shares are the candidates.
-        let stamp = (i as u64 + 1) << 32;
+        // under a stamp of this comparison (a count under an older, smaller stamp starts again
+        // from zero); those that come to share the fewest words any duplicate shares are the
+        // candidates.
+        *compared += 1;
+        let stamp = *compared << 32;
         candidates.clear();
         for (k, &w) in span.zip(set) {
             let first = index.offsets[w as usize] as usize;
@@ -272,12 +263,40 @@ impl Grouper {
     }
 }
 
+/// `0..n` cut into `runs` runs of about the same length.
+fn runs_of(n: usize, runs: usize) -> Vec<Range<usize>> {
+    let len = n.div_ceil(runs.max(1)).max(1);
+    (0..n).step_by(len).map(|i| i..(i + len).min(n)).collect()
+}
+
+/// The groups of `n` sentences given the pairs of each run (`Grouper::pairs`), in text order.
+fn groups_of_pairs(n: usize, pairs: &[Vec<(u32, u32)>]) -> Vec<Option<usize>> {
+    let mut group: Vec<Option<usize>> = vec![None; n];
+    for same in pairs.iter().flat_map(|p| p.chunk_by(|a, b| a.0 == b.0)) {
+        let i = same[0].0 as usize;
+        let earliest = same
+            .iter()
+            .map(|&(_, j)| group[j as usize].unwrap_or(j as usize))
+            .min();
+        if let Some(g) = earliest {
+            group[g] = Some(g);
+            group[i] = Some(g);
+        }
+    }
+    group
+}
+
 /// What comparing a sentence with the earlier ones works in, kept from one sentence to the next.
 struct Scratch {
-    /// Per sentence: a stamp of the sentence being compared, and the words they share.
+    /// Per sentence: the stamp of the comparison that last counted it, and the words it shares
+    /// with the sentence compared then.
     shared: Vec<u64>,
+    /// How many sentences were compared with this scratch space (the stamp of the last one).
+    compared: u64,
     /// The sentences sharing enough words to be worth a closer look.
     candidates: Vec<u32>,
+    /// `shared_with[j] == i + 1`: `j` is a duplicate of sentence `i`'s latest duplicate.
+    shared_with: Vec<u32>,
     needs: Needs,
 }
 
@@ -285,7 +304,9 @@ impl Scratch {
     fn new(n: usize) -> Self {
         Scratch {
             shared: vec![0; n],
+            compared: 0,
             candidates: Vec::new(),
+            shared_with: vec![0; n],
             needs: Needs::default(),
         }
     }
@@ -477,7 +498,19 @@ mod tests {
             for s in &sets {
                 grouper.push(s);
             }
-            prop_assert_eq!(grouper.groups_in_runs(runs), groups_by_definition(&sets));
+            let by_definition = groups_by_definition(&sets);
+            prop_assert_eq!(&grouper.groups_in_runs(runs), &by_definition);
+            // One scratch space through the runs in any order (a thread may take a later run
+            // first): the same groups.
+            let index = grouper.index();
+            let mut scratch = Scratch::new(sets.len());
+            let mut pairs: Vec<Vec<(u32, u32)>> = runs_of(sets.len(), runs)
+                .into_iter()
+                .rev()
+                .map(|run| grouper.pairs(&index, run, &mut scratch))
+                .collect();
+            pairs.reverse();
+            prop_assert_eq!(groups_of_pairs(sets.len(), &pairs), by_definition);
         }
     }
 }
