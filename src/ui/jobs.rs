@@ -5,8 +5,9 @@
 //! only ever changed on the UI thread.
 //!
 //! Cancelling: the parsers cannot be stopped halfway, so cancelling an open or a re-anchoring
-//! forgets the job at once and its outcome is dropped when it comes (the worker runs to its end
-//! in the background). An export is told to stop (`store::write_atomic_cancellable`) and waited
+//! forgets the job at once and its outcome is dropped when it comes; the worker stops at the
+//! next step it checks (after reading the file, after extracting the claims), so that
+//! cancelled opens do not pile up behind the next one. An export is told to stop (`store::write_atomic_cancellable`) and waited
 //! for, so that the window can say truthfully whether the file was written: cancelled before
 //! the rename, the file on disk is as it was.
 
@@ -219,12 +220,13 @@ impl Jobs {
 fn run(work: Work, cancel: &AtomicBool) -> Outcome {
     match work {
         Work::Open(path) => {
-            let loaded = load_any(&path);
+            let loaded = load_any(&path, cancel);
             // Reading and hashing the article file again is work for this thread too.
-            let source_changed = matches!(
-                &loaded,
-                Ok((review, Some(_), _)) if article::source_changed(&review.article)
-            );
+            let source_changed = !cancel.load(Ordering::Relaxed)
+                && matches!(
+                    &loaded,
+                    Ok((review, Some(_), _)) if article::source_changed(&review.article)
+                );
             Outcome::Opened {
                 path: Some(path),
                 loaded: Box::new(loaded),
@@ -235,18 +237,21 @@ fn run(work: Work, cancel: &AtomicBool) -> Outcome {
             path: None,
             loaded: Box::new(
                 article::from_bytes(text.as_bytes(), &name)
-                    .map(|a| (Review::from_article(a), None, Vec::new()))
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| e.to_string())
+                    .and_then(|a| review_of(a, cancel)),
             ),
             source_changed: false,
         },
         Work::Reanchor { path, review } => {
             let result = article::load(&path)
-                .map(|new| {
+                .map_err(|e| e.to_string())
+                .and_then(|new| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err(CANCELLED.to_string());
+                    }
                     let (review, report) = anchor::reanchor(&review, new);
-                    (Box::new(review), report)
-                })
-                .map_err(|e| e.to_string());
+                    Ok((Box::new(review), report))
+                });
             Outcome::Reanchored { path, result }
         }
         Work::Export {
@@ -275,8 +280,20 @@ fn run(work: Work, cancel: &AtomicBool) -> Outcome {
     }
 }
 
-/// Reads a session (by suffix, or a JSON file with a format_version) or an article.
-pub fn load_any(path: &Path) -> Loaded {
+/// What a job stopped by its cancel flag gives (the window has already forgotten the job).
+const CANCELLED: &str = "cancelled";
+
+/// A new review of `article` (its claims extracted), unless the job was cancelled meanwhile.
+fn review_of(article: article::Article, cancel: &AtomicBool) -> Loaded {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CANCELLED.to_string());
+    }
+    Ok((Review::from_article(article), None, Vec::new()))
+}
+
+/// Reads a session (by suffix, or a JSON file with a format_version) or an article, giving up
+/// between steps once `cancel` is set.
+fn load_any(path: &Path, cancel: &AtomicBool) -> Loaded {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -286,6 +303,6 @@ pub fn load_any(path: &Path) -> Loaded {
             .map_err(|e| e.to_string());
     }
     article::load(path)
-        .map(|a| (Review::from_article(a), None, Vec::new()))
         .map_err(|e| e.to_string())
+        .and_then(|a| review_of(a, cancel))
 }
