@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the two 1 MB texts that the README's extract timings use, made from project files only.
+"""Writes the two 1 MB texts that docs/PERFORMANCE.md's extract timings use, made from project
+files only.
 
     python3 tools/make_articles.py OUT_DIR
 

@@ -94,9 +94,7 @@ impl Phrases {
     }
 
     /// A contiguous NFA: these lists are matched against short texts only (a line, a short
-    /// sentence), and a DFA, which `AhoCorasick::new` picks for lists this short, takes longer to
-    /// build than the NFA saves: the sample article was extracted in 4% less time (8% less CPU)
-    /// with the NFA, 1 MB texts in the same time.
+    /// sentence), where a DFA takes longer to build than it saves.
     fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
         self.automaton
             .get_or_init(|| {

@@ -135,8 +135,8 @@ pub fn write_atomic_with(
     write_atomic_unless(path, write, &|| false)
 }
 
-/// `write_atomic`, given up as soon as `cancel` is set: it is looked at before the temporary
-/// file is made, once it is written and flushed, and right before the rename. Given up means
+/// `write_atomic`, given up if `cancel` is set: it is looked at before the temporary file is
+/// made, and once that file is written and synced, right before the rename. Given up means
 /// `StoreError::Cancelled` with the temporary file removed and `path` as it was; a cancel that
 /// comes after the rename is too late, and the write has happened.
 pub fn write_atomic_cancellable(

@@ -721,7 +721,7 @@ impl ClaimdeskApp {
         };
         if self.jobs.is_busy() {
             // Only a dropped file can start a job while a dialog is open; the dialog's answer
-            // then waits its turn like any other request.
+            // is then refused, and the reviewer asked to try again once the job is done.
             self.after_save = None;
             let f = file_name(&path);
             self.refuse_while_busy(match answer.purpose {

@@ -64,8 +64,7 @@ impl Theme {
 /// reviewer's name, theme, language, verdict names and colours) in `settings.json`, and the
 /// recent files beside it in `recent.json`. The window's size and the panel widths are egui's
 /// own memory, which eframe keeps in its storage (the `persistence` feature).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Kept {
     pub newsroom: Newsroom,
     pub recent: Recent,
