@@ -2,7 +2,7 @@
 
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, Candidate, score, segment};
-use crate::lexicon::{self, lang};
+use crate::lexicon::{self, Lexicon, lang};
 use crate::report::{self, Format};
 use crate::review::{Action, Evidence, Review, Stance, Verdict};
 use crate::store::{self, StoreError};
@@ -250,6 +250,13 @@ fn read_input(input: &Path) -> Result<String, CliError> {
             .map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
     }
     Ok(article::decode_text(&bytes))
+}
+
+/// The text of `input` (a file, or `-`) and the lexicon of `lang` (`auto`: the text's language).
+fn read_text_in(lang: &str, input: &Path) -> Result<(String, &'static Lexicon), CliError> {
+    let text = read_input(input)?;
+    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    Ok((text, lex))
 }
 
 fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
@@ -506,8 +513,7 @@ fn text(path: &Path, blocks: bool, body: bool, out: &mut impl Write) -> Result<(
 
 /// `claimdesk segment`: one JSON line per sentence of the input, char offsets.
 fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliError> {
-    let text = read_input(input)?;
-    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    let (text, lex) = read_text_in(lang, input)?;
     let idx = CharIndex::new(&text);
     for r in segment::sentences(&text, lex) {
         let line =
@@ -525,8 +531,7 @@ fn score_lines(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     check_threshold(min_score)?;
-    let text = read_input(input)?;
-    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    let (text, lex) = read_text_in(lang, input)?;
     for line in text.lines() {
         let s = score::score(line.trim(), lex);
         let v = json!({
@@ -544,8 +549,7 @@ fn score_lines(
 
 /// `claimdesk features`: the model's features of each input line, for training.
 fn features(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliError> {
-    let text = read_input(input)?;
-    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    let (text, lex) = read_text_in(lang, input)?;
     for line in text.lines() {
         let obj: serde_json::Map<String, serde_json::Value> =
             extract::features::features(line.trim(), lex)

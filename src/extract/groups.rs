@@ -35,10 +35,9 @@ impl Vocabulary {
         id
     }
 
-    /// The numbers of the words that grouping compares in the sentence `text`, lower-cased as
-    /// `lower`, in `out`, sorted, each once: runs of letters and digits of three chars or more,
-    /// lower-cased.
-    pub(super) fn sentence_words(&mut self, text: &str, lower: &str, out: &mut Vec<u32>) {
+    /// The numbers of the words that grouping compares in the sentence `text`, in `out`, sorted,
+    /// each once: runs of letters and digits of three chars or more, lower-cased.
+    pub(super) fn sentence_words(&mut self, text: &str, out: &mut Vec<u32>) {
         out.clear();
         let is_word = |w: &&str| w.chars().nth(2).is_some();
         if text.contains('Σ') || text.contains('İ') {
@@ -47,6 +46,7 @@ impl Vocabulary {
                 out.push(self.id(&w.to_lowercase()));
             }
         } else {
+            let lower = crate::text::to_lowercase(text);
             for w in lower
                 .split(|c: char| !crate::text::is_alphanumeric(c))
                 .filter(is_word)
@@ -60,7 +60,6 @@ impl Vocabulary {
 }
 
 /// The sentences of an article as sets of word numbers, in text order.
-#[derive(Default)]
 pub(super) struct Grouper {
     /// Every sentence's word numbers, sorted, one after the other: sentence `i`'s are
     /// `words[starts[i]..starts[i + 1]]`.
@@ -94,9 +93,6 @@ impl Grouper {
     /// Adds the next sentence given the numbers of its words, sorted, each once.
     pub(super) fn push(&mut self, set: &[u32]) {
         debug_assert!(set.windows(2).all(|w| w[0] < w[1]), "a sorted set");
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
         if let Some(&last) = set.last() {
             self.n_words = self.n_words.max(last as usize + 1);
         }
@@ -105,7 +101,7 @@ impl Grouper {
     }
 
     fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.starts.len() - 1
     }
 
     /// Sentence `i`'s words, and where they are in `words`.
@@ -158,8 +154,8 @@ impl Grouper {
         self.groups_in_runs(runs)
     }
 
-    /// `groups`, the sentences compared in `runs` runs, each with its own scratch space: the
-    /// pairs (sentence, an earlier sentence it nearly repeats) of each run, in text order.
+    /// `groups`, the sentences compared in `runs` runs: the pairs (sentence, an earlier sentence
+    /// it nearly repeats) of each run, in text order.
     fn groups_in_runs(&self, runs: usize) -> Vec<Option<usize>> {
         let n = self.len();
         let index = self.index();
@@ -371,11 +367,10 @@ mod tests {
     /// Groups of sentences given as word lists.
     fn groups_of(sentences: &[&str]) -> Vec<Option<usize>> {
         let mut vocabulary = Vocabulary::default();
-        let mut grouper = Grouper::default();
+        let mut grouper = Grouper::with_capacity(sentences.len());
+        let mut words = Vec::new();
         for s in sentences {
-            let lower = s.to_lowercase();
-            let mut words = Vec::new();
-            vocabulary.sentence_words(s, &lower, &mut words);
+            vocabulary.sentence_words(s, &mut words);
             grouper.push(&words);
         }
         grouper.groups()
@@ -494,7 +489,7 @@ mod tests {
                     s
                 })
                 .collect();
-            let mut grouper = Grouper::default();
+            let mut grouper = Grouper::with_capacity(sets.len());
             for s in &sets {
                 grouper.push(s);
             }

@@ -148,8 +148,7 @@ fn scored_sentences(article: &Article, explain_at: Option<f32>) -> Vec<Candidate
                 };
                 names.resolve(&mut candidate.claimant);
                 names.learn_entities(entities);
-                let lower = crate::text::to_lowercase(&candidate.text);
-                vocabulary.sentence_words(&candidate.text, &lower, &mut words);
+                vocabulary.sentence_words(&candidate.text, &mut words);
                 grouper.push(&words);
             }
         }

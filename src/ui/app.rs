@@ -38,9 +38,8 @@ enum Notice {
     SourceChanged(PathBuf),
 }
 
-/// The window. What it keeps between runs is `kept` (settings and recent files, one serde
-/// struct); the review is its own; everything else is runtime state: caches, dialogs, the job
-/// running, notices.
+/// The window. What it keeps between runs is `kept` (settings and recent files); the review is
+/// its own; everything else is runtime state: caches, dialogs, the job running, notices.
 pub struct ClaimdeskApp {
     /// Persisted between runs.
     kept: Kept,
@@ -282,8 +281,8 @@ impl ClaimdeskApp {
     }
 
     /// Cancels the running job (the Cancel button of the progress window). An open or a
-    /// re-anchoring is forgotten at once, the review staying exactly as it was; its worker cannot
-    /// be interrupted, and what it brings back is dropped. An export is stopped before its file
+    /// re-anchoring is forgotten at once, the review staying exactly as it was; its worker stops
+    /// at its next step, and what it brings back is dropped. An export is stopped before its file
     /// is renamed into place, and its outcome says whether it was in time.
     pub fn cancel_job(&mut self) {
         self.refused = None;
