@@ -8,6 +8,9 @@
 /// Byte ↔ char offsets, lower-casing, words: the helpers every module shares.
 pub mod text;
 
+/// Reading any file with a cap (regular files, devices, named pipes).
+pub mod files;
+
 /// Per-language word lists, language detection, page-furniture phrases.
 pub mod lexicon;
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 /// The modules of `src/`, lowest first: a module may use those of lower layers only.
 const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
+    ("files", 0),
     ("lexicon", 1),
     ("article", 2),
     ("extract", 3),

@@ -16,6 +16,8 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 pub(super) enum DocxError {
     Damaged(String),
     NotWord(&'static str),
+    /// More text (or XML) than an article may have once unpacked: reading stopped there.
+    TooMuch,
 }
 
 fn read_part(
@@ -28,9 +30,12 @@ fn read_part(
         Err(e) => return Err(DocxError::Damaged(e.to_string())),
     };
     let mut s = String::new();
-    file.take(MAX_PART_BYTES)
+    file.take(MAX_PART_BYTES + 1)
         .read_to_string(&mut s)
         .map_err(|e| DocxError::Damaged(format!("{name} cannot be read ({e})")))?;
+    if s.len() as u64 > MAX_PART_BYTES {
+        return Err(DocxError::TooMuch);
+    }
     Ok(Some(s))
 }
 
@@ -75,6 +80,8 @@ fn paragraphs(
     let mut current: Option<Para> = None;
     let mut in_text = false;
     let mut footnote_id: Option<String> = None;
+    // The text read so far: reading stops once it passes what an article may be.
+    let mut text_bytes = 0;
     loop {
         let ev = reader.read_event().map_err(|e| {
             DocxError::Damaged(format!(
@@ -128,6 +135,10 @@ fn paragraphs(
                 "t" => in_text = false,
                 "p" => {
                     if let Some(p) = current.take() {
+                        text_bytes += p.text.len() + 1;
+                        if text_bytes as u64 > super::MAX_FILE_BYTES {
+                            return Err(DocxError::TooMuch);
+                        }
                         out.push((footnote_id.clone(), p));
                     }
                 }

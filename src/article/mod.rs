@@ -116,13 +116,21 @@ pub enum ArticleError {
     #[error("{path} is a folder, not an article. Choose a .txt, .md or .html file.")]
     IsDirectory { path: String },
     #[error(
-        "{path} is {size_mb:.1} MB, more than the {limit_mb} MB Claimdesk opens. Keep only the article's text, or split it."
+        "{path} is more than the {limit_mb} MB Claimdesk opens ({size_mb:.1} MB read). Keep only the article's text, or split it."
     )]
     TooLarge {
         path: String,
         size_mb: f64,
         limit_mb: u64,
     },
+    #[error(
+        "{path} is a named pipe that nobody wrote to within {waited_s} s. Start the program that writes to it first, or save its output to a file and open that."
+    )]
+    NoWriter { path: String, waited_s: u64 },
+    #[error(
+        "{path} unpacks to more than the {limit_mb} MB of text Claimdesk opens (a document this size is not one article); reading stopped there. Split it into several documents."
+    )]
+    TooMuchText { path: String, limit_mb: u64 },
     #[error("{path} is empty: there is no text to review.")]
     Empty { path: String },
     #[error("{path} looks like {what}, not an article. Open a .txt, .md or .html file.")]
@@ -156,29 +164,7 @@ pub enum ArticleError {
 /// Opens the article at `path` (txt, md, html; anything else is read as text).
 pub fn load(path: &Path) -> Result<Article, ArticleError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::NotFound {
-            path: shown.clone(),
-        },
-        _ => ArticleError::Io {
-            path: shown.clone(),
-            source: e,
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(ArticleError::IsDirectory { path: shown });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: shown,
-            size_mb: meta.len() as f64 / (1024.0 * 1024.0),
-            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| ArticleError::Io {
-        path: shown.clone(),
-        source: e,
-    })?;
+    let bytes = read_article_bytes(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -189,6 +175,32 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
     article.metadata.source_path =
         Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
     Ok(article)
+}
+
+/// The bytes of the file at `path`, at most `MAX_FILE_BYTES` whatever the file is (a device or a
+/// pipe that never ends is stopped there).
+pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    use crate::files::{ReadError, read_capped};
+    let shown = path.display().to_string();
+    read_capped(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            ArticleError::NotFound { path: shown }
+        }
+        ReadError::Io(source) => ArticleError::Io {
+            path: shown,
+            source,
+        },
+        ReadError::IsDirectory => ArticleError::IsDirectory { path: shown },
+        ReadError::TooLarge { at_least, limit } => ArticleError::TooLarge {
+            path: shown,
+            size_mb: ReadError::mb(at_least),
+            limit_mb: limit / (1024 * 1024),
+        },
+        ReadError::NoWriter => ArticleError::NoWriter {
+            path: shown,
+            waited_s: crate::files::PIPE_WAIT.as_secs(),
+        },
+    })
 }
 
 /// SHA-256 of `bytes`, as lower-case hex.
@@ -250,6 +262,10 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
                 path: path(),
                 detail,
             },
+            docx::DocxError::TooMuch => ArticleError::TooMuchText {
+                path: path(),
+                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+            },
             docx::DocxError::NotWord(what) => ArticleError::Unsupported { path: path(), what },
         })?;
         return finish(raw, meta, name, "docx", "UTF-8");
@@ -297,6 +313,16 @@ fn finish(
     metadata.source_name = name.to_string();
     metadata.format = format.to_string();
     metadata.encoding = encoding.to_string();
+    // A PDF's or a Word file's text can be far larger than the file (compressed streams): the
+    // text is limited too, to what the largest file in a one-byte legacy encoding decodes to
+    // (up to 3 bytes of UTF-8 a byte).
+    let text_bytes: usize = raw.iter().map(|b| b.text.len() + 2).sum();
+    if text_bytes as u64 > MAX_FILE_BYTES * 3 {
+        return Err(ArticleError::TooMuchText {
+            path: name.to_string(),
+            limit_mb: MAX_FILE_BYTES * 3 / (1024 * 1024),
+        });
+    }
     let article = clean::assemble(raw, metadata);
     if article.text.trim().is_empty() {
         return Err(ArticleError::NoText {

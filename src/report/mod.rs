@@ -16,7 +16,7 @@ mod settings;
 
 pub use claimreview::{CLAIM_REVIEWED_MAX_CHARS, claim_reviewed};
 pub use lint::{Warning, WarningKind, lint};
-pub use settings::{Rating, Ratings, ReportSettings, SettingsError};
+pub use settings::{MAX_SETTINGS_BYTES, Rating, Ratings, ReportSettings, SettingsError};
 
 use crate::review::Review;
 

@@ -6,6 +6,9 @@ use crate::review::{Review, Verdict};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// Settings files larger than this are refused before they are read (a newsroom's settings are a
+/// few KB).
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// How one verdict appears in ClaimReview: `alternateName` and, when given, `ratingValue`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,9 +178,22 @@ impl ReportSettings {
     /// Reads a settings file (see `from_json`).
     pub fn load(path: &Path, language: Option<&str>) -> Result<Self, SettingsError> {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| SettingsError::Read {
-            path: shown.clone(),
-            source,
+        let bytes = crate::files::read_capped(path, MAX_SETTINGS_BYTES).map_err(|e| {
+            let source = match e {
+                crate::files::ReadError::Io(e) => e,
+                crate::files::ReadError::TooLarge { limit, .. } => std::io::Error::other(format!(
+                    "more than the {} KB a settings file may be",
+                    limit / 1024
+                )),
+                crate::files::ReadError::IsDirectory => std::io::Error::other("it is a folder"),
+                crate::files::ReadError::NoWriter => {
+                    std::io::Error::other("it is a named pipe nobody writes to")
+                }
+            };
+            SettingsError::Read {
+                path: shown.clone(),
+                source,
+            }
         })?;
         Self::from_json(&bytes, language, &shown)
     }

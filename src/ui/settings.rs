@@ -120,7 +120,7 @@ impl Recent {
     pub const MAX: usize = 10;
 
     pub fn load(path: &Path) -> Self {
-        std::fs::read(path)
+        crate::files::read_capped(path, crate::report::MAX_SETTINGS_BYTES)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default()
@@ -163,7 +163,7 @@ impl Newsroom {
 
     /// Reads the settings file; a missing or unreadable file gives the defaults and the reason.
     pub fn load(path: &Path) -> (Self, Option<String>) {
-        match std::fs::read(path) {
+        match crate::files::read_capped(path, crate::report::MAX_SETTINGS_BYTES) {
             Ok(bytes) => match serde_json::from_slice(&bytes) {
                 Ok(n) => (n, None),
                 Err(e) => (
