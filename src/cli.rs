@@ -9,7 +9,7 @@ use crate::store::{self, StoreError};
 use crate::text::CharIndex;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
@@ -118,9 +118,12 @@ pub enum Command {
         /// Threshold for a sentence to be a claim (0..1).
         #[arg(long, default_value_t = extract::DEFAULT_THRESHOLD)]
         min_score: f32,
-        /// Also write a new, unreviewed session for the article.
+        /// Also write a new, unreviewed session for the article (refused if the file exists).
         #[arg(long, value_name = "OUT.claimdesk.json")]
         session: Option<PathBuf>,
+        /// With --session: replace the file if it exists, even a session with verdicts.
+        #[arg(long, requires = "session")]
+        force: bool,
     },
     /// Score sentences, one per input line: one JSON object per line with "score", "check_worthy", "reasons".
     Score {
@@ -224,31 +227,19 @@ pub enum CliError {
 }
 
 fn read_input(input: &Path) -> Result<String, CliError> {
-    let mut bytes = Vec::new();
-    if input == Path::new("-") {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
+    let bytes = if input == Path::new("-") {
+        crate::files::read_all_capped(std::io::stdin().lock(), article::MAX_FILE_BYTES).map_err(
+            |e| match e {
+                crate::files::ReadError::TooLarge { limit, .. } => CliError::Input(format!(
+                    "standard input gave more than the {} MB Claimdesk reads at once. Save it to files of a few MB and give those instead.",
+                    limit / (1024 * 1024)
+                )),
+                e => CliError::Input(format!("could not read standard input: {e:?}")),
+            },
+        )?
     } else {
-        let meta = std::fs::metadata(input)
-            .map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
-        if meta.is_dir() {
-            return Err(CliError::Input(format!(
-                "{} is a folder, not a text file",
-                input.display()
-            )));
-        }
-        if meta.len() > article::MAX_FILE_BYTES {
-            return Err(ArticleError::TooLarge {
-                path: input.display().to_string(),
-                size_mb: meta.len() as f64 / 1048576.0,
-                limit_mb: article::MAX_FILE_BYTES / 1048576,
-            }
-            .into());
-        }
-        bytes = std::fs::read(input)
-            .map_err(|e| CliError::Input(format!("could not read {}: {e}", input.display())))?;
-    }
+        article::read_article_bytes(input)?
+    };
     Ok(article::decode_text(&bytes))
 }
 
@@ -421,12 +412,13 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             all,
             min_score,
             session,
+            force,
         } => extract(
             &article,
             format,
             all,
             min_score,
-            session.as_deref(),
+            session.as_deref().map(|p| (p, force)),
             &mut out,
         ),
         Command::Reanchor {
@@ -523,7 +515,9 @@ fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliErro
     Ok(())
 }
 
-/// `claimdesk score`: one JSON line per input line, its check-worthiness and why.
+/// `claimdesk score`: one JSON line per input line, its check-worthiness and why. Standard input
+/// is read a line at a time (each line at most `article::MAX_FILE_BYTES`), so an endless stream
+/// is scored as it comes, in bounded memory.
 fn score_lines(
     lang: &str,
     input: &Path,
@@ -531,8 +525,7 @@ fn score_lines(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     check_threshold(min_score)?;
-    let (text, lex) = read_text_in(lang, input)?;
-    for line in text.lines() {
+    let mut score_line = |line: &str, lex: &Lexicon| {
         let s = score::score(line.trim(), lex);
         let v = json!({
             "score": round3(s.score),
@@ -542,9 +535,91 @@ fn score_lines(
             "kind_reason": s.kind_reason,
             "claimant": s.claimant,
         });
-        write_line(out, &v)?;
+        write_line(out, &v)
+    };
+    if input != Path::new("-") {
+        let (text, lex) = read_text_in(lang, input)?;
+        for line in text.lines() {
+            score_line(line, lex)?;
+        }
+        return Ok(());
+    }
+    let mut lines = StdinLines::new(article::MAX_FILE_BYTES);
+    // The language is told from the first lines (up to 64 KB), then kept.
+    let mut first = Vec::new();
+    let mut seen = 0;
+    let mut failed = None;
+    while seen < 64 * 1024 {
+        match lines.next_line() {
+            Ok(Some(l)) => {
+                seen += l.len() + 1;
+                first.push(l);
+            }
+            Ok(None) => break,
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    let lex = lexicon::for_language(&lang::resolve(Some(lang), &first.join("\n")));
+    for line in &first {
+        score_line(line, lex)?;
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    drop(first);
+    while let Some(line) = lines.next_line()? {
+        score_line(&line, lex)?;
     }
     Ok(())
+}
+
+/// Standard input, a line at a time, each line at most `cap` bytes.
+struct StdinLines {
+    input: std::io::StdinLock<'static>,
+    cap: u64,
+    number: usize,
+    buf: Vec<u8>,
+}
+
+impl StdinLines {
+    fn new(cap: u64) -> Self {
+        StdinLines {
+            input: std::io::stdin().lock(),
+            cap,
+            number: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The next line without its end (`\n` or `\r\n`), decoded; `None` at the end.
+    fn next_line(&mut self) -> Result<Option<String>, CliError> {
+        use std::io::{BufRead, Read};
+        self.buf.clear();
+        self.number += 1;
+        let n = Read::by_ref(&mut self.input)
+            .take(self.cap + 1)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if self.buf.last() == Some(&b'\n') {
+            self.buf.pop();
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+        } else if self.buf.len() as u64 > self.cap {
+            return Err(CliError::Input(format!(
+                "line {} of standard input is longer than {} MB: give one sentence a line",
+                self.number,
+                self.cap / (1024 * 1024)
+            )));
+        }
+        Ok(Some(article::decode_text(&self.buf)))
+    }
 }
 
 /// `claimdesk features`: the model's features of each input line, for training.
@@ -562,16 +637,21 @@ fn features(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliErr
 }
 
 /// `claimdesk extract`: the article's claims (every sentence with `all`), and with `session`
-/// a new, unreviewed session for it.
+/// a new, unreviewed session for it (replacing an existing file only when forced).
 fn extract(
     path: &Path,
     format: ExtractFormat,
     all: bool,
     min_score: f32,
-    session: Option<&Path>,
+    session: Option<(&Path, bool)>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     check_threshold(min_score)?;
+    if let Some((session_path, false)) = session
+        && std::fs::symlink_metadata(session_path).is_ok()
+    {
+        return Err(refuse_to_replace(session_path));
+    }
     let a = article::load(path)?;
     // Only the claims are printed (and saved) unless --all: only they need explaining.
     let sentences = if all {
@@ -579,48 +659,102 @@ fn extract(
     } else {
         extract::sentences_for_claims(&a, min_score)
     };
-    if let Some(session_path) = session {
+    if let Some((session_path, force)) = session {
         let claims = extract::select(sentences.clone(), min_score);
         let review = Review::new(a.clone(), &claims);
-        store::save(&review, session_path)?;
+        if force {
+            store::save(&review, session_path)?;
+        } else {
+            // Created since the check above: still not replaced.
+            store::save_new(&review, session_path).map_err(|e| match e {
+                StoreError::Exists { .. } => refuse_to_replace(session_path),
+                e => e.into(),
+            })?;
+        }
     }
     written(write_extract_output(
         out, &a, &sentences, format, all, min_score,
     ))
 }
 
+/// Why `extract --session` does not replace an existing file, saying what it holds.
+fn refuse_to_replace(path: &Path) -> CliError {
+    let holds = match store::load(path) {
+        Ok(r) => {
+            let reviewed = r
+                .claims
+                .iter()
+                .filter(|c| c.verdict != Verdict::Unreviewed)
+                .count();
+            format!(
+                "a session with {} claims, {reviewed} of them with a verdict",
+                r.claims.len()
+            )
+        }
+        Err(_) => "a file".to_string(),
+    };
+    CliError::Input(format!(
+        "{} already exists ({holds}); nothing was written. Give another --session path, or add --force to replace it.",
+        path.display()
+    ))
+}
+
 /// `claimdesk reanchor`: the session moved onto the new version of its article, saved, and
-/// what happened to each claim printed.
+/// what happened to each claim printed. Over the session itself, read and written under its lock.
 fn reanchor(
     session: &Path,
     new_article: &Path,
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    use crate::review::anchor::Outcome;
-    let (review, _) = store::load_checked(session)?;
+    use crate::review::anchor::{Outcome, Report};
     let article = article::load(new_article)?;
-    let (moved, report) = crate::review::anchor::reanchor(&review, article);
-    let mut buf = String::new();
-    for (id, outcome) in &report.outcomes {
-        let line = match outcome {
-            Outcome::Unchanged => format!("claim {id}: unchanged"),
-            Outcome::Moved { from, to } => format!("claim {id}: moved (char {from} -> {to})"),
-            Outcome::Edited {
-                old,
-                new,
-                similarity,
-            } => format!(
-                "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
-                similarity * 100.0
-            ),
-            Outcome::Orphaned => format!("claim {id}: orphaned (kept with its verdict and note)"),
-        };
-        buf.push_str(&line);
-        buf.push('\n');
-    }
-    buf.push_str(&format!("{}\n", report.summary()));
-    store::save(&moved, output.unwrap_or(session))?;
+    let lines = |report: &Report| {
+        let mut buf = String::new();
+        for (id, outcome) in &report.outcomes {
+            let line = match outcome {
+                Outcome::Unchanged => format!("claim {id}: unchanged"),
+                Outcome::Moved { from, to } => format!("claim {id}: moved (char {from} -> {to})"),
+                Outcome::Edited {
+                    old,
+                    new,
+                    similarity,
+                } => format!(
+                    "claim {id}: edited ({:.0}% similar)\n  was: {old}\n  now: {new}",
+                    similarity * 100.0
+                ),
+                Outcome::Orphaned => {
+                    format!("claim {id}: orphaned (kept with its verdict and note)")
+                }
+            };
+            buf.push_str(&line);
+            buf.push('\n');
+        }
+        buf.push_str(&format!("{}\n", report.summary()));
+        buf
+    };
+    let same_file = |o: &Path| {
+        same_file::is_same_file(o, session).unwrap_or(false)
+            || store::resolve_links(o) == store::resolve_links(session)
+    };
+    let buf = match output {
+        Some(o) if !same_file(o) => {
+            let (review, _) = store::load_checked(session)?;
+            let (moved, report) = crate::review::anchor::reanchor(&review, article);
+            store::save(&moved, o)?;
+            lines(&report)
+        }
+        _ => {
+            let mut buf = String::new();
+            store::update(session, |review: &mut Review| -> Result<bool, CliError> {
+                let (moved, report) = crate::review::anchor::reanchor(review, article);
+                *review = moved;
+                buf = lines(&report);
+                Ok(true)
+            })?;
+            buf
+        }
+    };
     write_out(out, &buf)
 }
 
@@ -701,45 +835,48 @@ fn mark(
     reviewer: Option<&str>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let mut review = store::load(session)?;
-    let Some(current) = review.claim(claim) else {
-        return Err(CliError::Input(format!(
-            "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
-            session.display(),
-            review.claims.iter().map(|c| c.id).max().unwrap_or(0),
-            session.display()
-        )));
-    };
-    let mut actions = Vec::new();
-    if current.verdict != change.verdict {
-        actions.push(Action::SetVerdict {
-            claim,
-            verdict: change.verdict,
-        });
-    }
-    if let Some(note) = change.note
-        && note != current.note
-    {
-        actions.push(Action::SetNote { claim, note });
-    }
-    if let Some(source) = change.source {
-        actions.push(Action::AddEvidence {
-            claim,
-            index: current.evidence.len(),
-            evidence: source.evidence()?,
-        });
-    }
+    // Read, changed and written back under the session's lock: marks made at the same time by
+    // other commands or windows are all kept.
     let mut said = Vec::new();
-    for a in actions {
-        said.push(a.describe());
-        review
-            .apply_by(a, reviewer)
-            .map_err(|e| CliError::Input(e.to_string()))?;
-    }
+    store::update(session, |review: &mut Review| -> Result<bool, CliError> {
+        let Some(current) = review.claim(claim) else {
+            return Err(CliError::Input(format!(
+                "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
+                session.display(),
+                review.claims.iter().map(|c| c.id).max().unwrap_or(0),
+                session.display()
+            )));
+        };
+        let mut actions = Vec::new();
+        if current.verdict != change.verdict {
+            actions.push(Action::SetVerdict {
+                claim,
+                verdict: change.verdict,
+            });
+        }
+        if let Some(note) = change.note
+            && note != current.note
+        {
+            actions.push(Action::SetNote { claim, note });
+        }
+        if let Some(source) = change.source {
+            actions.push(Action::AddEvidence {
+                claim,
+                index: current.evidence.len(),
+                evidence: source.evidence()?,
+            });
+        }
+        for a in actions {
+            said.push(a.describe());
+            review
+                .apply_by(a, reviewer)
+                .map_err(|e| CliError::Input(e.to_string()))?;
+        }
+        Ok(!said.is_empty())
+    })?;
     if said.is_empty() {
         return write_out(out, &format!("claim {claim}: nothing to change\n"));
     }
-    store::save(&review, session)?;
     write_out(out, &(said.join("\n") + "\n"))
 }
 

@@ -1586,3 +1586,76 @@ fn closing_while_a_file_opens_gives_up_the_open_and_asks_about_unsaved_changes()
     h.run();
     assert_eq!(kept(&h), before);
 }
+
+#[test]
+fn a_session_changed_on_disk_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("limousine.claimdesk.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    let mine = claim_id_containing(&h, "1961");
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session.exists(), "{:?}", h.state().error());
+    // Another writer (a second window, `claimdesk mark`) marks another claim in the file.
+    let theirs = h
+        .state()
+        .review()
+        .claims
+        .iter()
+        .find(|c| c.id != mine)
+        .unwrap()
+        .id;
+    claimdesk::store::update(
+        &session,
+        |r| -> Result<bool, claimdesk::store::StoreError> {
+            r.claims
+                .iter_mut()
+                .find(|c| c.id == theirs)
+                .unwrap()
+                .verdict = Verdict::Verified;
+            Ok(true)
+        },
+    )
+    .unwrap();
+    let on_disk = std::fs::read(&session).unwrap();
+    click_row(&mut h, "guerre froide de 1961");
+    h.key_press(Key::D);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.run();
+    // Asked, with what differs; nothing written yet.
+    h.get_by_label("Changed on disk");
+    let differs = format!("claim {theirs}: verdict verified there, unreviewed here");
+    assert!(
+        h.query_by_label_contains(&differs).is_some(),
+        "the dialog names the claim changed on disk"
+    );
+    assert_eq!(std::fs::read(&session).unwrap(), on_disk);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read(&session).unwrap(),
+        on_disk,
+        "Cancel writes nothing"
+    );
+    assert!(h.state().is_dirty());
+    // Asked again at the next save; this time replaced.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.run();
+    h.get_by_label("Replace it").click();
+    h.run();
+    assert!(!h.state().is_dirty(), "{:?}", h.state().error());
+    let saved = claimdesk::store::load(&session).unwrap();
+    assert_eq!(saved.claim(mine).unwrap().verdict, Verdict::Disputed);
+    // Once written by this window, the next save goes through without asking.
+    h.key_press(Key::V);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Changed on disk").is_none());
+    assert!(!h.state().is_dirty());
+}

@@ -780,6 +780,66 @@ impl Review {
     }
 }
 
+/// What differs between two versions of a review, in words, claim by claim ("claim 3: verdict
+/// verified there, disputed here; note differs"): `there` is the file on disk, `here` the one
+/// about to replace it. At most ten claims are named.
+pub fn differences(there: &Review, here: &Review) -> String {
+    let mut lines = Vec::new();
+    if there.article.text_sha256() != here.article.text_sha256() {
+        lines.push("the article text differs".to_string());
+    }
+    let ids: std::collections::BTreeSet<u32> = there
+        .claims
+        .iter()
+        .chain(&here.claims)
+        .map(|c| c.id)
+        .collect();
+    let mut changed = 0;
+    for id in ids {
+        let what = match (there.claim(id), here.claim(id)) {
+            (Some(_), None) => vec!["only there".to_string()],
+            (None, Some(_)) => vec!["only here".to_string()],
+            (Some(a), Some(b)) => {
+                let mut w = Vec::new();
+                if a.verdict != b.verdict {
+                    w.push(format!(
+                        "verdict {} there, {} here",
+                        a.verdict.label().to_lowercase(),
+                        b.verdict.label().to_lowercase()
+                    ));
+                }
+                if a.note != b.note {
+                    w.push("note differs".to_string());
+                }
+                if a.evidence != b.evidence {
+                    w.push(format!(
+                        "{} source(s) there, {} here",
+                        a.evidence.len(),
+                        b.evidence.len()
+                    ));
+                }
+                w
+            }
+            (None, None) => Vec::new(),
+        };
+        if what.is_empty() {
+            continue;
+        }
+        changed += 1;
+        if changed <= 10 {
+            lines.push(format!("claim {id}: {}", what.join("; ")));
+        }
+    }
+    if changed > 10 {
+        lines.push(format!("and {} more claims", changed - 10));
+    }
+    if lines.is_empty() {
+        "Its claims, verdicts, notes and sources are the same as here.".to_string()
+    } else {
+        format!("On disk: {}.", lines.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,12 @@
 //! Session files (`NAME.claimdesk.json`): versioned JSON holding the whole review, article text
-//! included, written atomically so that a failed save never damages the previous file.
+//! included, written atomically so that a failed save never damages the previous file, and read,
+//! changed and written back under a file lock so that two writers never lose each other's work
+//! (see `disk`).
+
+mod disk;
 
 use crate::review::Review;
+pub use disk::{LOCK_WAIT, Locked, Replace, resolve_links};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,8 +18,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub const FORMAT_VERSION: u32 = 2;
 /// The file name suffix of session files.
 pub const SESSION_SUFFIX: &str = ".claimdesk.json";
-/// Session files larger than this are refused before they are read.
-pub const MAX_SESSION_BYTES: u64 = 200 * 1024 * 1024;
+/// Session files larger than this are refused before they are read. Derived from the largest
+/// article Claimdesk opens, so that the session of any article it opens can be saved and read
+/// back: a session takes 9 bytes a byte of article text on claim-dense news text and 22 on text
+/// made only of the shortest claims ("Taxes rose 5% in 2019."); 48 leaves room to spare. A save
+/// that would pass it is refused before anything is replaced.
+pub const MAX_SESSION_BYTES: u64 = 48 * crate::article::MAX_FILE_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -45,7 +54,9 @@ pub enum StoreError {
     },
     #[error("{path} is damaged: {detail}. Open the article itself to start a new review.")]
     Invalid { path: String, detail: String },
-    #[error("{path} is {size_mb:.0} MB, larger than the {limit_mb} MB a session may be.")]
+    #[error(
+        "{path} is more than the {limit_mb} MB a session may be ({size_mb:.0} MB read): it is not a session Claimdesk wrote."
+    )]
     TooLarge {
         path: String,
         size_mb: f64,
@@ -61,6 +72,51 @@ pub enum StoreError {
     },
     #[error("writing {path} was cancelled; the file is as it was before")]
     Cancelled { path: String },
+    #[error(
+        "{path} is being saved by another Claimdesk (a window or a command) and was still locked after {waited_s} s; nothing was written. Try again when it is done."
+    )]
+    Busy { path: String, waited_s: u64 },
+    #[error(
+        "{path} already exists; nothing was written. Choose another name, or replace it with --force."
+    )]
+    Exists { path: String },
+    #[error(
+        "{path} was changed on disk since it was opened here (by another window or `claimdesk mark`); nothing was written. {changes}"
+    )]
+    ChangedOnDisk {
+        path: String,
+        /// What differs between the file on disk and the review being saved, in words.
+        changes: String,
+    },
+    #[error(
+        "this review would make a session larger than the {limit_mb} MB Claimdesk reads back, so {path} was not written (the previous file, if any, is unchanged). Export a report instead, or split the article."
+    )]
+    WouldBeTooLarge { path: String, limit_mb: u64 },
+}
+
+/// What a session file held when this process last read or wrote it (its SHA-256), to tell
+/// whether someone else has written it since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen(String);
+
+impl Seen {
+    fn of(bytes: &[u8]) -> Seen {
+        Seen(crate::article::sha256_hex(bytes))
+    }
+
+    /// A file whose contents when last seen are not known (a review restored after a crash):
+    /// it never matches, so a save there first shows what differs.
+    pub fn unknown() -> Seen {
+        Seen(String::new())
+    }
+}
+
+/// A session read from disk.
+pub struct Loaded {
+    pub review: Review,
+    /// What was repaired on reading, for the reviewer to see.
+    pub repaired: Vec<String>,
+    pub seen: Seen,
 }
 
 #[derive(Serialize)]
@@ -102,23 +158,187 @@ pub fn is_session_path(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
-/// The session as JSON text.
-pub fn to_json(review: &Review) -> String {
-    let out = SessionOut {
+fn session_out(review: &Review) -> SessionOut<'_> {
+    SessionOut {
         format_version: FORMAT_VERSION,
         generator: format!("Claimdesk {}", env!("CARGO_PKG_VERSION")),
         saved_at: chrono::Utc::now(),
         article_sha256: review.article.text_sha256(),
         review,
-    };
-    // Serialising plain data (strings, numbers, enums) to a String cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    }
 }
 
-/// Writes the session atomically: a temporary file in the same folder, flushed to disk, then
-/// renamed over `path`. On any error the old file is left as it was.
-pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
-    write_atomic(path, to_json(review).as_bytes())
+/// The session as JSON text, compact (as it is saved).
+pub fn to_json(review: &Review) -> String {
+    // Serialising plain data (strings, numbers, enums) to a String cannot fail.
+    serde_json::to_string(&session_out(review)).unwrap_or_default()
+}
+
+/// Writes the session's JSON into `out`, failing once it passes `MAX_SESSION_BYTES`.
+fn write_session(review: &Review, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut capped = Capped {
+        out,
+        left: MAX_SESSION_BYTES,
+    };
+    serde_json::to_writer(&mut capped, &session_out(review)).map_err(std::io::Error::from)
+}
+
+/// A writer that refuses to write more than `left` bytes.
+struct Capped<'a> {
+    out: &'a mut dyn Write,
+    left: u64,
+}
+
+/// The error `Capped` gives, told apart from the disk's own by its text.
+const OVER_THE_LIMIT: &str = "session over the size limit";
+
+impl Write for Capped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() as u64 > self.left {
+            return Err(std::io::Error::other(OVER_THE_LIMIT));
+        }
+        let n = self.out.write(buf)?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// `StoreError::Write` for a session that would pass the limit becomes `WouldBeTooLarge`.
+fn name_the_limit(e: StoreError) -> StoreError {
+    match e {
+        StoreError::Write { path, source } if source.to_string().contains(OVER_THE_LIMIT) => {
+            StoreError::WouldBeTooLarge {
+                path,
+                limit_mb: MAX_SESSION_BYTES / (1024 * 1024),
+            }
+        }
+        e => e,
+    }
+}
+
+/// Writes the session atomically (see `disk`), under the lock of the file it replaces: a
+/// temporary file in the same folder, flushed to disk, then renamed over `path`. On any error the
+/// old file is left as it was.
+pub fn save(review: &Review, path: &Path) -> Result<Seen, StoreError> {
+    let _lock = Locked::take(path, true)?;
+    write_locked(review, path, Replace::Yes)
+}
+
+/// `save` to a path where no file may be yet: `StoreError::Exists` if there is one.
+pub fn save_new(review: &Review, path: &Path) -> Result<Seen, StoreError> {
+    write_locked(review, path, Replace::No)
+}
+
+/// Writes the session (the caller holds the lock, if there is a file to lock).
+fn write_locked(review: &Review, path: &Path, replace: Replace) -> Result<Seen, StoreError> {
+    let mut hasher = Sha256Writer::default();
+    disk::write_atomic_unless(
+        path,
+        replace,
+        |f| {
+            let mut both = Tee {
+                a: f,
+                b: &mut hasher,
+            };
+            write_session(review, &mut both)
+        },
+        &|| false,
+    )
+    .map_err(name_the_limit)?;
+    Ok(hasher.seen())
+}
+
+/// `save`, unless the file was written by someone else since this process read or wrote it as
+/// `seen`: then nothing is written, and `StoreError::ChangedOnDisk` says what differs. With `seen`
+/// `None` (a file the reviewer chose to replace), it is `save`.
+pub fn save_unless_changed(
+    review: &Review,
+    path: &Path,
+    seen: Option<&Seen>,
+) -> Result<Seen, StoreError> {
+    let Some(mut lock) = Locked::take(path, true)? else {
+        return write_locked(review, path, Replace::No);
+    };
+    if let Some(seen) = seen {
+        let bytes = lock.read(MAX_SESSION_BYTES)?;
+        if &Seen::of(&bytes) != seen {
+            let changes = match from_json(&bytes, &path.display().to_string()) {
+                Ok(theirs) => crate::review::differences(&theirs, review),
+                Err(e) => format!("It no longer reads as a session ({e})."),
+            };
+            return Err(StoreError::ChangedOnDisk {
+                path: path.display().to_string(),
+                changes,
+            });
+        }
+    }
+    write_locked(review, path, Replace::Yes)
+}
+
+/// Reads the session at `path`, lets `change` change it, and writes it back if `change` says so
+/// (returns true), all under an exclusive lock: writers of the same session take turns, each
+/// changing what the one before wrote. Returns what `change` returned.
+pub fn update<E: From<StoreError>>(
+    path: &Path,
+    change: impl FnOnce(&mut Review) -> Result<bool, E>,
+) -> Result<bool, E> {
+    let shown = path.display().to_string();
+    let Some(mut lock) = Locked::take(path, true)? else {
+        return Err(StoreError::Read {
+            path: shown,
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        }
+        .into());
+    };
+    let bytes = lock.read(MAX_SESSION_BYTES)?;
+    let (mut review, _) = from_json_checked(&bytes, &shown)?;
+    let write = change(&mut review)?;
+    if write {
+        write_locked(&review, path, Replace::Yes)?;
+    }
+    Ok(write)
+}
+
+/// SHA-256 of what is written through it.
+#[derive(Default)]
+struct Sha256Writer(sha2::Sha256);
+
+impl Sha256Writer {
+    fn seen(self) -> Seen {
+        use sha2::Digest;
+        let digest = self.0.finalize();
+        Seen(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
+
+impl Write for Sha256Writer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        sha2::Digest::update(&mut self.0, buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes everything to both.
+struct Tee<'a> {
+    a: &'a mut dyn Write,
+    b: &'a mut dyn Write,
+}
+
+impl Write for Tee<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.a.write(buf)?;
+        self.b.write_all(&buf[..n])?;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.a.flush()
+    }
 }
 
 /// Writes `bytes` to `path` atomically (used for sessions and reports).
@@ -154,51 +374,7 @@ fn write_atomic_unless(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     cancelled: &dyn Fn() -> bool,
 ) -> Result<(), StoreError> {
-    let err = |source| StoreError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let check = || {
-        if cancelled() {
-            Err(StoreError::Cancelled {
-                path: path.display().to_string(),
-            })
-        } else {
-            Ok(())
-        }
-    };
-    check()?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimdesk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    write(tmp.as_file_mut()).map_err(err)?;
-    // The temporary file is private (0600); the file it becomes keeps the permissions of the one
-    // it replaces, or gets the usual 0644, so that reports can be shared and served.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o7777)
-            .unwrap_or(0o644);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(err)?;
-    }
-    tmp.as_file().sync_all().map_err(err)?;
-    // Dropping `tmp` on the way out removes the temporary file.
-    check()?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    // Make the rename itself durable where the platform allows it.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    disk::write_atomic_unless(path, Replace::Yes, write, cancelled)
 }
 
 /// Reads a session file.
@@ -209,23 +385,30 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
 /// Reads a session file, repairing what can be repaired; the second value lists what was
 /// repaired, for the reviewer to see.
 pub fn load_checked(path: &Path) -> Result<(Review, Vec<String>), StoreError> {
+    open(path).map(|l| (l.review, l.repaired))
+}
+
+/// Reads a session file (under a shared lock, so never half-way through another's save on
+/// systems where a rename could be seen half-done), at most `MAX_SESSION_BYTES` of it whatever
+/// the file is, and repairs what can be repaired.
+pub fn open(path: &Path) -> Result<Loaded, StoreError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| StoreError::Read {
-        path: shown.clone(),
-        source: e,
-    })?;
-    if meta.len() > MAX_SESSION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: shown,
-            size_mb: meta.len() as f64 / 1048576.0,
-            limit_mb: MAX_SESSION_BYTES / 1048576,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| StoreError::Read {
-        path: shown.clone(),
-        source: e,
-    })?;
-    from_json_checked(&bytes, &shown)
+    let bytes = match Locked::take(path, false)? {
+        Some(mut lock) => lock.read(MAX_SESSION_BYTES)?,
+        None => {
+            return Err(StoreError::Read {
+                path: shown,
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+    };
+    let seen = Seen::of(&bytes);
+    let (review, repaired) = from_json_checked(&bytes, &shown)?;
+    Ok(Loaded {
+        review,
+        repaired,
+        seen,
+    })
 }
 
 /// Parses session JSON; `shown` names the file in error messages.
@@ -246,13 +429,25 @@ pub fn from_json_checked(bytes: &[u8], shown: &str) -> Result<(Review, Vec<Strin
         line: e.line(),
         column: e.column(),
     };
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(syntax)?;
-    let version = value
-        .get("format_version")
+    // Only the version first (the rest skipped, not built: a session may be hundreds of MB).
+    #[derive(Deserialize)]
+    struct Probe {
+        format_version: Option<serde_json::Value>,
+    }
+    let not_a_session = || StoreError::NotASession {
+        path: shown.to_string(),
+    };
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_data() {
+            not_a_session()
+        } else {
+            syntax(e)
+        }
+    })?;
+    let version = probe
+        .format_version
         .and_then(|v| v.as_u64())
-        .ok_or_else(|| StoreError::NotASession {
-            path: shown.to_string(),
-        })?;
+        .ok_or_else(not_a_session)?;
     let (mut review, sha) = match version {
         1 => (
             serde_json::from_slice::<SessionV1>(bytes)
@@ -368,6 +563,12 @@ mod tests {
         assert_eq!(mode(&new), 0o600);
     }
 
+    /// A session as a person would edit it: pretty-printed (Claimdesk writes it compact).
+    pub(super) fn pretty(json: &str) -> String {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        serde_json::to_string_pretty(&v).unwrap()
+    }
+
     /// The files in `dir`, sorted.
     fn files_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -452,7 +653,7 @@ mod tests {
     #[test]
     fn damaged_sessions_give_named_errors() {
         let r = Review::from_article(article::sample());
-        let json = to_json(&r);
+        let json = pretty(&to_json(&r));
         let truncated = &json.as_bytes()[..json.len() / 2];
         let e = from_json(truncated, "s.claimdesk.json").unwrap_err();
         assert!(
@@ -547,7 +748,7 @@ mod version_tests {
     #[test]
     fn hand_edited_article_text_is_re_anchored() {
         let r = Review::from_article(crate::article::sample());
-        let json = to_json(&r);
+        let json = super::tests::pretty(&to_json(&r));
         // Someone inserts words at the start of the text in the file: every offset shifts.
         let edited = json.replacen("\"text\": \"Vladimir", "\"text\": \"NOTE: Vladimir", 1);
         let (r2, notes) = from_json_checked(edited.as_bytes(), "s").unwrap();

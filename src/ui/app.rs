@@ -49,6 +49,11 @@ pub struct ClaimdeskApp {
     review: Review,
     /// The session file this review was loaded from or last saved to.
     session_path: Option<PathBuf>,
+    /// What the session file held when this window last read or wrote it: a save first checks
+    /// that nobody else wrote it since (`None`: a file the reviewer chose to replace).
+    session_seen: Option<store::Seen>,
+    /// A save refused because the file changed on disk: the file and what differs.
+    conflict: Option<(PathBuf, String)>,
     saved_revision: u64,
     selected: Option<u32>,
     /// Undo and redo of the changes to `review`.
@@ -101,6 +106,8 @@ impl ClaimdeskApp {
             saved_revision: review.revision,
             review,
             session_path: None,
+            session_seen: None,
+            conflict: None,
             selected,
             history: History::new(),
             jobs: Jobs::default(),
@@ -421,7 +428,10 @@ impl ClaimdeskApp {
                     None
                 };
                 drop_off_thread(std::mem::replace(&mut self.review, review));
-                self.session_path = session;
+                (self.session_path, self.session_seen) = match session {
+                    Some((path, seen)) => (Some(path), Some(seen)),
+                    None => (None, None),
+                };
                 self.history.clear();
                 self.article_view.forget_article();
                 self.article_view.scroll_to_selected = true;
@@ -749,8 +759,23 @@ impl ClaimdeskApp {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match store::save(&self.review, path) {
-            Ok(()) => {
+        let seen = if self.session_path.as_deref() == Some(path) {
+            self.session_seen.as_ref()
+        } else {
+            None
+        };
+        self.write_session(path, seen.cloned())
+    }
+
+    /// Saves to `path`, unless it changed on disk since `seen`: then the reviewer is asked.
+    fn write_session(&mut self, path: &Path, seen: Option<store::Seen>) -> bool {
+        match store::save_unless_changed(&self.review, path, seen.as_ref()) {
+            Err(store::StoreError::ChangedOnDisk { changes, .. }) => {
+                self.conflict = Some((path.to_path_buf(), changes));
+                false
+            }
+            Ok(seen) => {
+                self.session_seen = Some(seen);
                 self.session_path = Some(path.to_path_buf());
                 self.saved_revision = self.review.revision;
                 self.notice = Some(Notice::Info(trf("Saved to {p}", &[("p", &path.display())])));
@@ -1101,6 +1126,55 @@ impl ClaimdeskApp {
         }
     }
 
+    /// The session changed on disk since this window read it: overwrite it, save elsewhere, or
+    /// leave it.
+    fn conflict_dialog(&mut self, ctx: &egui::Context) {
+        let Some((path, changes)) = self.conflict.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(tr("Changed on disk"));
+            ui.label(trf(
+                "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
+                &[("f", &file_name(&path))],
+            ));
+            ui.label(changes.as_str());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr("Replace it")).clicked() {
+                    choice = Some(0);
+                }
+                if ui.button(tr("Save As…")).clicked() {
+                    choice = Some(1);
+                }
+                if ui.button(tr("Cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.conflict = None;
+                self.write_session(&path, None);
+            }
+            Some(1) => {
+                self.conflict = None;
+                self.request_pick(Purpose::SaveSession, ctx);
+            }
+            Some(_) => {
+                self.conflict = None;
+                self.notice = Some(Notice::Info(
+                    tr("Not saved: the file on disk was left as it is.").to_string(),
+                ));
+            }
+            None => {}
+        }
+    }
+
     fn confirm_dialog(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.confirm.clone() else {
             return;
@@ -1360,7 +1434,12 @@ impl ClaimdeskApp {
         }
         match found.load() {
             Ok(review) => {
-                let session = found.session_path.clone();
+                // Whether its session file was written since the copy was made is not known: the
+                // first save there shows the differences and asks.
+                let session = found
+                    .session_path
+                    .clone()
+                    .map(|p| (p, store::Seen::unknown()));
                 let _ = self.replace_review(Ok((review, session, Vec::new())), false);
                 // Unsaved until the reviewer saves it; the old copy becomes this window's.
                 self.saved_revision = u64::MAX;
@@ -1464,6 +1543,7 @@ impl ClaimdeskApp {
             self.run_command(cmd, &ctx);
         }
         self.confirm_dialog(&ctx);
+        self.conflict_dialog(&ctx);
         if self.export_dialog.is_open() {
             let dialog = &mut self.export_dialog;
             let chosen = egui::Modal::new(egui::Id::unique("export-dialog"))

@@ -21,8 +21,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-/// A review read from disk: the review, the session file it came from, and what was repaired.
-pub type Loaded = Result<(Review, Option<PathBuf>, Vec<String>), String>;
+/// A review read from disk: the review, the session file it came from (and what that file held),
+/// and what was repaired.
+pub type Loaded = Result<(Review, Option<(PathBuf, store::Seen)>, Vec<String>), String>;
 
 /// What a worker is asked to do. Everything it needs is moved in: it never sees the app.
 pub enum Work {
@@ -298,8 +299,8 @@ fn load_any(path: &Path, cancel: &AtomicBool) -> Loaded {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if store::is_session_path(path) || is_json {
-        return store::load_checked(path)
-            .map(|(r, notes)| (r, Some(path.to_path_buf()), notes))
+        return store::open(path)
+            .map(|l| (l.review, Some((path.to_path_buf(), l.seen)), l.repaired))
             .map_err(|e| e.to_string());
     }
     article::load(path)

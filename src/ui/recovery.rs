@@ -139,7 +139,7 @@ impl Autosave {
             })
             .and_then(|()| store::save(review, &file).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 self.written = Some(review.revision);
                 self.last_error = None;
             }
@@ -181,9 +181,10 @@ impl Autosave {
                 continue;
             }
             let (session, meta_file) = self.files(pid);
-            let meta: Option<Meta> = std::fs::read(&meta_file)
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok());
+            let meta: Option<Meta> =
+                crate::files::read_capped(&meta_file, crate::report::MAX_SETTINGS_BYTES)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok());
             let modified = e
                 .metadata()
                 .and_then(|m| m.modified())
