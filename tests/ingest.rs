@@ -327,6 +327,51 @@ fn text_encodings_and_wrapped_lines() {
 }
 
 #[test]
+fn wide_and_mixed_encodings_without_a_mark_are_read_as_text() {
+    let text = format!("{PARA1}\r\n\r\n{PARA2}");
+    let utf16 = |le: bool| -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    };
+    let utf32 = |le: bool| -> Vec<u8> {
+        text.chars()
+            .flat_map(|c| {
+                if le {
+                    u32::from(c).to_le_bytes()
+                } else {
+                    u32::from(c).to_be_bytes()
+                }
+            })
+            .collect()
+    };
+    let mut utf32_bom = vec![0xFF, 0xFE, 0, 0];
+    utf32_bom.extend(utf32(true));
+    for (bytes, encoding) in [
+        (utf16(true), "UTF-16LE"),
+        (utf16(false), "UTF-16BE"),
+        (utf32(true), "UTF-32LE"),
+        (utf32(false), "UTF-32BE"),
+        (utf32_bom, "UTF-32LE"),
+    ] {
+        let a = article::from_bytes(&bytes, "a.txt").unwrap();
+        assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"), "{encoding}");
+        assert_eq!(a.metadata.encoding, encoding);
+        assert!(!a.text.contains('\0'));
+    }
+    // Mostly UTF-8, with one paragraph pasted from a Windows-1252 file.
+    let mut mixed = format!("{PARA1}\n\n").into_bytes();
+    mixed.extend(b"Le d\xe9ficit a doubl\xe9 en 2023, selon l'Insee.\n\n");
+    mixed.extend(PARA2.as_bytes());
+    let a = article::from_bytes(&mixed, "m.txt").unwrap();
+    assert_eq!(
+        a.text,
+        format!("{PARA1}\n\nLe déficit a doublé en 2023, selon l'Insee.\n\n{PARA2}")
+    );
+    assert_eq!(a.metadata.encoding, "UTF-8 and windows-1252");
+}
+
+#[test]
 fn markdown_blocks() {
     let md = format!(
         "# Le budget doublé\n\n{PARA1}\n\n## Réactions\n\n> {PARA2}\n\n- un point\n- un autre point\n"
