@@ -393,6 +393,7 @@ fn write_extract_output(
 /// Runs a subcommand, writing to `out`.
 pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
     let mut out = BufWriter::new(out);
+    let another_path = another_path(&cmd);
     let result = match cmd {
         Command::Text {
             article,
@@ -470,7 +471,44 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
     };
     match result.and_then(|()| written(out.flush())) {
         Err(CliError::OutputClosed) => Ok(()),
-        result => result,
+        result => result.map_err(|e| in_command_line_terms(e, another_path)),
+    }
+}
+
+/// What to do, on the command line, when `cmd` could not write a file.
+fn another_path(cmd: &Command) -> &'static str {
+    match cmd {
+        Command::Extract { .. } => "give another path with --session",
+        Command::Reanchor { .. } | Command::Report { .. } => "give another output path with -o",
+        Command::Mark { .. } => {
+            "check that you may write to the session's folder, or copy the session to a folder you can write to and mark the copy"
+        }
+        _ => "give another output path",
+    }
+}
+
+/// The library's messages speak of the window's menus where the window is the way out ("File >
+/// Save As", "File > Open"); the command line says what to type instead. `another_path` is what
+/// to do when a file could not be written.
+fn in_command_line_terms(e: CliError, another_path: &str) -> CliError {
+    match e {
+        CliError::Store(StoreError::Write { path, source }) => CliError::Input(format!(
+            "could not save to {path}: {source}. The previous file, if any, is unchanged; {another_path}."
+        )),
+        CliError::Article(ArticleError::NotFound { path }) => {
+            CliError::Input(format!("{path}: no such file. Check the path."))
+        }
+        e => e,
+    }
+}
+
+/// Tells, on stderr, what reading `session` repaired (`store::load_checked`'s notes).
+fn say_repairs(session: &Path, repaired: &[String]) {
+    for note in repaired {
+        eprintln!(
+            "claimdesk: warning: {} was repaired on reading: {note}",
+            session.display()
+        );
     }
 }
 
@@ -739,18 +777,20 @@ fn reanchor(
     };
     let buf = match output {
         Some(o) if !same_file(o) => {
-            let (review, _) = store::load_checked(session)?;
+            let (review, repaired) = store::load_checked(session)?;
+            say_repairs(session, &repaired);
             let (moved, report) = crate::review::anchor::reanchor(&review, article);
             store::save(&moved, o)?;
             lines(&report)
         }
         _ => {
             let mut buf = String::new();
-            store::update(session, |review: &mut Review| -> Result<bool, CliError> {
+            store::update(session, |review: &mut Review, repaired: &[String]| {
+                say_repairs(session, repaired);
                 let (moved, report) = crate::review::anchor::reanchor(review, article);
                 *review = moved;
                 buf = lines(&report);
-                Ok(true)
+                Ok::<_, CliError>(true)
             })?;
             buf
         }
@@ -768,7 +808,8 @@ fn write_report(
     options: report::Options,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let review = store::load(session)?;
+    let (review, repaired) = store::load_checked(session)?;
+    say_repairs(session, &repaired);
     let lang = review.article.metadata.language.clone();
     let settings = match settings {
         Some(p) => report::ReportSettings::load(p, lang.as_deref())?,
@@ -780,6 +821,12 @@ fn write_report(
     }
     if strict && !warnings.is_empty() {
         return Err(CliError::Strict(warnings.len()));
+    }
+    if strict && !repaired.is_empty() {
+        return Err(CliError::Input(format!(
+            "{} needed repairs (see the warnings above), which --strict treats as errors: nothing was written. Correct the session file, or run without --strict.",
+            session.display()
+        )));
     }
     let text = report::render_with(&review, format.into(), &settings, options);
     match output {
@@ -838,14 +885,10 @@ fn mark(
     // Read, changed and written back under the session's lock: marks made at the same time by
     // other commands or windows are all kept.
     let mut said = Vec::new();
-    store::update(session, |review: &mut Review| -> Result<bool, CliError> {
+    store::update(session, |review: &mut Review, repaired: &[String]| {
+        say_repairs(session, repaired);
         let Some(current) = review.claim(claim) else {
-            return Err(CliError::Input(format!(
-                "{} has no claim {claim} (its claims are numbered 1 to {}). List them with: claimdesk report {} --format json",
-                session.display(),
-                review.claims.iter().map(|c| c.id).max().unwrap_or(0),
-                session.display()
-            )));
+            return Err(no_such_claim(session, claim, review));
         };
         let mut actions = Vec::new();
         if current.verdict != change.verdict {
@@ -872,12 +915,81 @@ fn mark(
                 .apply_by(a, reviewer)
                 .map_err(|e| CliError::Input(e.to_string()))?;
         }
-        Ok(!said.is_empty())
+        Ok::<_, CliError>(!said.is_empty())
     })?;
     if said.is_empty() {
         return write_out(out, &format!("claim {claim}: nothing to change\n"));
     }
     write_out(out, &(said.join("\n") + "\n"))
+}
+
+/// Why `claimdesk mark` cannot mark claim `claim` of `review`: the claims there are (or that
+/// there are none), and where to see them.
+fn no_such_claim(session: &Path, claim: u32, review: &Review) -> CliError {
+    let shown = session.display();
+    let set_aside = |list: &[crate::review::Claim]| list.iter().any(|c| c.id == claim);
+    let why = if set_aside(&review.dismissed) {
+        format!(
+            "claim {claim} of {shown} was dismissed as not a claim; restore it in the Claimdesk window to mark it"
+        )
+    } else if set_aside(&review.orphans) {
+        format!(
+            "claim {claim} of {shown} is orphaned: it was not found in the current version of the article, so it cannot be marked"
+        )
+    } else if review.claims.is_empty() {
+        let (why, what_to_do) = if review.article.text.trim().is_empty() {
+            (
+                "its article has no text",
+                "Extract a session from the article's file",
+            )
+        } else if !review.dismissed.is_empty() || !review.orphans.is_empty() {
+            (
+                "every claim in it was dismissed or orphaned",
+                "Restore or add claims in the Claimdesk window",
+            )
+        } else {
+            (
+                "no sentence of its article scored as a claim",
+                "Add claims by hand in the Claimdesk window, or extract again with a lower --min-score",
+            )
+        };
+        return CliError::Input(format!(
+            "{shown} has no claims, so there is no claim {claim} to mark: {why}. {what_to_do}."
+        ));
+    } else {
+        format!(
+            "{shown} has no claim {claim} (its claims are numbered {})",
+            id_ranges(review.claims.iter().map(|c| c.id))
+        )
+    };
+    CliError::Input(format!(
+        "{why}. List the claims with: claimdesk report {shown} --format json"
+    ))
+}
+
+/// Claim ids as people read them: "1 to 17", or "1, 2, 6 and 8 to 17".
+fn id_ranges(ids: impl Iterator<Item = u32>) -> String {
+    let mut ids: Vec<u32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let mut j = i;
+        while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+            j += 1;
+        }
+        runs.push(match j - i {
+            0 => ids[i].to_string(),
+            1 => format!("{}, {}", ids[i], ids[j]),
+            _ => format!("{} to {}", ids[i], ids[j]),
+        });
+        i = j + 1;
+    }
+    match runs.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => runs.concat(),
+    }
 }
 
 /// One JSON value on a line of its own.

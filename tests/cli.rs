@@ -525,6 +525,154 @@ fn reanchor_reports_each_claim_and_keeps_orphans() {
     );
 }
 
+/// The session at `path` with `edit` applied to its JSON, written to `to`.
+fn edited_session(path: &Path, to: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    edit(&mut v);
+    std::fs::write(to, v.to_string()).unwrap();
+}
+
+#[test]
+fn damaged_sessions_are_said_plainly_and_repairs_reach_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let p = |name: &str| dir.path().join(name);
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+
+    // Duplicate ids: renumbered, and the command line says so on stderr.
+    edited_session(&session, &p("dup.claimdesk.json"), |v| {
+        v["review"]["claims"][1]["id"] = 1.into()
+    });
+    let o = claimdesk(&["report", &s(&p("dup.claimdesk.json")), "--format", "csv"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("dup.claimdesk.json was repaired on reading: claim id 1 appeared twice; the second is now claim 18"),
+        "{err}"
+    );
+    // With --strict, a repaired session writes nothing.
+    let o = claimdesk(&[
+        "report",
+        &s(&p("dup.claimdesk.json")),
+        "--format",
+        "csv",
+        "--strict",
+        "-o",
+        &s(&p("r.csv")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!p("r.csv").exists());
+    let o = claimdesk(&[
+        "reanchor",
+        &s(&p("dup.claimdesk.json")),
+        SAMPLE,
+        "-o",
+        &s(&p("moved.claimdesk.json")),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("claim id 1 appeared twice"),
+        "{o:?}"
+    );
+
+    // A byte-order mark before the JSON is no damage.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(&session).unwrap());
+    std::fs::write(p("bom.claimdesk.json"), bom).unwrap();
+    let md = stdout(&claimdesk(&[
+        "report",
+        &s(&p("bom.claimdesk.json")),
+        "--format",
+        "md",
+    ]));
+    assert!(md.starts_with("# Fact-check report:"), "{md}");
+
+    // A format_version that is no format, and a bad date, are named.
+    edited_session(&session, &p("v.claimdesk.json"), |v| {
+        v["format_version"] = "2".into()
+    });
+    fails_with(
+        &["report", &s(&p("v.claimdesk.json")), "--format", "md"],
+        "its \"format_version\" is \"2\" (text, not a number), and Claimdesk reads session formats 1 to 2",
+    );
+    stdout(&claimdesk(&[
+        "mark",
+        &s(&session),
+        "2",
+        "disputed",
+        "--evidence",
+        "https://www.kcna.kp/x",
+    ]));
+    edited_session(&session, &p("date.claimdesk.json"), |v| {
+        v["review"]["claims"][1]["evidence"][0]["accessed"] = "20/06/2024".into()
+    });
+    fails_with(
+        &["report", &s(&p("date.claimdesk.json")), "--format", "md"],
+        "claim 2, source 1: \"accessed\" is \"20/06/2024\", not a date written YYYY-MM-DD",
+    );
+
+    // A session with no claims says so.
+    edited_session(&session, &p("none.claimdesk.json"), |v| {
+        v["review"]["claims"] = serde_json::json!([]);
+        v["review"]["history"] = serde_json::json!([]);
+    });
+    let o = claimdesk(&["mark", &s(&p("none.claimdesk.json")), "1", "verified"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("none.claimdesk.json has no claims, so there is no claim 1 to mark"),
+        "{err}"
+    );
+    assert!(!err.contains("1 to 0"), "{err}");
+    // Its report says so, and is written.
+    let md = stdout(&claimdesk(&[
+        "report",
+        &s(&p("none.claimdesk.json")),
+        "--format",
+        "md",
+    ]));
+    assert!(md.contains("- **Reviewed:** 0 of 0 claims"), "{md}");
+    // Ids with gaps are listed as they are.
+    edited_session(&session, &p("gaps.claimdesk.json"), |v| {
+        let claims = v["review"]["claims"].as_array_mut().unwrap();
+        claims.retain(|c| ![3, 5, 6].contains(&c["id"].as_u64().unwrap()));
+    });
+    fails_with(
+        &["mark", &s(&p("gaps.claimdesk.json")), "5", "verified"],
+        "has no claim 5 (its claims are numbered 1, 2, 4 and 7 to 17)",
+    );
+}
+
+#[test]
+fn the_command_line_never_sends_people_to_the_window_menus() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_of_sample(dir.path());
+    let nowhere = dir.path().join("no-such-folder").join("out");
+    let nowhere = nowhere.to_str().unwrap();
+    let s = session.to_str().unwrap();
+    for (args, hint) in [
+        (
+            vec!["report", s, "--format", "md", "-o", nowhere],
+            "give another output path with -o",
+        ),
+        (
+            vec!["extract", SAMPLE, "--session", nowhere],
+            "give another path with --session",
+        ),
+        (
+            vec!["reanchor", s, SAMPLE, "-o", nowhere],
+            "give another output path with -o",
+        ),
+        (vec!["text", nowhere], "no such file. Check the path."),
+    ] {
+        let o = claimdesk(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+        assert!(!err.contains("File >") && !err.contains("Save As"), "{err}");
+    }
+}
+
 #[test]
 fn the_number_of_threads_changes_no_output() {
     // The sample's paragraphs many times over: long enough to be read on several threads.

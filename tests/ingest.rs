@@ -327,6 +327,95 @@ fn text_encodings_and_wrapped_lines() {
 }
 
 #[test]
+fn wide_and_mixed_encodings_without_a_mark_are_read_as_text() {
+    let text = format!("{PARA1}\r\n\r\n{PARA2}");
+    let utf16 = |le: bool| -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    };
+    let utf32 = |le: bool| -> Vec<u8> {
+        text.chars()
+            .flat_map(|c| {
+                if le {
+                    u32::from(c).to_le_bytes()
+                } else {
+                    u32::from(c).to_be_bytes()
+                }
+            })
+            .collect()
+    };
+    let mut utf32_bom = vec![0xFF, 0xFE, 0, 0];
+    utf32_bom.extend(utf32(true));
+    for (bytes, encoding) in [
+        (utf16(true), "UTF-16LE"),
+        (utf16(false), "UTF-16BE"),
+        (utf32(true), "UTF-32LE"),
+        (utf32(false), "UTF-32BE"),
+        (utf32_bom, "UTF-32LE"),
+    ] {
+        let a = article::from_bytes(&bytes, "a.txt").unwrap();
+        assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"), "{encoding}");
+        assert_eq!(a.metadata.encoding, encoding);
+        assert!(!a.text.contains('\0'));
+    }
+    // Mostly UTF-8, with one paragraph pasted from a Windows-1252 file.
+    let mut mixed = format!("{PARA1}\n\n").into_bytes();
+    mixed.extend(b"Le d\xe9ficit a doubl\xe9 en 2023, selon l'Insee.\n\n");
+    mixed.extend(PARA2.as_bytes());
+    let a = article::from_bytes(&mixed, "m.txt").unwrap();
+    assert_eq!(
+        a.text,
+        format!("{PARA1}\n\nLe déficit a doublé en 2023, selon l'Insee.\n\n{PARA2}")
+    );
+    assert_eq!(a.metadata.encoding, "UTF-8 and windows-1252");
+}
+
+#[test]
+fn markup_written_in_plain_text_and_markdown_is_article_text() {
+    let script = "Le maire a dit que <script>alert(1)</script> 40 % des routes sont en mauvais état en 2023.";
+    let span = "Selon le rapport <span class=\"x\">publié</span> en 2022, le budget a doublé.";
+    let entity = "Le code &lt;b&gt; apparaît dans la page, selon le rapport publié en 2022.";
+    let txt = format!("{PARA1}\n\n{script}\n\n{span}\n\n{entity}\n\n{PARA2}\n");
+    let a = article::from_bytes(txt.as_bytes(), "a.txt").unwrap();
+    assert_eq!(
+        a.text,
+        format!("{PARA1}\n\n{script}\n\n{span}\n\n{entity}\n\n{PARA2}")
+    );
+    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+
+    let html_block =
+        "<div class=\"note\">\n<p>Un bloc HTML brut : 12 millions d’euros.</p>\n</div>";
+    let md = format!("# Le budget\n\n{script}\n\n{html_block}\n\n{span}\n\n{PARA2}\n");
+    let a = article::from_bytes(md.as_bytes(), "a.md").unwrap();
+    assert_eq!(
+        kinds(&a),
+        [
+            (BlockKind::Title, "Le budget".to_string()),
+            (BlockKind::Paragraph, script.to_string()),
+            (BlockKind::Paragraph, html_block.to_string()),
+            (BlockKind::Paragraph, span.to_string()),
+            (BlockKind::Paragraph, PARA2.to_string()),
+        ]
+    );
+    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+
+    // A web page is read as before: markup that leaked into its text is page furniture.
+    let page = format!(
+        "<!doctype html><html lang=\"fr\"><head><title>Le budget</title></head><body><article>\
+         <h1>Le budget</h1><p>{PARA1}</p><p>Le maire a dit que &lt;script&gt;alert(1)&lt;/script&gt; 40 % des routes sont en mauvais état.</p>\
+         <p>&lt;span data-mce-type=\"bookmark\"&gt; Selon le rapport publié en 2022, le budget a doublé.</p><p>{PARA2}</p></article></body></html>"
+    );
+    let a = article::from_bytes(page.as_bytes(), "a.html").unwrap();
+    assert!(
+        !a.text.contains("<script>") && !a.text.contains("<span"),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.boilerplate.len(), 2, "{:?}", a.boilerplate);
+}
+
+#[test]
 fn markdown_blocks() {
     let md = format!(
         "# Le budget doublé\n\n{PARA1}\n\n## Réactions\n\n> {PARA2}\n\n- un point\n- un autre point\n"

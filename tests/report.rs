@@ -494,6 +494,316 @@ fn html_escapes_everything_from_the_article_and_the_reviewer() {
     );
 }
 
+/// Strings a hand-edited session or a settings file could hold, each aimed at one format: raw
+/// HTML, a link, a table cell, a spreadsheet formula, a heading or list on a new line, quotes.
+const HOSTILE: [&str; 12] = [
+    "<script>alert(1)</script>",
+    "](javascript:alert(1))",
+    "[x](javascript:alert(2)) ![i](javascript:alert(3))",
+    "| pipe | cell |",
+    "=cmd|' /C calc'!A0",
+    "ok\n# heading",
+    "line\n===\n---\n- item\r+ other\r\n1. first",
+    "\"quote\" 'single'",
+    "<img src=x onerror=alert(4)> &lt;b&gt; `code` *em*",
+    "\u{202e}=1+1",
+    "@SUM(A1)",
+    "</blockquote><script>alert(5)</script>",
+];
+
+/// A session in which every string that reaches a report holds `evil`, loaded back from its JSON
+/// as a hand-edited file would be, and settings holding it too.
+fn poisoned(evil: &str, with_path: bool) -> (Review, ReportSettings) {
+    let paragraphs = [
+        format!("Titre {evil}"),
+        format!("Le maire a dit que 40 % des routes {evil} sont en mauvais état en 2023."),
+        format!("Selon le rapport {evil} publié en 2022, le budget a doublé en deux ans."),
+    ];
+    let text = paragraphs.join("\n\n");
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let kind = if i == 0 {
+            article::BlockKind::Title
+        } else {
+            article::BlockKind::Paragraph
+        };
+        blocks.push(article::Block {
+            kind,
+            start: at,
+            end: at + p.len(),
+        });
+        at += p.len() + 2;
+    }
+    let s = || Some(evil.to_string());
+    let a = article::Article {
+        text,
+        blocks,
+        metadata: article::Metadata {
+            title: s(),
+            byline: s(),
+            published: s(),
+            site_name: s(),
+            url: s(),
+            language: s(),
+            source_path: with_path.then(|| std::path::PathBuf::from(format!("/tmp/{evil}.txt"))),
+            source_name: evil.into(),
+            format: evil.into(),
+            encoding: evil.into(),
+            ..Default::default()
+        },
+        boilerplate: vec![evil.into()],
+    };
+    let mut r = Review::from_article(a);
+    assert!(!r.claims.is_empty(), "{evil:?}");
+    let ids: Vec<u32> = r.claims.iter().map(|c| c.id).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let verdict = [Verdict::Disputed, Verdict::Verified, Verdict::Unsourced][i % 3];
+        r.apply_by(
+            Action::SetVerdict {
+                claim: *id,
+                verdict,
+            },
+            Some(evil),
+        )
+        .unwrap();
+    }
+    for c in &mut r.claims {
+        c.kind = evil.into();
+        c.kind_reason = evil.into();
+        c.claimant = s();
+        c.note = evil.into();
+        c.reasons = vec![evil.into(), evil.into()];
+        c.previous = s();
+        c.evidence = vec![
+            Evidence {
+                url: evil.into(),
+                title: evil.into(),
+                quote: evil.into(),
+                accessed: day(1),
+                archive_url: s(),
+                stance: Stance::Refutes,
+            },
+            Evidence {
+                url: format!("https://example.org/?q={evil}"),
+                title: evil.into(),
+                quote: evil.into(),
+                accessed: day(2),
+                archive_url: Some(format!("https://web.archive.org/{evil}")),
+                stance: Stance::Supports,
+            },
+        ];
+    }
+    let json = store::to_json(&r);
+    let r = store::from_json(json.as_bytes(), "poisoned.claimdesk.json").unwrap();
+    let rating = |value| report::Rating {
+        label: evil.into(),
+        value: Some(value),
+    };
+    let settings = ReportSettings {
+        organisation: evil.into(),
+        organisation_url: evil.into(),
+        report_url: evil.into(),
+        reviewer: evil.into(),
+        methodology: evil.into(),
+        corrections_policy: evil.into(),
+        ratings: report::Ratings {
+            verified: rating(3),
+            disputed: rating(1),
+            unsourced: rating(2),
+            best: 3,
+            worst: 1,
+        },
+    };
+    (r, settings)
+}
+
+/// The Markdown as a renderer reads it (CommonMark with tables, strikethrough and footnotes): no
+/// raw HTML, links to web addresses only, only the report's own headings and table, and the
+/// text of every event joined.
+fn markdown_structure(md: &str) -> (Vec<String>, usize, String) {
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+    let options = MdOptions::ENABLE_TABLES
+        | MdOptions::ENABLE_STRIKETHROUGH
+        | MdOptions::ENABLE_FOOTNOTES
+        | MdOptions::ENABLE_TASKLISTS;
+    let mut headings = Vec::new();
+    let mut tables = 0;
+    let mut text = String::new();
+    let mut heading: Option<String> = None;
+    for ev in Parser::new_ext(md, options) {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Markdown: {h}\n{md}"),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                assert!(dest_url.starts_with("https://"), "{dest_url}\n{md}");
+            }
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::Strikethrough | Tag::FootnoteDefinition(_)) => {
+                panic!("markup from the session: {ev:?}\n{md}")
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut heading {
+                    h.push_str(&t);
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    (headings, tables, text)
+}
+
+/// Whether `cell` would run as a formula: it starts with = + - @ tab or CR, once any spaces and
+/// invisible characters before it are skipped.
+fn formula_like(cell: &str) -> bool {
+    let visible = cell.trim_start_matches(|c: char| {
+        (c.is_whitespace() && c != '\t' && c != '\r')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
+    });
+    visible.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn every_string_from_a_session_is_escaped_in_every_format() {
+    for (i, evil) in HOSTILE.iter().enumerate() {
+        let (r, settings) = poisoned(evil, i % 2 == 1);
+        let squashed = evil.split_whitespace().collect::<Vec<_>>().join(" ");
+        let render =
+            |f, with_article| report::render_with(&r, f, &settings, Options { with_article });
+
+        // Markdown: the report's own headings and summary table, nothing more; the text is
+        // there as typed.
+        let md = render(Format::Markdown, false);
+        let (headings, tables, text) = markdown_structure(&md);
+        let mut expected = vec![
+            format!("Fact-check report: {squashed}"),
+            "Summary".to_string(),
+            "Claims".to_string(),
+        ];
+        for c in &r.claims {
+            expected.push(format!("Claim {} — {}", c.id, c.verdict.label()));
+        }
+        expected.extend(["Methodology".to_string(), "Corrections".to_string()]);
+        assert_eq!(headings, expected, "{evil:?}\n{md}");
+        assert_eq!(tables, 1, "{evil:?}\n{md}");
+        if !evil.contains(['\n', '\r']) {
+            let source = if i % 2 == 1 {
+                format!("/tmp/{squashed}.txt")
+            } else {
+                squashed.clone()
+            };
+            assert!(text.contains(&format!("Source file: {source}")), "{text}");
+            for label in ["Language:", "Type:", "Claimant:", "Note:", "Outlet:"] {
+                assert!(
+                    text.contains(&format!("{label} {squashed}")),
+                    "{label} {evil:?}\n{text}"
+                );
+            }
+        }
+
+        // HTML, and the ClaimReview page outside its JSON-LD: no active content.
+        let html = render(Format::Html, true);
+        assert_eq!(active_content(&html), Vec::<String>::new(), "{evil:?}");
+        assert!(!html.to_lowercase().contains("<script"), "{evil:?}");
+        let page = render(Format::ClaimReviewPage, false);
+        assert_eq!(page.matches("<script").count(), 1, "{evil:?}\n{page}");
+        let (head, rest) = page
+            .split_once("<script type=\"application/ld+json\">")
+            .unwrap();
+        let (data, tail) = rest.split_once("</script>").unwrap();
+        assert_eq!(
+            active_content(&(head.to_string() + tail)),
+            Vec::<String>::new()
+        );
+        let from_page: Value = serde_json::from_str(data).unwrap();
+        assert_eq!(from_page[0]["reviewRating"]["alternateName"], *evil);
+
+        // CSV: no cell a spreadsheet would run; each reads back as written, but for the
+        // apostrophe put before a formula.
+        let csv = render(Format::Csv, false);
+        let body = csv.strip_prefix('\u{feff}').unwrap();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
+            .records()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(rows.len(), r.claims.len());
+        for (c, row) in r.claims.iter().zip(&rows) {
+            for cell in row.iter() {
+                assert!(!formula_like(cell), "{cell:?} in {row:?}");
+            }
+            for (col, value) in [(5, &c.kind), (8, &c.note), (6, &evil.to_string())] {
+                let cell = &row[col];
+                assert_eq!(
+                    cell.strip_prefix('\'')
+                        .filter(|_| formula_like(value))
+                        .unwrap_or(cell),
+                    value
+                );
+            }
+        }
+
+        // JSON, ClaimReview and annotations: valid JSON whose values are the strings given.
+        let json: Value = serde_json::from_str(&render(Format::Json, false)).unwrap();
+        for key in [
+            "title",
+            "source",
+            "url",
+            "language",
+            "format",
+            "site_name",
+            "byline",
+            "published",
+        ] {
+            if key == "source" && i % 2 == 1 {
+                assert_eq!(json["article"][key], format!("/tmp/{evil}.txt"));
+            } else {
+                assert_eq!(json["article"][key], *evil, "{key}");
+            }
+        }
+        for (key, v) in [
+            ("organisation", &json["publisher"]["organisation"]),
+            ("methodology", &json["methodology"]),
+        ] {
+            assert_eq!(v, *evil, "{key}");
+        }
+        for c in json["claims"].as_array().unwrap() {
+            for key in ["kind", "kind_reason", "claimant", "note", "previous"] {
+                assert_eq!(c[key], *evil, "{key}");
+            }
+            assert_eq!(c["reasons"][0], *evil);
+            for key in ["url", "title", "quote", "archive_url"] {
+                assert_eq!(c["evidence"][0][key], *evil, "{key}");
+            }
+        }
+        assert!(
+            json["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|h| h["reviewer"] == *evil)
+        );
+        let cr: Value = serde_json::from_str(&render(Format::ClaimReview, false)).unwrap();
+        assert_eq!(cr.as_array().unwrap().len(), r.claims.len());
+        for item in cr.as_array().unwrap() {
+            assert_eq!(item["reviewRating"]["alternateName"], *evil);
+            assert_eq!(item["author"]["name"], squashed);
+            assert_eq!(item["itemReviewed"]["author"]["name"], squashed);
+            assert_eq!(item["itemReviewed"]["appearance"]["headline"], squashed);
+            assert!(item.get("url").is_none(), "not a web address: no url");
+        }
+        let ann: Value = serde_json::from_str(&render(Format::Annotations, false)).unwrap();
+        assert_eq!(ann["label"], format!("Claims in {evil}"));
+        for a in ann["first"]["items"].as_array().unwrap() {
+            assert_eq!(a["body"][0]["value"], *evil);
+            assert_eq!(a["body"][2]["value"], *evil);
+            assert_eq!(a["creator"]["name"], squashed);
+        }
+    }
+}
+
 /// `chromium --headless --dump-dom`: the DOM a real browser builds from the report.
 fn chromium_dom(file: &Path) -> Option<String> {
     let profile = tempfile::tempdir().ok()?;

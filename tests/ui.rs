@@ -453,6 +453,32 @@ fn a_file_that_cannot_be_read_shows_an_error_and_keeps_the_review() {
 }
 
 #[test]
+fn a_session_with_duplicate_ids_opens_renumbered_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("dup.claimdesk.json");
+    let r = claimdesk::review::Review::from_article(claimdesk::article::sample());
+    let mut v: serde_json::Value = serde_json::from_str(&claimdesk::store::to_json(&r)).unwrap();
+    v["review"]["claims"][1]["id"] = 1.into();
+    std::fs::write(&session, v.to_string()).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    open_now(&mut h, &session).unwrap();
+    h.run();
+    let last = r.claims.iter().map(|c| c.id).max().unwrap();
+    let said = format!(
+        "claim id 1 appeared twice; the second is now claim {}",
+        last + 1
+    );
+    let info = h.state().info().unwrap_or_default().to_string();
+    assert!(info.starts_with("Opened with repairs: "), "{info}");
+    assert!(info.contains(&said), "{info}");
+    // On screen, not only in the state.
+    h.get_by_label_contains(&said);
+    assert_eq!(h.state().review().claims.len(), r.claims.len());
+    assert!(h.state().review().claim(last + 1).is_some());
+}
+
+#[test]
 fn unsaved_changes_ask_before_closing_or_opening() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.txt");
@@ -1609,7 +1635,7 @@ fn a_session_changed_on_disk_is_not_overwritten_without_asking() {
         .id;
     claimdesk::store::update(
         &session,
-        |r| -> Result<bool, claimdesk::store::StoreError> {
+        |r, _| -> Result<bool, claimdesk::store::StoreError> {
             r.claims
                 .iter_mut()
                 .find(|c| c.id == theirs)

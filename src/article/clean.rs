@@ -175,12 +175,30 @@ fn is_gallery_counter(text: &str, n_words: usize) -> bool {
     }
 }
 
-/// "Home » News » Politics": a site's navigation trail.
-fn is_breadcrumb(text: &str, n_words: usize) -> bool {
-    n_words <= 16 && text.matches(['»', '›', '>']).count() >= 2
+/// "Home » News » Politics": a site's navigation trail. In plain text (`plain`), a `>` that
+/// closes a tag ("<script>") separates nothing.
+fn is_breadcrumb(text: &str, n_words: usize, plain: bool) -> bool {
+    if n_words > 16 {
+        return false;
+    }
+    if !plain {
+        return text.matches(['»', '›', '>']).count() >= 2;
+    }
+    let mut in_tag = false;
+    let mut separators = 0;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            '»' | '›' | '>' => separators += 1,
+            _ => {}
+        }
+    }
+    separators >= 2
 }
 
-/// Markup that leaked into the text ("&lt;span data-mce-…", "[button link=…]").
+/// Markup that leaked into a web page's text ("&lt;span data-mce-…", "[button link=…]"). Not
+/// looked for in plain text and Markdown, where markup is what the author wrote.
 fn is_markup(text: &str) -> bool {
     // Every marker but the first has one of these bytes: most blocks are looked at once.
     if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'[')) {
@@ -308,12 +326,13 @@ struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     /// The facts of `b` (`None` for an empty block), `lexes` being the article's language and
-    /// English.
+    /// English; `plain` for plain text and Markdown, whose markup is the author's text.
     fn of(
         b: &'a RawBlock,
         lex: &lexicon::Lexicon,
         lexes: &[&lexicon::Lexicon],
         max_key_chars: usize,
+        plain: bool,
     ) -> Option<Facts<'a>> {
         let text = b.text.trim();
         if text.is_empty() {
@@ -333,10 +352,10 @@ impl<'a> Facts<'a> {
         let credit = is_credit_line(text, n_words, lexes);
         let furniture = text.lines().all(|l| furniture::is_boilerplate_in(l, lexes))
             || (key_matters && lexes.iter().any(|x| x.boilerplate_keys.contains(&key)))
-            || is_markup(text)
+            || (!plain && is_markup(text))
             || (is_copyright(text, n_words) && !credit)
             || is_follow_us(&key, n_words, lexes)
-            || is_breadcrumb(text, n_words)
+            || is_breadcrumb(text, n_words, plain)
             || is_gallery_counter(text, n_words)
             || b.link_heavy;
         let section_end = n_words <= 12
@@ -389,11 +408,14 @@ pub(crate) fn assemble(raw: Vec<RawBlock>, mut metadata: Metadata) -> Article {
         .map(|k| k.chars().count())
         .max()
         .unwrap_or(0);
+    // In a plain text or Markdown file, "<script>" or "&lt;" is what the author wrote, not
+    // markup a web page leaked.
+    let plain = matches!(metadata.format.as_str(), "txt" | "md");
     // Each block's facts are its own: a long article's are worked out on several threads.
     let facts: Vec<Option<Facts>> = {
         use rayon::prelude::*;
         raw.par_iter()
-            .map(|b| Facts::of(b, lex, &lexes, max_key_chars))
+            .map(|b| Facts::of(b, lex, &lexes, max_key_chars, plain))
             .collect()
     };
     metadata.language = Some(code);
@@ -581,6 +603,46 @@ mod tests {
             "Mis à jour le 12 mars 2024 à 10:05, après la réunion du conseil des ministres qui a duré"
         ));
         assert!(is_markup("&amp;lt;span data-mce-type=\"bookmark\"&gt;"));
+    }
+
+    #[test]
+    fn tags_in_plain_text_are_no_breadcrumb_and_no_leaked_markup() {
+        let tagged = "Le maire a dit que <script>alert(1)</script> 40 % des routes.";
+        assert!(is_breadcrumb(tagged, 12, false));
+        assert!(!is_breadcrumb(tagged, 12, true));
+        // A trail is a trail in any file.
+        for plain in [false, true] {
+            assert!(is_breadcrumb("Home > News > Politics", 5, plain));
+            assert!(is_breadcrumb("Accueil » Monde » Europe", 5, plain));
+        }
+        let block = |format: &str| {
+            let raw = vec![
+                RawBlock::new("Le budget".into(), None),
+                RawBlock::new(tagged.into(), None),
+                RawBlock::new(
+                    "Selon le rapport <span class=\"x\">publié</span> en 2022, le budget a doublé."
+                        .into(),
+                    None,
+                ),
+            ];
+            let metadata = Metadata {
+                format: format.into(),
+                ..Default::default()
+            };
+            assemble(raw, metadata)
+        };
+        for format in ["txt", "md"] {
+            let a = block(format);
+            assert!(
+                a.text.contains(tagged) && a.text.contains("<span"),
+                "{format}"
+            );
+            assert!(a.boilerplate.is_empty(), "{format}: {:?}", a.boilerplate);
+        }
+        // From a web page (or a Word file, a PDF), as before.
+        for format in ["html", "docx", "pdf"] {
+            assert_eq!(block(format).boilerplate.len(), 2, "{format}");
+        }
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Markdown → blocks: headings, paragraphs, list items and quotes, without the markup.
+//! Markdown → blocks: headings, paragraphs, list items and quotes, without the markup. Raw HTML
+//! is the author's text and stays, as written: inline in its paragraph, and a block of it as a
+//! paragraph of its own.
 
 use super::BlockKind;
 use super::clean::RawBlock;
@@ -28,17 +30,23 @@ pub(super) fn blocks(text: &str) -> Vec<RawBlock> {
                     BlockKind::Heading
                 };
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::CodeBlock(_)) => {
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
                 flush(&mut out, &mut current, kind);
                 kind = BlockKind::Paragraph;
             }
             Event::End(
-                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock,
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock,
             ) => {
                 flush(&mut out, &mut current, kind);
                 kind = BlockKind::Paragraph;
             }
-            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                current.push_str(&t)
+            }
             Event::SoftBreak => current.push(' '),
             Event::HardBreak => current.push('\n'),
             _ => {}

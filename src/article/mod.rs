@@ -332,8 +332,8 @@ fn finish(
     Ok(article)
 }
 
-/// Decodes text bytes (UTF-8, UTF-16 with BOM, legacy encodings) as `claimdesk segment` and
-/// `claimdesk score` read their input.
+/// Decodes text bytes (UTF-8, UTF-16 and UTF-32 with or without a BOM, legacy encodings, a mix
+/// of UTF-8 and legacy lines) as `claimdesk segment` and `claimdesk score` read their input.
 pub fn decode_text(bytes: &[u8]) -> String {
     decode::decode(bytes).0.into_owned()
 }

@@ -120,7 +120,7 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
 
 /// A small standalone HTML page carrying the markup, with the verdicts listed for readers.
 pub(super) fn page(review: &Review, settings: &ReportSettings) -> String {
-    use super::html::esc;
+    use super::html::{CSP_META, esc, lang_attr};
     use std::fmt::Write;
     let items = reviews(review, settings);
     // Inside <script>, "</script>" or "<!--" in the data must not end the element: JSON allows
@@ -131,18 +131,18 @@ pub(super) fn page(review: &Review, settings: &ReportSettings) -> String {
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
     let title = esc(review.article.display_title());
-    let lang = review.article.metadata.language.as_deref().unwrap_or("en");
     let mut s = String::new();
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         {CSP_META}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Fact-check: {title}</title>\n\
          <script type=\"application/ld+json\">\n{data}\n</script>\n\
          <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}}\
          li{{margin:.6rem 0}}b{{white-space:nowrap}}</style>\n</head>\n<body>\n\
          <h1>Fact-check: {title}</h1>\n<ol>\n",
-        esc(lang)
+        lang_attr(review)
     );
     for (c, v) in review
         .claims
@@ -227,5 +227,26 @@ mod tests {
         let end = page.find("</script>").unwrap();
         let v: Value = serde_json::from_str(&page[start..end]).unwrap();
         assert_eq!(v[0]["claimReviewed"], "</script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn the_page_has_the_html_reports_content_security_policy() {
+        let mut r = reviewed();
+        let published = page(&r, &ReportSettings::default());
+        let html = super::super::render(&r, super::super::Format::Html);
+        let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">";
+        assert_eq!(super::super::html::CSP_META, csp);
+        assert_eq!(published.matches(csp).count(), 1, "{published}");
+        assert_eq!(html.matches(csp).count(), 1);
+        // In the head, before anything the policy governs.
+        let at = published.find(csp).unwrap();
+        assert!(at < published.find("<script").unwrap(), "{published}");
+        assert!(at < published.find("<style").unwrap());
+        assert!(published.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        // A language that is no language tag does not reach the attribute.
+        r.article.metadata.language = Some("fr\" onload=\"x".into());
+        assert!(
+            page(&r, &ReportSettings::default()).starts_with("<!DOCTYPE html>\n<html lang=\"en\">")
+        );
     }
 }

@@ -20,15 +20,37 @@ pub const CSV_COLUMNS: [&str; 10] = [
 ];
 
 /// A text cell that starts with = + - @ tab or carriage return would run as a formula in a
-/// spreadsheet: it gets a leading apostrophe, which spreadsheets show as plain text. Reading the
-/// CSV back, a cell that starts with an apostrophe followed by one of those characters had one
-/// added.
+/// spreadsheet, and so would one where those come after spaces or characters that show nothing
+/// (bidirectional controls such as U+202E, zero-width spaces and joiners, U+2060, a byte-order
+/// mark): it gets a leading apostrophe, which spreadsheets show as plain text. Reading the CSV
+/// back, a cell that starts with an apostrophe followed by such a cell had one added.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let visible = cell.trim_start_matches(|c: char| {
+        (c.is_whitespace() && c != '\t' && c != '\r') || is_invisible(c)
+    });
+    if visible.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
+}
+
+/// Characters that take no room on screen: bidirectional marks, embeddings, overrides and
+/// isolates, zero-width spaces and joiners, the word joiner and invisible operators, the
+/// byte-order mark, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
 pub(super) fn render(review: &Review) -> String {
@@ -125,5 +147,54 @@ mod tests {
             assert_eq!(rows[0][6], format!("'={i}"));
         }
         assert_eq!(neutralise("Le 24 juin"), "Le 24 juin");
+    }
+
+    #[test]
+    fn formulas_behind_invisible_characters_are_neutralised() {
+        for prefix in [
+            "\u{202e}",
+            "\u{202a}\u{202c}",
+            "\u{200e}",
+            "\u{200f}",
+            "\u{2066}",
+            "\u{061c}",
+            "\u{200b}",
+            "\u{200c}",
+            "\u{200d}",
+            "\u{2060}",
+            "\u{feff}",
+            " ",
+            "  \u{a0}",
+            "\u{3000}",
+            "\n",
+            " \u{200b} \u{202e}",
+        ] {
+            for trigger in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+                let cell = format!("{prefix}{trigger}");
+                assert_eq!(neutralise(&cell), format!("'{cell}"), "{cell:?}");
+            }
+        }
+        // Text that merely contains them is left alone.
+        for plain in [
+            "\u{202e}abc",
+            " 1 = 1",
+            "\u{200b}Le 24 juin",
+            "a\u{202e}=1",
+            "é=1",
+        ] {
+            assert_eq!(neutralise(plain), *plain, "{plain:?}");
+        }
+        // Through the report: the note and the claimant's cells.
+        let mut r = reviewed();
+        let id = r.claims[0].id;
+        r.apply(Action::SetNote {
+            claim: id,
+            note: "\u{202e}\u{200b} =HYPERLINK(\"http://x\")".into(),
+        })
+        .unwrap();
+        r.claims[0].claimant = Some("\u{feff}@x".into());
+        let rows = read(&super::super::render(&r, super::super::Format::Csv));
+        assert_eq!(&rows[0][8], "'\u{202e}\u{200b} =HYPERLINK(\"http://x\")");
+        assert_eq!(&rows[0][6], "'\u{feff}@x");
     }
 }

@@ -8,6 +8,22 @@ use crate::review::{Claim, Review, Verdict};
 use crate::text::CharIndex;
 use std::fmt::Write;
 
+/// The Content-Security-Policy every HTML page Claimdesk writes carries: nothing is loaded and no
+/// script runs (JSON-LD is data, which the policy does not block); only the page's own inline CSS
+/// applies.
+pub(super) const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">";
+
+/// The page's `lang` attribute: the article's language when it is a language tag, else "en".
+pub(super) fn lang_attr(review: &Review) -> &str {
+    review
+        .article
+        .metadata
+        .language
+        .as_deref()
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or("en")
+}
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
@@ -93,16 +109,12 @@ pub(super) fn render(review: &Review, settings: &ReportSettings, options: Option
     let m = &review.article.metadata;
     let counts = review.counts();
     let title = esc(review.article.display_title());
-    let lang = m
-        .language
-        .as_deref()
-        .filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .unwrap_or("en");
+    let lang = lang_attr(review);
     let mut s = String::with_capacity(4096 + review.claims.len() * 1200);
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         {CSP_META}\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Claimdesk {}\">\n\

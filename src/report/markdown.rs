@@ -4,13 +4,16 @@ use super::{ReportSettings, source, web_link};
 use crate::review::{Evidence, Review, Verdict};
 use crate::text::CharIndex;
 
-/// Keeps Markdown syntax in article text from being read as markup.
+/// Keeps Markdown syntax in text from being read as markup: every character that CommonMark
+/// (or a common extension: tables, strikethrough) reads as markup inside a line is
+/// backslash-escaped, so links, images, raw HTML, emphasis, code and entities come out as the
+/// characters typed. Line breaks are left to the caller (`md_inline`, `md_lines`).
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
         ) {
             out.push('\\');
         }
@@ -19,13 +22,42 @@ fn md_escape(s: &str) -> String {
     out
 }
 
+/// Text shown on one line of the report (a title, a name, an address): its whitespace, line
+/// breaks included, squashed to single spaces, then escaped. Nothing in it can start a block.
+fn md_inline(s: &str) -> String {
+    md_escape(&one_line(s))
+}
+
+/// Text kept on several lines (a note, a claim, the methodology): each line (a line ends at LF,
+/// CR LF or a lone CR, as in CommonMark) trimmed and escaped, and what would open a block at the
+/// start of a line escaped too: a list item (`-`, `+`, `1.`, `1)`), a heading underline or a
+/// thematic break (`=`, `-`).
+fn md_lines(s: &str) -> Vec<String> {
+    s.trim()
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r']))
+        .map(|line| {
+            let mut out = md_escape(line.trim());
+            if out.starts_with(['-', '+', '=']) {
+                out.insert(0, '\\');
+            } else {
+                let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 && out[digits..].starts_with(['.', ')']) {
+                    out.insert(digits, '\\');
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
     use std::fmt::Write;
     let idx = CharIndex::new(&review.article.text);
     let m = &review.article.metadata;
     let counts = review.counts();
     let mut s = String::new();
-    let title = md_escape(review.article.display_title());
+    let title = md_inline(review.article.display_title());
     let _ = writeln!(s, "# Fact-check report: {title}\n");
     let _ = writeln!(s, "- **Article:** {title}");
     for (label, value) in [
@@ -34,32 +66,32 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
         ("Published", &m.published),
     ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-            let _ = writeln!(s, "- **{label}:** {}", md_escape(&one_line(v)));
+            let _ = writeln!(s, "- **{label}:** {}", md_inline(v));
         }
     }
-    let _ = writeln!(s, "- **Source file:** {}", md_escape(&source(review)));
+    let _ = writeln!(s, "- **Source file:** {}", md_inline(&source(review)));
     if let Some(url) = &m.url {
         match web_link(url) {
             Some(u) => {
                 let _ = writeln!(s, "- **URL:** <{u}>");
             }
             None => {
-                let _ = writeln!(s, "- **URL:** {}", md_escape(url));
+                let _ = writeln!(s, "- **URL:** {}", md_inline(url));
             }
         }
     }
     if let Some(lang) = &m.language {
-        let _ = writeln!(s, "- **Language:** {lang}");
+        let _ = writeln!(s, "- **Language:** {}", md_inline(lang));
     }
     let reviewers = super::reviewers(review, settings);
     if !reviewers.is_empty() {
-        let _ = writeln!(s, "- **Reviewed by:** {}", md_escape(&reviewers.join(", ")));
+        let _ = writeln!(s, "- **Reviewed by:** {}", md_inline(&reviewers.join(", ")));
     }
     if !settings.organisation.trim().is_empty() {
         let _ = writeln!(
             s,
             "- **Published by:** {}",
-            md_escape(&one_line(&settings.organisation))
+            md_inline(&settings.organisation)
         );
     }
     let _ = writeln!(
@@ -81,21 +113,26 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
     let _ = writeln!(s, "## Claims\n");
     for c in &review.claims {
         let _ = writeln!(s, "### Claim {} — {}\n", c.id, c.verdict.label());
-        let _ = writeln!(s, "> {}\n", md_escape(c.text()));
+        let _ = writeln!(s, "> {}\n", md_lines(c.text()).join("\n> "));
         let _ = writeln!(s, "- **Verdict:** {}", c.verdict.label());
         let reasons = if c.reasons.is_empty() {
             String::new()
         } else {
-            format!(" ({})", md_escape(&c.reasons.join(", ")))
+            format!(" ({})", md_inline(&c.reasons.join(", ")))
         };
         let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
         if c.kind_reason.is_empty() {
-            let _ = writeln!(s, "- **Type:** {}", c.kind);
+            let _ = writeln!(s, "- **Type:** {}", md_inline(&c.kind));
         } else {
-            let _ = writeln!(s, "- **Type:** {} ({})", c.kind, md_escape(&c.kind_reason));
+            let _ = writeln!(
+                s,
+                "- **Type:** {} ({})",
+                md_inline(&c.kind),
+                md_inline(&c.kind_reason)
+            );
         }
         if let Some(who) = &c.claimant {
-            let _ = writeln!(s, "- **Claimant:** {}", md_escape(&one_line(who)));
+            let _ = writeln!(s, "- **Claimant:** {}", md_inline(who));
         }
         let _ = writeln!(
             s,
@@ -107,28 +144,18 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
             let _ = writeln!(s, "- **Repeats:** claim {g}");
         }
         if !c.note.trim().is_empty() {
-            let note = c
-                .note
-                .trim()
-                .lines()
-                .map(md_escape)
-                .collect::<Vec<_>>()
-                .join("\n  ");
+            let note = md_lines(&c.note).join("\n  ");
             let _ = writeln!(s, "- **Note:** {note}");
         }
         if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
-            let _ = writeln!(
-                s,
-                "- **Previous wording:** {}",
-                md_escape(&one_line(before))
-            );
+            let _ = writeln!(s, "- **Previous wording:** {}", md_inline(before));
         }
         if !c.evidence.is_empty() {
             let _ = writeln!(s, "- **Evidence:**");
             for (i, e) in c.evidence.iter().enumerate() {
                 let _ = writeln!(s, "  {}. {}", i + 1, evidence_line(e));
                 if !e.quote.trim().is_empty() {
-                    let _ = writeln!(s, "     > {}", md_escape(&one_line(&e.quote)));
+                    let _ = writeln!(s, "     > {}", md_inline(&e.quote));
                 }
             }
         }
@@ -139,12 +166,7 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
         ("Corrections", &settings.corrections_policy),
     ] {
         if !text.trim().is_empty() {
-            let body = text
-                .trim()
-                .lines()
-                .map(md_escape)
-                .collect::<Vec<_>>()
-                .join("\n");
+            let body = md_lines(text).join("\n");
             let _ = writeln!(s, "## {heading}\n\n{body}\n");
         }
     }
@@ -153,10 +175,10 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
 
 /// `[title](<url>) — refutes; accessed 2024-06-20; [archived copy](<url>)`.
 fn evidence_line(e: &Evidence) -> String {
-    let title = md_escape(&one_line(e.display_title()));
+    let title = md_inline(e.display_title());
     let mut line = match web_link(&e.url) {
         Some(u) => format!("[{title}](<{u}>)"),
-        None => format!("{title} ({})", md_escape(&e.url)),
+        None => format!("{title} ({})", md_inline(&e.url)),
     };
     line.push_str(&format!(
         " — {}; accessed {}",
@@ -166,7 +188,7 @@ fn evidence_line(e: &Evidence) -> String {
     if let Some(a) = e.archive_url.as_deref().filter(|a| !a.trim().is_empty()) {
         match web_link(a) {
             Some(u) => line.push_str(&format!("; [archived copy](<{u}>)")),
-            None => line.push_str(&format!("; archived copy: {}", md_escape(a))),
+            None => line.push_str(&format!("; archived copy: {}", md_inline(a))),
         }
     }
     line

@@ -52,7 +52,18 @@ pub enum StoreError {
         found: u64,
         supported: u32,
     },
-    #[error("{path} is damaged: {detail}. Open the article itself to start a new review.")]
+    #[error(
+        "{path} is not a session this Claimdesk can read: its \"format_version\" is {found}, and Claimdesk reads session formats 1 to {supported}, written as a whole number (\"format_version\": {supported}). If the file was edited by hand, put back the number it had; otherwise open the article itself to start a new review."
+    )]
+    BadVersion {
+        path: String,
+        /// The value found, as written in the file.
+        found: String,
+        supported: u32,
+    },
+    #[error(
+        "{path} holds a value Claimdesk cannot read: {detail}. Correct it in the file (any text editor will do), or open the article itself to start a new review."
+    )]
     Invalid { path: String, detail: String },
     #[error(
         "{path} is more than the {limit_mb} MB a session may be ({size_mb:.0} MB read): it is not a session Claimdesk wrote."
@@ -278,12 +289,13 @@ pub fn save_unless_changed(
     write_locked(review, path, Replace::Yes)
 }
 
-/// Reads the session at `path`, lets `change` change it, and writes it back if `change` says so
-/// (returns true), all under an exclusive lock: writers of the same session take turns, each
-/// changing what the one before wrote. Returns what `change` returned.
+/// Reads the session at `path`, lets `change` change it (it is given what was repaired on
+/// reading, for the user to be told), and writes it back if `change` says so (returns true), all
+/// under an exclusive lock: writers of the same session take turns, each changing what the one
+/// before wrote. Returns what `change` returned.
 pub fn update<E: From<StoreError>>(
     path: &Path,
-    change: impl FnOnce(&mut Review) -> Result<bool, E>,
+    change: impl FnOnce(&mut Review, &[String]) -> Result<bool, E>,
 ) -> Result<bool, E> {
     let shown = path.display().to_string();
     let Some(mut lock) = Locked::take(path, true)? else {
@@ -294,8 +306,8 @@ pub fn update<E: From<StoreError>>(
         .into());
     };
     let bytes = lock.read(MAX_SESSION_BYTES)?;
-    let (mut review, _) = from_json_checked(&bytes, &shown)?;
-    let write = change(&mut review)?;
+    let (mut review, repaired) = from_json_checked(&bytes, &shown)?;
+    let write = change(&mut review, &repaired)?;
     if write {
         write_locked(&review, path, Replace::Yes)?;
     }
@@ -429,10 +441,19 @@ pub fn from_json_checked(bytes: &[u8], shown: &str) -> Result<(Review, Vec<Strin
         line: e.line(),
         column: e.column(),
     };
+    // A byte-order mark, as some editors write one, is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Only the version first (the rest skipped, not built: a session may be hundreds of MB).
     #[derive(Deserialize)]
     struct Probe {
+        /// `None` when absent, `Some(Null)` when written `null`.
+        #[serde(default, deserialize_with = "present")]
         format_version: Option<serde_json::Value>,
+    }
+    fn present<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<serde_json::Value>, D::Error> {
+        serde_json::Value::deserialize(d).map(Some)
     }
     let not_a_session = || StoreError::NotASession {
         path: shown.to_string(),
@@ -444,19 +465,37 @@ pub fn from_json_checked(bytes: &[u8], shown: &str) -> Result<(Review, Vec<Strin
             syntax(e)
         }
     })?;
-    let version = probe
-        .format_version
-        .and_then(|v| v.as_u64())
-        .ok_or_else(not_a_session)?;
-    let (mut review, sha) = match version {
+    let found = &probe.format_version.ok_or_else(not_a_session)?;
+    let bad_version = || StoreError::BadVersion {
+        path: shown.to_string(),
+        found: match found {
+            serde_json::Value::String(_) => format!("{} (text, not a number)", shown_value(found)),
+            _ => shown_value(found),
+        },
+        supported: FORMAT_VERSION,
+    };
+    // A value that names no field goes back to serde's own words, with the line and column. The
+    // whole tree is built only then, to find the field.
+    let typed = |e: serde_json::Error| {
+        let value = serde_json::from_slice::<serde_json::Value>(bytes).ok();
+        match value.as_ref().and_then(locate) {
+            Some(detail) => StoreError::Invalid {
+                path: shown.to_string(),
+                detail,
+            },
+            None => syntax(e),
+        }
+    };
+    let (mut review, sha) = match whole_number(found).ok_or_else(bad_version)? {
+        0 => return Err(bad_version()),
         1 => (
             serde_json::from_slice::<SessionV1>(bytes)
-                .map_err(syntax)?
+                .map_err(typed)?
                 .review,
             None,
         ),
         2 => {
-            let s = serde_json::from_slice::<SessionV2>(bytes).map_err(syntax)?;
+            let s = serde_json::from_slice::<SessionV2>(bytes).map_err(typed)?;
             (s.review, Some(s.article_sha256))
         }
         v => {
@@ -481,6 +520,189 @@ pub fn from_json_checked(bytes: &[u8], shown: &str) -> Result<(Review, Vec<Strin
     }
     review.revision = 0;
     Ok((review, repaired))
+}
+
+/// `format_version` as a whole number (2, or 2.0 as some tools write it), if it is one.
+fn whole_number(v: &serde_json::Value) -> Option<u64> {
+    let n = v.as_number()?;
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(f))
+            .map(|f| f as u64)
+    })
+}
+
+/// A JSON value as a message shows it: as written, at most 40 characters.
+fn shown_value(v: &serde_json::Value) -> String {
+    let json = v.to_string();
+    if json.chars().count() > 40 {
+        json.chars().take(39).chain(['…']).collect()
+    } else {
+        json
+    }
+}
+
+/// Where in a session that does not read as a review the fault is, said for people: the claim
+/// (by its id) and its source (numbered from 1), or the history entry, or the review, with the
+/// field and what was found. None when the fault is elsewhere (serde's own words then say it).
+fn locate(value: &serde_json::Value) -> Option<String> {
+    use crate::review::{Claim, Evidence, HistoryEntry};
+    use serde_json::Value;
+    let review = value.get("review")?;
+    let templates = Templates::new();
+    let lists = [
+        ("claims", "claim"),
+        ("orphans", "orphaned claim"),
+        ("dismissed", "dismissed claim"),
+    ];
+    for (list, what) in lists {
+        let Some(claims) = review.get(list).and_then(Value::as_array) else {
+            continue;
+        };
+        for (i, c) in claims.iter().enumerate() {
+            let name = match c.get("id").and_then(Value::as_u64) {
+                Some(id) => format!("{what} {id}"),
+                None => format!("the {} entry of \"{list}\"", ordinal(i + 1)),
+            };
+            let evidence = c.get("evidence").and_then(Value::as_array);
+            for (j, e) in evidence.into_iter().flatten().enumerate() {
+                let source = format!("{name}, source {}", j + 1);
+                if let Some(d) = e.get("accessed")
+                    && d.as_str()
+                        .is_none_or(|s| s.parse::<chrono::NaiveDate>().is_err())
+                {
+                    return Some(format!(
+                        "{source}: \"accessed\" is {}, not a date written YYYY-MM-DD (such as 2024-06-20)",
+                        shown_value(d)
+                    ));
+                }
+                if let Err(err) = serde_json::from_value::<Evidence>(e.clone()) {
+                    let detail = faulty_field::<Evidence>(&templates.evidence, e);
+                    return Some(format!("{source}: {}", detail.unwrap_or(err.to_string())));
+                }
+            }
+            if let Err(err) = serde_json::from_value::<Claim>(c.clone()) {
+                let detail = faulty_field::<Claim>(&templates.claim, c);
+                return Some(format!("{name}: {}", detail.unwrap_or(err.to_string())));
+            }
+        }
+    }
+    let history = review.get("history").and_then(Value::as_array);
+    for (i, h) in history.into_iter().flatten().enumerate() {
+        if let Err(err) = serde_json::from_value::<HistoryEntry>(h.clone()) {
+            let detail = faulty_field::<HistoryEntry>(&templates.history, h);
+            return Some(format!(
+                "history entry {}: {}",
+                i + 1,
+                detail.unwrap_or(err.to_string())
+            ));
+        }
+    }
+    // The review's own fields, its claims and history set aside (they read, or were named).
+    let mut rest = review.clone();
+    for key in ["claims", "orphans", "dismissed", "history"] {
+        if let Some(list) = rest.get_mut(key) {
+            *list = Value::Array(Vec::new());
+        }
+    }
+    serde_json::from_value::<Review>(rest.clone())
+        .err()
+        .and_then(|_| faulty_field::<Review>(&templates.review, &rest))
+        .map(|detail| format!("the review's {detail}"))
+}
+
+/// Things of each kind that read, as JSON: `faulty_field` puts one field at a time into them.
+struct Templates {
+    review: serde_json::Value,
+    claim: serde_json::Value,
+    evidence: serde_json::Value,
+    history: serde_json::Value,
+}
+
+impl Templates {
+    fn new() -> Self {
+        use crate::review::{Action, Claim, Evidence, HistoryEntry, TextPosition, TextQuote};
+        let article = crate::article::Article {
+            text: String::new(),
+            blocks: Vec::new(),
+            metadata: Default::default(),
+            boilerplate: Vec::new(),
+        };
+        let review = Review::new(article, &[]);
+        let claim = Claim {
+            id: 1,
+            position: TextPosition { start: 0, end: 0 },
+            quote: TextQuote {
+                exact: String::new(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            score: 0.0,
+            reasons: Vec::new(),
+            kind: String::new(),
+            kind_reason: String::new(),
+            claimant: None,
+            group: None,
+            verdict: crate::review::Verdict::Unreviewed,
+            note: String::new(),
+            evidence: Vec::new(),
+            previous: None,
+        };
+        let evidence = Evidence {
+            url: "https://example.org/".into(),
+            title: String::new(),
+            quote: String::new(),
+            accessed: chrono::NaiveDate::default(),
+            archive_url: None,
+            stance: Default::default(),
+        };
+        let history = HistoryEntry {
+            at: review.created,
+            action: Action::SetNote {
+                claim: 1,
+                note: String::new(),
+            },
+            reviewer: None,
+        };
+        let json = |v: Result<serde_json::Value, serde_json::Error>| v.unwrap_or_default();
+        Self {
+            review: json(serde_json::to_value(&review)),
+            claim: json(serde_json::to_value(&claim)),
+            evidence: json(serde_json::to_value(&evidence)),
+            history: json(serde_json::to_value(&history)),
+        }
+    }
+}
+
+/// The first field of `item` that does not read as part of a `T`, and why: each field of
+/// `item` in turn is put into `template` (a `T` that reads) and the result read. None when
+/// every field reads alone (a field is missing, or `item` is no object).
+fn faulty_field<T: serde::de::DeserializeOwned>(
+    template: &serde_json::Value,
+    item: &serde_json::Value,
+) -> Option<String> {
+    item.as_object()?.iter().find_map(|(key, v)| {
+        let mut t = template.clone();
+        t.as_object_mut()?.insert(key.clone(), v.clone());
+        let err = serde_json::from_value::<T>(t).err()?;
+        Some(if v.is_object() || v.is_array() {
+            format!("\"{key}\": {err}")
+        } else {
+            format!("\"{key}\" is {}: {err}", shown_value(v))
+        })
+    })
+}
+
+/// 1st, 2nd, 3rd, 4th…
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Makes every offset point inside the article text on char boundaries: blocks that do not are
@@ -763,5 +985,168 @@ mod version_tests {
             );
         }
         assert_eq!(r2.claims.len() + r2.orphans.len(), r.claims.len());
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+    use crate::article;
+    use crate::review::{Action, Evidence, Verdict};
+
+    /// The sample with a source on its first claim, as session JSON.
+    fn session_value() -> (Review, serde_json::Value) {
+        let mut r = Review::from_article(article::sample());
+        let id = r.claims[0].id;
+        let e = Evidence::new(
+            "https://www.kcna.kp/fr/article/q/1",
+            chrono::NaiveDate::from_ymd_opt(2024, 6, 20).unwrap(),
+        )
+        .unwrap();
+        r.apply(Action::AddEvidence {
+            claim: id,
+            index: 0,
+            evidence: e,
+        })
+        .unwrap();
+        r.apply(Action::SetVerdict {
+            claim: id,
+            verdict: Verdict::Disputed,
+        })
+        .unwrap();
+        let v = serde_json::from_str(&to_json(&r)).unwrap();
+        (r, v)
+    }
+
+    fn read(v: &serde_json::Value) -> Result<(Review, Vec<String>), StoreError> {
+        from_json_checked(v.to_string().as_bytes(), "s.claimdesk.json")
+    }
+
+    #[test]
+    fn a_format_version_that_is_no_format_is_named_with_what_was_found() {
+        let (_, v) = session_value();
+        for (found, shown) in [
+            (serde_json::json!(0), "0"),
+            (serde_json::json!(-1), "-1"),
+            (serde_json::json!("2"), "\"2\" (text, not a number)"),
+            (serde_json::json!(1e300), "1e+300"),
+            (serde_json::json!(1.5), "1.5"),
+            (serde_json::json!(null), "null"),
+            (serde_json::json!([2]), "[2]"),
+        ] {
+            let mut bad = v.clone();
+            bad["format_version"] = found.clone();
+            let e = read(&bad).unwrap_err();
+            assert!(matches!(e, StoreError::BadVersion { .. }), "{found}: {e}");
+            let said = e.to_string();
+            assert!(
+                said.contains(&format!(
+                    "its \"format_version\" is {shown}, and Claimdesk reads session formats 1 to 2"
+                )),
+                "{said}"
+            );
+            assert!(!said.contains("newer"), "{said}");
+            assert!(!said.contains("has no \"format_version\""), "{said}");
+        }
+        // Written as 2.0, it is format 2; a later format is still "newer".
+        let mut float = v.clone();
+        float["format_version"] = serde_json::json!(2.0);
+        assert!(read(&float).is_ok());
+        let mut newer = v.clone();
+        newer["format_version"] = serde_json::json!(3);
+        assert!(matches!(
+            read(&newer),
+            Err(StoreError::TooNew { found: 3, .. })
+        ));
+    }
+
+    #[test]
+    fn a_session_starting_with_a_byte_order_mark_reads() {
+        let (r, v) = session_value();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(v.to_string().as_bytes());
+        let (back, notes) = from_json_checked(&bytes, "bom.claimdesk.json").unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back.claims, r.claims);
+    }
+
+    #[test]
+    fn a_bad_value_is_named_with_its_claim_source_and_field() {
+        let (r, v) = session_value();
+        let id = r.claims[0].id;
+        let said = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut bad = v.clone();
+            edit(&mut bad);
+            let e = read(&bad).unwrap_err();
+            assert!(matches!(e, StoreError::Invalid { .. }), "{e}");
+            e.to_string()
+        };
+        let e =
+            said(&|s| s["review"]["claims"][0]["evidence"][0]["accessed"] = "2024-13-45".into());
+        assert!(
+            e.contains(&format!("claim {id}, source 1: \"accessed\" is \"2024-13-45\", not a date written YYYY-MM-DD")),
+            "{e}"
+        );
+        let e = said(&|s| s["review"]["claims"][0]["evidence"][0]["accessed"] = 20240620.into());
+        assert!(
+            e.contains(&format!("claim {id}, source 1: \"accessed\" is 20240620")),
+            "{e}"
+        );
+        let third = r.claims[2].id;
+        let e = said(&|s| s["review"]["claims"][2]["score"] = "high".into());
+        assert!(
+            e.contains(&format!("claim {third}: \"score\" is \"high\"")),
+            "{e}"
+        );
+        let e = said(&|s| s["review"]["claims"][2]["verdict"] = "true".into());
+        assert!(
+            e.contains(&format!("claim {third}: \"verdict\" is \"true\"")),
+            "{e}"
+        );
+        let e = said(&|s| s["review"]["history"][0]["at"] = "noon".into());
+        assert!(e.contains("history entry 1: \"at\" is \"noon\""), "{e}");
+        let e = said(&|s| s["review"]["created"] = "yesterday".into());
+        assert!(
+            e.contains("the review's \"created\" is \"yesterday\""),
+            "{e}"
+        );
+        // What names no claim or field keeps serde's words, with the line and column.
+        let mut bad = v.clone();
+        bad.as_object_mut().unwrap().remove("article_sha256");
+        assert!(matches!(read(&bad), Err(StoreError::Syntax { .. })));
+    }
+
+    #[test]
+    fn duplicate_ids_are_renumbered_and_said() {
+        let (r, v) = session_value();
+        let mut dup = v.clone();
+        let first = r.claims[0].id;
+        dup["review"]["claims"][1]["id"] = first.into();
+        let (back, notes) = read(&dup).unwrap();
+        let ids: std::collections::HashSet<u32> = back.claims.iter().map(|c| c.id).collect();
+        assert_eq!(ids.len(), back.claims.len());
+        let max = r.claims.iter().map(|c| c.id).max().unwrap();
+        assert_eq!(back.claims[1].id, max + 1);
+        assert_eq!(
+            notes,
+            [format!(
+                "claim id {first} appeared twice; the second is now claim {}",
+                max + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn a_session_of_an_empty_article_reads_with_no_claims() {
+        let (_, v) = session_value();
+        let mut empty = v.clone();
+        empty["review"]["article"]["text"] = "".into();
+        empty["review"]["article"]["blocks"] = serde_json::json!([]);
+        empty["review"]["claims"] = serde_json::json!([]);
+        empty["review"]["history"] = serde_json::json!([]);
+        empty["article_sha256"] = article::sha256_hex(b"").into();
+        let (r, notes) = read(&empty).unwrap();
+        assert!(r.claims.is_empty() && notes.is_empty(), "{notes:?}");
+        assert!(r.article.text.is_empty());
     }
 }
