@@ -390,7 +390,9 @@ fn a_word_file_that_unpacks_to_too_much_text_is_refused() {
 /// A text of nothing but the shortest claims ("Taxes rose 5% in 2019."), about `bytes` long:
 /// the most session for the least article.
 fn shortest_claims(bytes: usize) -> String {
-    let subjects = ["Sales", "Taxes", "Prices", "Crime", "Jobs", "Exports", "Debt"];
+    let subjects = [
+        "Sales", "Taxes", "Prices", "Crime", "Jobs", "Exports", "Debt",
+    ];
     let mut out = String::new();
     let mut i = 0usize;
     while out.len() < bytes {
@@ -432,5 +434,10 @@ fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
         "{ratio:.1} bytes of session a byte of article: {:.0} MB at the largest article",
         largest / 1e6
     );
-    ok(&claimdesk(&["mark", session.to_str().unwrap(), "1", "verified"]));
+    ok(&claimdesk(&[
+        "mark",
+        session.to_str().unwrap(),
+        "1",
+        "verified",
+    ]));
 }

@@ -780,7 +780,7 @@ impl Review {
     }
 }
 
-/// What differs between two versions of a review, in words, claim by claim ("claim 3: verdict
+/// What differs between two versions of a review, in words, a line a claim ("• claim 3: verdict
 /// verified there, disputed here; note differs"): `there` is the file on disk, `here` the one
 /// about to replace it. At most ten claims are named.
 pub fn differences(there: &Review, here: &Review) -> String {
@@ -836,7 +836,7 @@ pub fn differences(there: &Review, here: &Review) -> String {
     if lines.is_empty() {
         "Its claims, verdicts, notes and sources are the same as here.".to_string()
     } else {
-        format!("On disk: {}.", lines.join(", "))
+        format!("On disk:\n• {}", lines.join("\n• "))
     }
 }
 
@@ -847,6 +847,34 @@ mod tests {
 
     fn review() -> Review {
         Review::from_article(article::sample())
+    }
+
+    #[test]
+    fn differences_name_each_claim_that_differs() {
+        let there = review();
+        let mut here = there.clone();
+        assert!(differences(&there, &here).contains("are the same"));
+        here.claims[0].verdict = Verdict::Disputed;
+        here.claims[2].note = "mine".into();
+        let d = differences(&there, &here);
+        let id0 = here.claims[0].id;
+        let id2 = here.claims[2].id;
+        assert!(
+            d.contains(&format!(
+                "• claim {id0}: verdict unreviewed there, disputed here"
+            )),
+            "{d}"
+        );
+        assert!(d.contains(&format!("• claim {id2}: note differs")), "{d}");
+        assert_eq!(d.lines().count(), 3, "{d}");
+        for c in &mut here.claims {
+            c.verdict = Verdict::Verified;
+        }
+        let d = differences(&there, &here);
+        assert!(
+            d.contains(&format!("and {} more claims", here.claims.len() - 10)),
+            "{d}"
+        );
     }
 
     #[test]
