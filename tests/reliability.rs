@@ -403,7 +403,7 @@ fn shortest_claims(bytes: usize) -> String {
             1990 + i % 35
         ));
         i += 1;
-        if i % 5 == 0 {
+        if i.is_multiple_of(5) {
             out.push_str("\n\n");
         }
     }
