@@ -771,9 +771,9 @@ fn reanchor(
         buf.push_str(&format!("{}\n", report.summary()));
         buf
     };
-    let same_file = |o: &Path| {
-        same_file::is_same_file(o, session).unwrap_or(false)
-            || store::resolve_links(o) == store::resolve_links(session)
+    let same_file = |o: &Path| match (std::fs::canonicalize(o), std::fs::canonicalize(session)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => store::resolve_links(o) == store::resolve_links(session),
     };
     let buf = match output {
         Some(o) if !same_file(o) => {

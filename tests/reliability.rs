@@ -64,7 +64,11 @@ fn twenty_marks_at_once_all_land() {
     let claims = verdicts(&session);
     let n = claims.len().min(20);
     assert!(n >= 10, "the sample has {} claims", claims.len());
-    // Every process marks a different claim, all started before any is done.
+    // Every process marks a different claim. The session is held locked (as by a writer) until
+    // all 20 are started and waiting, then let go: they all race for it at once, and all but
+    // the first find, once they have the lock, that the file they locked was replaced.
+    let holder = std::fs::File::open(&session).unwrap();
+    holder.lock().unwrap();
     let children: Vec<_> = claims[..n]
         .iter()
         .map(|(id, _)| {
@@ -83,6 +87,8 @@ fn twenty_marks_at_once_all_land() {
                 .unwrap()
         })
         .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(holder);
     for c in children {
         let o = c.wait_with_output().unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
@@ -237,11 +243,25 @@ fn sessions_are_written_compactly_and_read_back() {
     let text = std::fs::read_to_string(&session).unwrap();
     assert!(!text.contains("\n  "), "no pretty-printing");
     ok(&claimdesk(&[
+        "mark",
+        session.to_str().unwrap(),
+        "2",
+        "disputed",
+    ]));
+    let report = ok(&claimdesk(&[
         "report",
         session.to_str().unwrap(),
         "--format",
         "json",
     ]));
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let disputed = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] == "disputed")
+        .count();
+    assert_eq!(disputed, 1, "{report}");
 }
 
 #[cfg(target_os = "linux")]
@@ -252,12 +272,15 @@ fn endless_inputs_stop_at_the_limit_with_a_clear_error() {
         vec!["text", "/dev/zero"],
         vec!["segment", "/dev/zero"],
         vec!["report", "/dev/zero", "--format", "json"],
-        vec!["mark", "/dev/zero", "1", "verified"],
     ] {
         let o = claimdesk(&args);
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).contains("MB"), "{args:?}: {}", stderr(&o));
     }
+    // Marking a device: there is no file to save to.
+    let o = claimdesk(&["mark", "/dev/zero", "1", "verified"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
     let dir = tempfile::tempdir().unwrap();
     let session = session_of_sample(dir.path());
     let o = claimdesk(&[
@@ -354,6 +377,26 @@ fn a_named_pipe_without_a_writer_is_reported_not_waited_on_for_ever() {
     let o = claimdesk(&["extract", fifo.to_str().unwrap()]);
     writer.join().unwrap();
     assert!(ok(&o).lines().count() > 5);
+    // A session given through a pipe (`report <(cat s.claimdesk.json)`) is read too; marking
+    // one is refused at once, since there is no file to save to.
+    let session = session_of_sample(dir.path());
+    let bytes = std::fs::read(&session).unwrap();
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(writer_path)
+            .unwrap();
+        f.write_all(&bytes).unwrap();
+    });
+    let o = claimdesk(&["report", fifo.to_str().unwrap(), "--format", "json"]);
+    writer.join().unwrap();
+    assert!(ok(&o).contains("\"claims\""));
+    let start = Instant::now();
+    let o = claimdesk(&["mark", fifo.to_str().unwrap(), "1", "verified"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    assert!(start.elapsed() < Duration::from_secs(5));
 }
 
 /// A Word file whose one paragraph repeats far beyond an article's size: a few MB zipped.
@@ -367,7 +410,7 @@ fn docx_bomb(path: &Path) {
     zip.write_all(br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#)
         .unwrap();
     let para = b"<w:p><w:r><w:t>Prices rose 5% in 2019, the fastest rise in a decade, said the minister.</w:t></w:r></w:p>";
-    for _ in 0..(60 << 20) / para.len() {
+    for _ in 0..(24 << 20) / para.len() {
         zip.write_all(para).unwrap();
     }
     zip.write_all(b"</w:body></w:document>").unwrap();

@@ -1668,10 +1668,29 @@ fn a_session_changed_on_disk_is_not_overwritten_without_asking() {
         "Cancel writes nothing"
     );
     assert!(h.state().is_dirty());
-    // Asked again at the next save; this time replaced.
+    // Asked again at the next save. Before the answer, the file changes once more: "Replace it"
+    // agreed to replace what was shown, not this, so it asks again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.run();
+    claimdesk::store::update(&session, |r, _| {
+        r.claims[0].note = "a late note from desk B".into();
+        Ok::<_, claimdesk::store::StoreError>(true)
+    })
+    .unwrap();
+    let late = std::fs::read(&session).unwrap();
+    h.get_by_label("Replace it").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        std::fs::read(&session).unwrap(),
+        late,
+        "not replaced unseen"
+    );
+    assert!(
+        h.query_by_label_contains("note differs").is_some(),
+        "asked again, with the late change"
+    );
     h.get_by_label("Replace it").click();
     h.run();
     assert!(!h.state().is_dirty(), "{:?}", h.state().error());

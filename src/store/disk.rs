@@ -50,22 +50,33 @@ pub fn resolve_links(path: &Path) -> PathBuf {
     p
 }
 
-/// A session file held under an OS lock, with the bytes it held when the lock was taken. The
-/// lock is released when this is dropped.
+/// A session file held under an OS lock, released when this is dropped. Where the file system
+/// cannot lock (some network shares), the file is used unlocked, as before locks existed.
 pub struct Locked {
-    handle: same_file::Handle,
-    /// The file locked (links followed).
+    file: File,
+    /// The file locked (for a write, links followed).
     pub path: PathBuf,
 }
 
+/// What one try at locking a session file gave.
+enum Lock {
+    /// Locked (or the file system has no locks, and it is used unlocked).
+    Taken,
+    /// Locked, but the path names another file now (a save renamed one over it).
+    Gone,
+    /// Another process holds it.
+    Busy,
+}
+
 impl Locked {
-    /// Locks the file at `path` (links followed): exclusively to change it, shared to read it.
-    /// `None` when there is no such file. Waits up to `LOCK_WAIT` for another writer.
+    /// Locks the regular file at `path`: exclusively to change it (links followed: the file a
+    /// write replaces), shared to read it. `None` when there is no such file. Waits up to
+    /// `LOCK_WAIT` for another writer. Not for devices and pipes (see `store::open`).
     pub fn take(path: &Path, exclusive: bool) -> Result<Option<Locked>, StoreError> {
-        let target = resolve_links(path);
-        let busy = || StoreError::Busy {
-            path: path.display().to_string(),
-            waited_s: LOCK_WAIT.as_secs(),
+        let target = if exclusive {
+            resolve_links(path)
+        } else {
+            path.to_path_buf()
         };
         let read_err = |source| StoreError::Read {
             path: path.display().to_string(),
@@ -73,40 +84,34 @@ impl Locked {
         };
         let start = Instant::now();
         loop {
+            match std::fs::metadata(&target) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(read_err(e)),
+                Ok(m) if !m.is_file() => {
+                    return Err(read_err(std::io::Error::other(
+                        "it is not a regular file: sessions are read from and saved to files",
+                    )));
+                }
+                Ok(_) => {}
+            }
             let file = match File::open(&target) {
                 Ok(f) => f,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
                 Err(e) => return Err(read_err(e)),
             };
-            loop {
-                let tried = if exclusive {
-                    file.try_lock()
-                } else {
-                    file.try_lock_shared()
-                };
-                match tried {
-                    Ok(()) => break,
-                    Err(std::fs::TryLockError::WouldBlock) => {
-                        if start.elapsed() > LOCK_WAIT {
-                            return Err(busy());
-                        }
-                        std::thread::sleep(Duration::from_millis(5));
-                    }
-                    Err(std::fs::TryLockError::Error(e)) => return Err(read_err(e)),
+            match lock(&file, &target, exclusive) {
+                Lock::Taken => {
+                    return Ok(Some(Locked { file, path: target }));
                 }
-            }
-            let handle = same_file::Handle::from_file(file).map_err(read_err)?;
-            // The writer we waited for renamed a new file over the one we locked: lock that one.
-            match same_file::Handle::from_path(&target) {
-                Ok(now) if now == handle => {
-                    return Ok(Some(Locked {
-                        handle,
-                        path: target,
-                    }));
+                // The writer we waited for renamed a new file over the one we locked: lock that.
+                Lock::Gone => continue,
+                Lock::Busy if start.elapsed() > LOCK_WAIT => {
+                    return Err(StoreError::Busy {
+                        path: path.display().to_string(),
+                        waited_s: LOCK_WAIT.as_secs(),
+                    });
                 }
-                Ok(_) => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(read_err(e)),
+                Lock::Busy => std::thread::sleep(Duration::from_millis(5)),
             }
         }
     }
@@ -114,25 +119,51 @@ impl Locked {
     /// The file's bytes, read through the locked handle (on Windows a locked file cannot be read
     /// through another), at most `limit` of them.
     pub fn read(&mut self, limit: u64) -> Result<Vec<u8>, StoreError> {
-        let shown = self.path.display().to_string();
-        let file = self.handle.as_file_mut();
-        let read = crate::files::read_all_capped(Read::by_ref(file), limit);
-        read.map_err(|e| match e {
-            crate::files::ReadError::TooLarge { at_least, limit } => StoreError::TooLarge {
-                path: shown,
-                size_mb: crate::files::ReadError::mb(at_least),
-                limit_mb: limit / (1024 * 1024),
-            },
-            crate::files::ReadError::Io(source) => StoreError::Read {
-                path: shown,
-                source,
-            },
-            other => StoreError::Read {
-                path: shown,
-                source: std::io::Error::other(format!("{other:?}")),
-            },
-        })
+        crate::files::read_all_capped(Read::by_ref(&mut self.file), limit)
+            .map_err(|e| super::read_error(e, &self.path.display().to_string()))
     }
+}
+
+/// One try at locking `file`, opened from `path`; then whether `path` still names it.
+fn lock(file: &File, path: &Path, exclusive: bool) -> Lock {
+    let tried = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    match tried {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Lock::Busy,
+        // No locks on this file system (NFS without its lock service, some shares): go on
+        // unlocked rather than refuse every save.
+        Err(std::fs::TryLockError::Error(_)) => return Lock::Taken,
+    }
+    match still_named(file, path) {
+        Ok(true) => Lock::Taken,
+        _ => Lock::Gone,
+    }
+}
+
+/// Does `path` still name the open `file`? Compared without opening `path` again: on a network
+/// share whose locks are POSIX record locks, closing any descriptor of the file would drop ours.
+#[cfg(unix)]
+fn still_named(file: &File, path: &Path) -> std::io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let (open, named) = (file.metadata()?, std::fs::metadata(path)?);
+    Ok((open.dev(), open.ino()) == (named.dev(), named.ino()))
+}
+
+/// Does `path` still name the open `file`? (Windows locks belong to the handle: opening the path
+/// again to compare file indexes does not touch ours.)
+#[cfg(windows)]
+fn still_named(file: &File, path: &Path) -> std::io::Result<bool> {
+    let open = same_file::Handle::from_file(file.try_clone()?)?;
+    Ok(same_file::Handle::from_path(path)? == open)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn still_named(_file: &File, _path: &Path) -> std::io::Result<bool> {
+    Ok(true)
 }
 
 /// Whether a write may replace an existing file.
@@ -177,8 +208,9 @@ pub fn write_atomic_unless(
         .suffix(TMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(err)?;
-    // Locked while it is written: another save's clean-up knows it is not stale.
-    tmp.as_file().lock().map_err(err)?;
+    // Locked while it is written: another save's clean-up knows it is not stale. (A file system
+    // without locks has only the age test.)
+    let _ = tmp.as_file().lock();
     remove_stale_temporaries(&dir, tmp.path());
     {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
@@ -190,16 +222,34 @@ pub fn write_atomic_unless(
     // Dropping `tmp` on the way out removes the temporary file.
     check()?;
     match replace {
-        Replace::Yes => tmp.persist(&target).map(drop).map_err(|e| err(e.error))?,
-        Replace::No => tmp.persist_noclobber(&target).map(drop).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::Exists {
+        // std's rename replaces a file others hold open (POSIX semantics on Windows too, where
+        // tempfile's `persist` would fail while a reader or a waiting writer has it open). The
+        // temporary file is closed first; until the rename, dropping its path removes it.
+        Replace::Yes => {
+            let tmp_path = tmp.into_temp_path();
+            std::fs::rename(&tmp_path, &target).map_err(err)?;
+            let _ = tmp_path.keep();
+        }
+        Replace::No => match tmp.persist_noclobber(&target) {
+            Ok(_) => {}
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::Exists {
                     path: path.display().to_string(),
-                }
-            } else {
-                err(e.error)
+                });
             }
-        })?,
+            // Some volumes cannot rename without replacing: check, then rename.
+            Err(e) if e.error.kind() == std::io::ErrorKind::Unsupported => {
+                if std::fs::symlink_metadata(&target).is_ok() {
+                    return Err(StoreError::Exists {
+                        path: path.display().to_string(),
+                    });
+                }
+                let tmp_path = e.file.into_temp_path();
+                std::fs::rename(&tmp_path, &target).map_err(err)?;
+                let _ = tmp_path.keep();
+            }
+            Err(e) => return Err(err(e.error)),
+        },
     }
     // Make the rename itself durable where the platform allows it.
     if let Ok(d) = File::open(&dir) {

@@ -84,12 +84,10 @@ pub enum StoreError {
     #[error("writing {path} was cancelled; the file is as it was before")]
     Cancelled { path: String },
     #[error(
-        "{path} is being saved by another Claimdesk (a window or a command) and was still locked after {waited_s} s; nothing was written. Try again when it is done."
+        "{path} is in use by another Claimdesk (a window or a command) and was still locked after {waited_s} s; nothing was done. Try again when it is done."
     )]
     Busy { path: String, waited_s: u64 },
-    #[error(
-        "{path} already exists; nothing was written. Choose another name, or replace it with --force."
-    )]
+    #[error("{path} already exists; nothing was written. Choose another name.")]
     Exists { path: String },
     #[error(
         "{path} was changed on disk since it was opened here (by another window or `claimdesk mark`); nothing was written. {changes}"
@@ -98,6 +96,8 @@ pub enum StoreError {
         path: String,
         /// What differs between the file on disk and the review being saved, in words.
         changes: String,
+        /// What the file held when compared: replacing it is agreed to for that content only.
+        on_disk: Seen,
     },
     #[error(
         "this review would make a session larger than the {limit_mb} MB Claimdesk reads back, so {path} was not written (the previous file, if any, is unchanged). Export a report instead, or split the article."
@@ -282,7 +282,8 @@ pub fn save_unless_changed(
     };
     if let Some(seen) = seen {
         let bytes = lock.read(MAX_SESSION_BYTES)?;
-        if &Seen::of(&bytes) != seen {
+        let on_disk = Seen::of(&bytes);
+        if &on_disk != seen {
             let changes = match from_json(&bytes, &path.display().to_string()) {
                 Ok(theirs) => crate::review::differences(&theirs, review),
                 Err(e) => format!("It no longer reads as a session ({e})."),
@@ -290,6 +291,7 @@ pub fn save_unless_changed(
             return Err(StoreError::ChangedOnDisk {
                 path: path.display().to_string(),
                 changes,
+                on_disk,
             });
         }
     }
@@ -412,14 +414,26 @@ pub fn load_checked(path: &Path) -> Result<(Review, Vec<String>), StoreError> {
 /// the file is, and repairs what can be repaired.
 pub fn open(path: &Path) -> Result<Loaded, StoreError> {
     let shown = path.display().to_string();
-    let bytes = match Locked::take(path, false)? {
-        Some(mut lock) => lock.read(MAX_SESSION_BYTES)?,
-        None => {
+    let not_found = || StoreError::Read {
+        path: shown.clone(),
+        source: std::io::Error::from(std::io::ErrorKind::NotFound),
+    };
+    let regular = std::fs::metadata(path).map(|m| m.is_file());
+    let bytes = match regular {
+        Err(e) => {
             return Err(StoreError::Read {
                 path: shown,
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                source: e,
             });
         }
+        // A pipe or a device (`report <(cat s.claimdesk.json)`): read to the limit, unlocked.
+        Ok(false) => {
+            crate::files::read_capped(path, MAX_SESSION_BYTES).map_err(|e| read_error(e, &shown))?
+        }
+        Ok(true) => match Locked::take(path, false)? {
+            Some(mut lock) => lock.read(MAX_SESSION_BYTES)?,
+            None => return Err(not_found()),
+        },
     };
     let seen = Seen::of(&bytes);
     let (review, repaired) = from_json_checked(&bytes, &shown)?;
@@ -428,6 +442,31 @@ pub fn open(path: &Path) -> Result<Loaded, StoreError> {
         repaired,
         seen,
     })
+}
+
+/// A capped read's failure, as a session error.
+fn read_error(e: crate::files::ReadError, shown: &str) -> StoreError {
+    use crate::files::ReadError;
+    let path = shown.to_string();
+    match e {
+        ReadError::TooLarge { at_least, limit } => StoreError::TooLarge {
+            path,
+            size_mb: ReadError::mb(at_least),
+            limit_mb: limit / (1024 * 1024),
+        },
+        ReadError::Io(source) => StoreError::Read { path, source },
+        ReadError::IsDirectory => StoreError::Read {
+            path,
+            source: std::io::Error::other("it is a folder"),
+        },
+        ReadError::NoWriter => StoreError::Read {
+            path,
+            source: std::io::Error::other(format!(
+                "it is a named pipe nobody wrote to within {} s",
+                crate::files::PIPE_WAIT.as_secs()
+            )),
+        },
+    }
 }
 
 /// Parses session JSON; `shown` names the file in error messages.

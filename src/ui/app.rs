@@ -52,8 +52,9 @@ pub struct ClaimdeskApp {
     /// What the session file held when this window last read or wrote it: a save first checks
     /// that nobody else wrote it since (`None`: a file the reviewer chose to replace).
     session_seen: Option<store::Seen>,
-    /// A save refused because the file changed on disk: the file and what differs.
-    conflict: Option<(PathBuf, String)>,
+    /// A save refused because the file changed on disk: the file, what differs, and what it
+    /// held when compared (replaced only if it still holds that).
+    conflict: Option<(PathBuf, String, store::Seen)>,
     saved_revision: u64,
     selected: Option<u32>,
     /// Undo and redo of the changes to `review`.
@@ -770,8 +771,10 @@ impl ClaimdeskApp {
     /// Saves to `path`, unless it changed on disk since `seen`: then the reviewer is asked.
     fn write_session(&mut self, path: &Path, seen: Option<store::Seen>) -> bool {
         match store::save_unless_changed(&self.review, path, seen.as_ref()) {
-            Err(store::StoreError::ChangedOnDisk { changes, .. }) => {
-                self.conflict = Some((path.to_path_buf(), changes));
+            Err(store::StoreError::ChangedOnDisk {
+                changes, on_disk, ..
+            }) => {
+                self.conflict = Some((path.to_path_buf(), changes, on_disk));
                 false
             }
             Ok(seen) => {
@@ -1129,7 +1132,7 @@ impl ClaimdeskApp {
     /// The session changed on disk since this window read it: overwrite it, save elsewhere, or
     /// leave it.
     fn conflict_dialog(&mut self, ctx: &egui::Context) {
-        let Some((path, changes)) = self.conflict.clone() else {
+        let Some((path, changes, on_disk)) = self.conflict.clone() else {
             return;
         };
         let mut choice = None;
@@ -1158,8 +1161,9 @@ impl ClaimdeskApp {
         });
         match choice {
             Some(0) => {
+                // Replaces what was shown; changed again meanwhile, it asks again.
                 self.conflict = None;
-                self.write_session(&path, None);
+                self.write_session(&path, Some(on_disk));
             }
             Some(1) => {
                 self.conflict = None;
