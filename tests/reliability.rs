@@ -409,9 +409,11 @@ fn docx_bomb(path: &Path) {
     zip.start_file("word/document.xml", options).unwrap();
     zip.write_all(br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#)
         .unwrap();
-    let para = b"<w:p><w:r><w:t>Prices rose 5% in 2019, the fastest rise in a decade, said the minister.</w:t></w:r></w:p>";
+    // Long paragraphs: nearly every byte of the XML is text.
+    let sentence = "Prices rose 5% in 2019, the fastest rise in a decade, said the minister. ";
+    let para = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", sentence.repeat(14));
     for _ in 0..(24 << 20) / para.len() {
-        zip.write_all(para).unwrap();
+        zip.write_all(para.as_bytes()).unwrap();
     }
     zip.write_all(b"</w:body></w:document>").unwrap();
     zip.finish().unwrap();
