@@ -1135,30 +1135,20 @@ impl ClaimdeskApp {
         let Some((path, changes, on_disk)) = self.conflict.clone() else {
             return;
         };
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            ui.heading(tr("Changed on disk"));
-            ui.label(trf(
-                "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
-                &[("f", &file_name(&path))],
-            ));
-            ui.label(changes.as_str());
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr("Replace it")).clicked() {
-                    choice = Some(0);
-                }
-                if ui.button(tr("Save As…")).clicked() {
-                    choice = Some(1);
-                }
-                if ui.button(tr("Cancel")).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    choice = Some(2);
-                }
-            });
-        });
+        let choice = ask(
+            ctx,
+            "changed-on-disk",
+            tr("Changed on disk"),
+            |ui| {
+                ui.set_max_width(480.0);
+                ui.label(trf(
+                    "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
+                    &[("f", &file_name(&path))],
+                ));
+                ui.label(changes.as_str());
+            },
+            [tr("Replace it"), tr("Save As…")],
+        );
         match choice {
             Some(0) => {
                 // Replaces what was shown; changed again meanwhile, it asks again.
@@ -1183,29 +1173,20 @@ impl ClaimdeskApp {
         let Some(pending) = self.confirm.clone() else {
             return;
         };
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            ui.heading(tr("Unsaved changes"));
-            ui.label(trf(
-                "The review of “{t}” has changes that are not saved. Save them first?",
-                &[("t", &self.review.article.display_title())],
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr("Save")).clicked() {
-                    choice = Some(0);
-                }
-                if ui.button(tr("Discard")).clicked() {
-                    choice = Some(1);
-                }
-                if ui.button(tr("Cancel")).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    choice = Some(2);
-                }
-            });
-        });
+        let title = self.review.article.display_title().to_string();
+        let choice = ask(
+            ctx,
+            "unsaved-changes",
+            tr("Unsaved changes"),
+            |ui| {
+                ui.set_max_width(420.0);
+                ui.label(trf(
+                    "The review of “{t}” has changes that are not saved. Save them first?",
+                    &[("t", &title)],
+                ));
+            },
+            [tr("Save"), tr("Discard")],
+        );
         match choice {
             Some(0) => {
                 self.confirm = None;
@@ -1657,6 +1638,34 @@ impl eframe::App for ClaimdeskApp {
 }
 
 /// Frees `old` on a thread of its own: the review of a 20 MB article is a few hundred thousand
+/// A modal question: a heading, what `body` shows, the buttons `choices`, then Cancel (or
+/// Escape). Which was pressed this frame: 0 and 1 for `choices`, 2 for Cancel.
+fn ask(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    body: impl FnOnce(&mut egui::Ui),
+    choices: [&str; 2],
+) -> Option<u8> {
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.heading(heading);
+        body(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for (i, label) in (0..).zip(choices) {
+                if ui.button(label).clicked() {
+                    choice = Some(i);
+                }
+            }
+            if ui.button(tr("Cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                choice = Some(2);
+            }
+        });
+    });
+    choice
+}
+
 /// allocations, some 50 to 100 ms of frees that would otherwise stall the frame that replaces it.
 fn drop_off_thread<T: Send + 'static>(old: T) {
     // If no thread can be started, the closure, and `old` with it, is dropped here instead.

@@ -95,6 +95,7 @@ const FR: &[(&str, &str)] = &[
         "Cancelling… The report file is left as it was, unless it was already written.",
         "Annulation… Le fichier du rapport reste tel quel, sauf s'il était déjà écrit.",
     ),
+    ("Changed on disk", "Modifié sur le disque"),
     (
         "Choose where to save the report",
         "Choisir où enregistrer le rapport",
@@ -236,6 +237,10 @@ const FR: &[(&str, &str)] = &[
         "Not found in the current version of the article. Their verdicts and notes are kept.",
         "Introuvables dans la version actuelle de l'article. Leurs verdicts et notes sont conservés.",
     ),
+    (
+        "Not saved: the file on disk was left as it is.",
+        "Non enregistré : le fichier sur le disque est resté tel quel.",
+    ),
     ("Note", "Note"),
     (
         "Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.",
@@ -293,6 +298,7 @@ const FR: &[(&str, &str)] = &[
         "Éléments de page retirés ({n})",
     ),
     ("Repeats claim {g}", "Reprend l'affirmation {g}"),
+    ("Replace it", "Le remplacer"),
     ("Report URL", "Adresse du rapport"),
     ("Restore", "Restaurer"),
     ("Restore claim {id}", "Restaurer l'affirmation {id}"),
@@ -454,6 +460,10 @@ const FR: &[(&str, &str)] = &[
         "mots à trouver (Entrée : suivant, Maj+Entrée : précédent)",
     ),
     ("{done} / {total} reviewed", "{done} / {total} traitées"),
+    (
+        "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
+        "{f} a été modifié depuis que vous l'avez ouvert, par une autre fenêtre ou `claimdesk mark`. Enregistrer ici remplacerait ces modifications.",
+    ),
     ("{i} of {n}", "{i} sur {n}"),
     (
         "{w} was not done: wait until this is finished, or cancel it, and try again.",
