@@ -6,26 +6,31 @@
 //! How the matching works, and why it stays near-linear in the size of the new text:
 //!
 //! - **Exact.** The quotes of every claim not found at its old position are searched for in one
-//!   pass over the new text ([`Quotes`]): an Aho-Corasick automaton of their first
-//!   [`QUOTE_KEY_BYTES`] bytes, each hit checked against the whole quote. A quote's occurrences
-//!   are the leftmost non-overlapping ones, as `str::match_indices` finds them. The occurrence
-//!   chosen is the one whose context best matches the quote's prefix and suffix, then the
-//!   nearest to the old position (the later one of two equally near). Occurrences whose full
-//!   context (the [`QUOTE_CONTEXT_CHARS`] chars either side) is the same are grouped, so a claim
-//!   whose context is intact finds its occurrence with one lookup and a binary search, even when
-//!   its sentence is repeated thousands of times; only a claim whose context changed compares
-//!   it with every occurrence of its quote.
+//!   pass over the new text (`Quotes`): an Aho-Corasick automaton of their first
+//!   `QUOTE_KEY_BYTES` bytes, each hit checked against the whole quote. A quote's occurrences are
+//!   the leftmost non-overlapping ones, as `str::match_indices` finds them. The occurrence chosen
+//!   is the one whose context best matches the quote's prefix and suffix (chars in common just
+//!   before plus just after), then the nearest to the old position (the later one of two equally
+//!   near). A claim whose whole context (`QUOTE_CONTEXT_CHARS` chars either side) is intact finds
+//!   its occurrence by one lookup and a binary search, even when its sentence is repeated
+//!   thousands of times. A claim whose context changed reads its quote's occurrences sorted by
+//!   the text before them and sorted by the text after them, from where its own context would
+//!   sort, and stops once no occurrence left can beat the best: it reads the occurrences that
+//!   share most of its context, not all of them (only true ties, many occurrences sharing exactly
+//!   as much, are all read).
 //! - **Fuzzy.** The new text's sentences are indexed once, and only if some claim needs them
-//!   ([`Sentences`]): by distinct word set, with each word's list of sets. The 5 sentences sharing
+//!   (`Sentences`): by distinct word set, with each word's list of sets. The 5 sentences sharing
 //!   the most words with the claim (Jaccard, then text order) are found by reading the claim's
 //!   rarest words' lists first and stopping as soon as no sentence left unread could rank among
-//!   the 5, so the common words ("the", "de") are only looked up, never listed. Of these 5, the one
-//!   most similar to the claim (normalised Levenshtein, at least [`MIN_SIMILARITY`]) wins; the
-//!   Levenshtein distance is only computed for a sentence whose length allows that similarity,
-//!   so a giant sentence (a 1 MB text without a full stop) is ruled out by its length alone.
+//!   the 5, so the lists of common words ("the", "de") are rarely read. Of these 5, the one most
+//!   similar to the claim (normalised Levenshtein, at least `MIN_SIMILARITY`) wins. The
+//!   Levenshtein distance, quadratic, is only computed for a sentence whose length allows that
+//!   similarity (within a factor 0.6 of the claim's): its cost is bounded by the claim's own
+//!   length, and a giant sentence (a 1 MB text without a full stop) is ruled out by its length
+//!   alone.
 //!
-//! Every shortcut above is exact: the result is the one the plain definitions give (the tests
-//! compare the two on random texts).
+//! Every shortcut above is exact: the result is the one the plain definitions give, claim for
+//! claim (the tests keep the plain version and compare the two on random texts).
 
 use super::{Claim, QUOTE_CONTEXT_CHARS, Review, TextPosition, TextQuote};
 use crate::article::Article;
@@ -119,24 +124,6 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// The `n` chars of `text` just before byte `at`, if there are that many.
-fn chars_before(text: &str, at: usize, n: usize) -> Option<&str> {
-    if n == 0 {
-        return Some("");
-    }
-    let (b, _) = text[..at].char_indices().rev().nth(n - 1)?;
-    Some(&text[b..at])
-}
-
-/// The `n` chars of `text` just after byte `at`, if there are that many.
-fn chars_after(text: &str, at: usize, n: usize) -> Option<&str> {
-    let rest = &text[at..];
-    match rest.char_indices().nth(n) {
-        Some((b, _)) => Some(&rest[..b]),
-        None => (rest.chars().count() == n).then_some(rest),
-    }
-}
-
 /// Where the claims' quotes occur in the new text, found in one pass.
 struct Quotes<'a> {
     text: &'a str,
@@ -146,6 +133,17 @@ struct Quotes<'a> {
     /// The occurrences of a quote found more than once, by their full context: the
     /// QUOTE_CONTEXT_CHARS chars before and after.
     by_context: FxHashMap<(u32, &'a str, &'a str), Vec<usize>>,
+    /// For a quote found more than once, its occurrences sorted by context.
+    ranked: Vec<Ranked>,
+}
+
+/// The occurrences of one quote sorted by the text before them (up to QUOTE_CONTEXT_CHARS chars,
+/// compared from the quote backwards) and by the text after them (as many chars, forwards):
+/// `(context start, occurrence)` and `(occurrence, context end)`, byte offsets.
+#[derive(Default)]
+struct Ranked {
+    by_before: Vec<(usize, usize)>,
+    by_after: Vec<(usize, usize)>,
 }
 
 impl<'a> Quotes<'a> {
@@ -160,52 +158,213 @@ impl<'a> Quotes<'a> {
         }
         let at = occurrences(text, &distinct);
         let mut by_context: FxHashMap<(u32, &str, &str), Vec<usize>> = FxHashMap::default();
+        let mut ranked = Vec::with_capacity(at.len());
         for (q, found) in at.iter().enumerate() {
             if found.len() < 2 {
+                ranked.push(Ranked::default());
                 continue;
             }
+            let len = distinct[q].len();
+            let mut by_before = Vec::with_capacity(found.len());
+            let mut by_after = Vec::with_capacity(found.len());
             for &i in found {
-                let before = chars_before(text, i, QUOTE_CONTEXT_CHARS);
-                let after = chars_after(text, i + distinct[q].len(), QUOTE_CONTEXT_CHARS);
-                if let (Some(before), Some(after)) = (before, after) {
+                let before = context_before(text, i);
+                let after = context_after(text, i + len);
+                by_before.push((i - before.len(), i));
+                by_after.push((i, i + len + after.len()));
+                if before.chars().count() == QUOTE_CONTEXT_CHARS
+                    && after.chars().count() == QUOTE_CONTEXT_CHARS
+                {
                     by_context
                         .entry((q as u32, before, after))
                         .or_default()
                         .push(i);
                 }
             }
+            by_before
+                .sort_by(|&(a, i), &(b, j)| text[a..i].chars().rev().cmp(text[b..j].chars().rev()));
+            by_after.sort_by(|&(i, a), &(j, b)| text[i + len..a].cmp(&text[j + len..b]));
+            ranked.push(Ranked {
+                by_before,
+                by_after,
+            });
         }
         Self {
             text,
             ids,
             at,
             by_context,
+            ranked,
         }
     }
 
-    /// The occurrence of `quote` whose context best matches the quote's prefix and suffix; among
-    /// equals, the nearest to `old` (the later one of two equally near).
+    /// The occurrence of `quote` whose context best matches the quote's prefix and suffix (the
+    /// most chars in common just before plus just after); among equals, the nearest to `old`
+    /// (the later one of two equally near).
     fn best(&self, quote: &TextQuote, old: usize) -> Option<usize> {
-        let q = *self.ids.get(quote.exact.as_str())?;
-        let full = |s: &str| s.chars().count() == QUOTE_CONTEXT_CHARS;
-        if full(&quote.prefix) && full(&quote.suffix) {
+        let q = *self.ids.get(quote.exact.as_str())? as usize;
+        let (prefix, suffix) = (quote.prefix.as_str(), quote.suffix.as_str());
+        let text = self.text;
+        let len = quote.exact.len();
+        let before = |i: usize| common_suffix(&text[..i], prefix);
+        let after = |i: usize| common_prefix(&text[i + len..], suffix);
+        let score = |i: usize, ctx: usize| (ctx, Reverse(i.abs_diff(old)), i);
+        let (n_prefix, n_suffix) = (prefix.chars().count(), suffix.chars().count());
+        let ranked = &self.ranked[q];
+        if ranked.by_before.is_empty()
+            || n_prefix > QUOTE_CONTEXT_CHARS
+            || n_suffix > QUOTE_CONTEXT_CHARS
+        {
+            // Found once, or a context longer than the sorted ones: compare with each.
+            return self.at[q]
+                .iter()
+                .map(|&i| score(i, before(i) + after(i)))
+                .max()
+                .map(|(_, _, i)| i);
+        }
+        if n_prefix == QUOTE_CONTEXT_CHARS && n_suffix == QUOTE_CONTEXT_CHARS {
             // No occurrence can score more than one whose whole context is the quote's.
-            let key = (q, quote.prefix.as_str(), quote.suffix.as_str());
-            if let Some(found) = self.by_context.get(&key) {
+            if let Some(found) = self.by_context.get(&(q as u32, prefix, suffix)) {
                 return Some(nearest(found, old));
             }
         }
-        let text = self.text;
-        let len = quote.exact.len();
-        self.at[q as usize]
-            .iter()
-            .map(|&i| {
-                let ctx = common_suffix(&text[..i], &quote.prefix)
-                    + common_prefix(&text[i + len..], &quote.suffix);
-                (ctx, Reverse(i.abs_diff(old)), i)
-            })
+        // Read the occurrences in order of chars in common before, and in order of chars in
+        // common after, in turn, scoring each as it comes; an occurrence not read yet has at
+        // most the next figure of each list, so once the best is above their sum it is the best.
+        let sorted_before = |k: usize| {
+            let (c, i) = ranked.by_before[k];
+            text[c..i].chars().rev()
+        };
+        let mut by_before = Outward::new(
+            ranked.by_before.len(),
+            |k| sorted_before(k).lt(prefix.chars().rev()),
+            |k| {
+                let i = ranked.by_before[k].1;
+                (i, before(i))
+            },
+        );
+        let mut by_after = Outward::new(
+            ranked.by_after.len(),
+            |k| {
+                let (i, c) = ranked.by_after[k];
+                &text[i + len..c] < suffix
+            },
+            |k| {
+                let i = ranked.by_after[k].0;
+                (i, after(i))
+            },
+        );
+        let mut best = None;
+        for turn in 0.. {
+            let (Some(b), Some(a)) = (by_before.peek(), by_after.peek()) else {
+                // One list is read to its end: every occurrence is scored.
+                break;
+            };
+            if best.is_some_and(|(ctx, _, _)| ctx > b + a) {
+                break;
+            }
+            let scored = if turn % 2 == 0 {
+                by_before.next().map(|(i, b)| score(i, b + after(i)))
+            } else {
+                by_after.next().map(|(i, a)| score(i, before(i) + a))
+            };
+            best = best.max(scored);
+        }
+        best.map(|(_, _, i)| i)
+    }
+}
+
+/// The QUOTE_CONTEXT_CHARS chars of `text` before byte `at` (fewer at its start).
+fn context_before(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(QUOTE_CONTEXT_CHARS - 1)
+        .map_or(0, |(b, _)| b);
+    &text[start..at]
+}
+
+/// The QUOTE_CONTEXT_CHARS chars of `text` after byte `at` (fewer at its end).
+fn context_after(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .nth(QUOTE_CONTEXT_CHARS)
+        .map_or(rest.len(), |(b, _)| b);
+    &rest[..end]
+}
+
+/// The entries of a sorted list in order of how many leading chars they share with a query,
+/// most first: outward from where the query would sort, since that number can only fall away
+/// from there.
+struct Outward<F> {
+    /// The entries below `lower` and from `upper` on are still to read.
+    lower: usize,
+    upper: usize,
+    len: usize,
+    /// An entry's occurrence and chars in common with the query.
+    value: F,
+    below: Option<(usize, usize)>,
+    above: Option<(usize, usize)>,
+}
+
+impl<F: Fn(usize) -> (usize, usize)> Outward<F> {
+    /// For a list of `len` entries, of which those for which `sorts_before` holds come first.
+    fn new(len: usize, sorts_before: impl Fn(usize) -> bool, value: F) -> Self {
+        let (mut lo, mut hi) = (0, len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if sorts_before(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut out = Self {
+            lower: lo,
+            upper: lo,
+            len,
+            value,
+            below: None,
+            above: None,
+        };
+        out.fill();
+        out
+    }
+
+    fn fill(&mut self) {
+        if self.below.is_none() && self.lower > 0 {
+            self.lower -= 1;
+            self.below = Some((self.value)(self.lower));
+        }
+        if self.above.is_none() && self.upper < self.len {
+            self.above = Some((self.value)(self.upper));
+            self.upper += 1;
+        }
+    }
+
+    /// The chars in common of the next entry.
+    fn peek(&self) -> Option<usize> {
+        [self.below, self.above]
+            .into_iter()
+            .flatten()
+            .map(|(_, n)| n)
             .max()
-            .map(|(_, _, i)| i)
+    }
+
+    /// The next entry: its occurrence and chars in common.
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let take_below = match (self.below, self.above) {
+            (Some((_, b)), Some((_, a))) => b >= a,
+            (below, _) => below.is_some(),
+        };
+        let out = if take_below {
+            self.below.take()
+        } else {
+            self.above.take()
+        };
+        self.fill();
+        out
     }
 }
 
@@ -426,11 +585,7 @@ struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     /// For the claims `claims` of `old_text` (all those that will be looked for).
-    fn new(
-        old_text: &'a str,
-        new: &'a Article,
-        claims: impl Iterator<Item = &'a Claim>,
-    ) -> Self {
+    fn new(old_text: &'a str, new: &'a Article, claims: impl Iterator<Item = &'a Claim>) -> Self {
         let text = new.text.as_str();
         let moved = claims
             .filter(|c| {
