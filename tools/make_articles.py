@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the two 1 MB texts that docs/PERFORMANCE.md's extract timings use, made from project
-files only.
+"""Writes the texts that docs/PERFORMANCE.md's extract and reanchor timings use, made from
+project files only.
 
     python3 tools/make_articles.py OUT_DIR
 
@@ -9,9 +9,15 @@ files only.
   makes its text: claim-heavy (about 15,000 claims).
 - `OUT_DIR/fr_1mb.txt`: the bundled French sample article repeated, each paragraph tagged
   "(Partie N.)", up to 1 MB: news prose, its title, credits and share trailer over and over.
+- `OUT_DIR/fr_8mb.txt`: the same up to 8 MB, and `OUT_DIR/fr_8mb_edited.txt`, an edited
+  version of it for `claimdesk reanchor`: about one paragraph in ten moved, dropped, doubled or
+  reworded, a new paragraph here and there, the last third moved to the top.
+- `OUT_DIR/one_sentence_1mb.txt`: the sample without its full stops, repeated: one sentence of
+  1 MB.
 """
 
 import os
+import random
 import re
 import sys
 
@@ -47,12 +53,49 @@ def french(size: int) -> str:
     return "".join(out)
 
 
+def edited(text: str) -> str:
+    """An editor's pass over `text`, the same every run."""
+    rng = random.Random(8)
+    paras = text.split("\n\n")
+    for _ in range(len(paras) // 10):
+        i = rng.randrange(len(paras))
+        op = rng.randrange(5)
+        if op == 0:
+            paras.insert(rng.randrange(len(paras)), paras.pop(i))
+        elif op == 1:
+            paras.pop(i)
+        elif op == 2:
+            paras.insert(i, paras[i])
+        elif op == 3:
+            words = paras[i].split(" ")
+            words.insert(rng.randrange(len(words) + 1), rng.choice(["vraiment", "environ", "en 2024"]))
+            paras[i] = " ".join(words)
+        else:
+            paras.insert(i, "Mise à jour : cet article a été corrigé le 21 juin.")
+    third = len(paras) // 3
+    return "\n\n".join(paras[-third:] + paras[:-third])
+
+
+def one_sentence(size: int) -> str:
+    sample = open(os.path.join(ROOT, "assets", "samples", "poutine-kim-limousine.fr.txt"), encoding="utf-8").read()
+    flat = re.sub(r"\s+", " ", re.sub(r"[.!?…]", ",", sample))
+    return " ".join([flat] * (size // len(flat.encode("utf-8")) + 1))
+
+
 def main() -> int:
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     os.makedirs(sys.argv[1], exist_ok=True)
-    for name, text in [("en_1mb.txt", english(1 << 20)), ("fr_1mb.txt", french(1_000_000))]:
+    fr_8mb = french(8_000_000)
+    outputs = [
+        ("en_1mb.txt", english(1 << 20)),
+        ("fr_1mb.txt", french(1_000_000)),
+        ("fr_8mb.txt", fr_8mb),
+        ("fr_8mb_edited.txt", edited(fr_8mb)),
+        ("one_sentence_1mb.txt", one_sentence(1_000_000)),
+    ]
+    for name, text in outputs:
         with open(os.path.join(sys.argv[1], name), "w", encoding="utf-8") as f:
             f.write(text)
     return 0
