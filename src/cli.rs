@@ -543,14 +543,65 @@ fn text(path: &Path, blocks: bool, body: bool, out: &mut impl Write) -> Result<(
 
 /// `claimdesk segment`: one JSON line per sentence of the input, char offsets.
 fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliError> {
-    let (text, lex) = read_text_in(lang, input)?;
-    let idx = CharIndex::new(&text);
-    for r in segment::sentences(&text, lex) {
-        let line =
-            json!({"start": idx.char_of(r.start), "end": idx.char_of(r.end), "text": &text[r]});
+    if input != Path::new("-") {
+        let (text, lex) = read_text_in(lang, input)?;
+        return segment_part(&text, lex, 0, out).map(drop);
+    }
+    // Standard input a paragraph at a time (a blank line ends every sentence, so the sentences
+    // are those of the whole text), each paragraph at most `article::MAX_FILE_BYTES`: an endless
+    // stream is segmented as it comes. The language is told from the first 64 KB.
+    let mut lines = StdinLines::new(article::MAX_FILE_BYTES);
+    let mut lex = (lang != "auto").then(|| lexicon::for_language(&lang::resolve(Some(lang), "")));
+    let mut waiting = String::new();
+    let mut paragraph = String::new();
+    let mut done_chars = 0;
+    loop {
+        let line = lines.next_line_with_end()?;
+        let end = line.is_none();
+        if let Some(l) = &line {
+            paragraph.push_str(l);
+            if paragraph.len() as u64 > article::MAX_FILE_BYTES {
+                return Err(CliError::Input(format!(
+                    "a paragraph of standard input (before line {}) is longer than {} MB: separate paragraphs with blank lines",
+                    lines.number,
+                    article::MAX_FILE_BYTES / (1024 * 1024)
+                )));
+            }
+        }
+        if !(end || line.as_deref().is_some_and(|l| l.trim().is_empty())) {
+            continue;
+        }
+        waiting.push_str(&std::mem::take(&mut paragraph));
+        if lex.is_none() && !end && waiting.len() < 64 * 1024 {
+            continue;
+        }
+        let lex =
+            *lex.get_or_insert_with(|| lexicon::for_language(&lang::resolve(Some(lang), &waiting)));
+        done_chars = segment_part(&std::mem::take(&mut waiting), lex, done_chars, out)?;
+        if end {
+            return Ok(());
+        }
+    }
+}
+
+/// Prints the sentences of `text`, which starts `chars_before` chars into the input; returns
+/// the chars read so far, `text` included.
+fn segment_part(
+    text: &str,
+    lex: &Lexicon,
+    chars_before: usize,
+    out: &mut impl Write,
+) -> Result<usize, CliError> {
+    let idx = CharIndex::new(text);
+    for r in segment::sentences(text, lex) {
+        let line = json!({
+            "start": chars_before + idx.char_of(r.start),
+            "end": chars_before + idx.char_of(r.end),
+            "text": &text[r],
+        });
         write_line(out, &line)?;
     }
-    Ok(())
+    Ok(chars_before + text.chars().count())
 }
 
 /// `claimdesk score`: one JSON line per input line, its check-worthiness and why. Standard input
@@ -634,6 +685,19 @@ impl StdinLines {
 
     /// The next line without its end (`\n` or `\r\n`), decoded; `None` at the end.
     fn next_line(&mut self) -> Result<Option<String>, CliError> {
+        Ok(self.next_line_with_end()?.map(|mut l| {
+            if l.ends_with('\n') {
+                l.pop();
+                if l.ends_with('\r') {
+                    l.pop();
+                }
+            }
+            l
+        }))
+    }
+
+    /// The next line with its end, decoded; `None` at the end.
+    fn next_line_with_end(&mut self) -> Result<Option<String>, CliError> {
         use std::io::{BufRead, Read};
         self.buf.clear();
         self.number += 1;
@@ -644,12 +708,7 @@ impl StdinLines {
         if n == 0 {
             return Ok(None);
         }
-        if self.buf.last() == Some(&b'\n') {
-            self.buf.pop();
-            if self.buf.last() == Some(&b'\r') {
-                self.buf.pop();
-            }
-        } else if self.buf.len() as u64 > self.cap {
+        if self.buf.last() != Some(&b'\n') && self.buf.len() as u64 > self.cap {
             return Err(CliError::Input(format!(
                 "line {} of standard input is longer than {} MB: give one sentence a line",
                 self.number,

@@ -486,3 +486,40 @@ fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
         "verified",
     ]));
 }
+
+#[test]
+fn segment_reads_an_endless_stream_a_paragraph_at_a_time() {
+    let mut child = bin()
+        .args(["segment", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let para = b"Unemployment fell to 3.5 percent in 2019. It rose again.\n\n";
+        // More than the language sample and the first reads: sentences come out as it goes.
+        for _ in 0..200_000 {
+            if stdin.write_all(para).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = vec![0u8; 4096];
+    let n = std::io::Read::read(&mut stdout, &mut first).unwrap();
+    let got = String::from_utf8_lossy(&first[..n]).into_owned();
+    assert!(
+        got.starts_with(r#"{"end":41,"start":0,"text":"Unemployment fell"#),
+        "{got}"
+    );
+    assert!(
+        got.contains(r#"{"end":114,"start":100,"text":"It rose again."}"#),
+        "{got}"
+    );
+    drop(stdout);
+    writer.join().unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
