@@ -26,6 +26,19 @@ fn ok(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The binary started with `args`, its standard input to write into, its output piped.
+fn piped(args: &[&str]) -> (std::process::Child, std::process::ChildStdin) {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    (child, stdin)
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -297,14 +310,7 @@ fn endless_inputs_stop_at_the_limit_with_a_clear_error() {
 
 #[test]
 fn score_reads_an_endless_stream_a_line_at_a_time() {
-    let mut child = bin()
-        .args(["score", "--lang", "en", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let (mut child, mut stdin) = piped(&["score", "--lang", "en", "-"]);
     // Far more lines than the first read of the output needs: scored as they come.
     let writer = std::thread::spawn(move || {
         let line = b"Unemployment fell to 3.5 percent in 2019, the lowest rate in fifty years.\n";
@@ -325,14 +331,7 @@ fn score_reads_an_endless_stream_a_line_at_a_time() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     // One line of standard input longer than an article may be: refused, after the lines before.
-    let mut child = bin()
-        .args(["score", "--lang", "en", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let (child, mut stdin) = piped(&["score", "--lang", "en", "-"]);
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(b"A first line of 12 words, with 3 numbers in it, 2024.\n");
         let chunk = vec![b'a'; 1 << 20];
@@ -489,14 +488,7 @@ fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
 
 #[test]
 fn segment_reads_an_endless_stream_a_paragraph_at_a_time() {
-    let mut child = bin()
-        .args(["segment", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let (mut child, mut stdin) = piped(&["segment", "-"]);
     let writer = std::thread::spawn(move || {
         let para = b"Unemployment fell to 3.5 percent in 2019. It rose again.\n\n";
         // More than the language sample and the first reads: sentences come out as it goes.
