@@ -246,9 +246,22 @@ fn read_input(input: &Path) -> Result<String, CliError> {
 /// The text of `input` (a file, or `-`) and the lexicon of `lang` (`auto`: the text's language).
 fn read_text_in(lang: &str, input: &Path) -> Result<(String, &'static Lexicon), CliError> {
     let text = read_input(input)?;
-    let lex = lexicon::for_language(&lang::resolve(Some(lang), &text));
+    let lex = lexicon_of(lang, &text);
     Ok((text, lex))
 }
+
+/// The lexicon of `lang`, or with `auto` of the language `sample` is written in.
+fn lexicon_of(lang: &str, sample: &str) -> &'static Lexicon {
+    lexicon::for_language(&lang::resolve(Some(lang), sample))
+}
+
+/// The lexicon of `lang` when it is given (not `auto`).
+fn given_lexicon(lang: &str) -> Option<&'static Lexicon> {
+    (lang != "auto").then(|| lexicon_of(lang, ""))
+}
+
+/// How much of standard input tells its language, with `--lang auto`, before the first output.
+const LANGUAGE_SAMPLE: usize = 64 * 1024;
 
 fn write_out(out: &mut impl Write, s: &str) -> Result<(), CliError> {
     written(out.write_all(s.as_bytes()))
@@ -549,9 +562,9 @@ fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliErro
     }
     // Standard input a paragraph at a time (a blank line ends every sentence, so the sentences
     // are those of the whole text), each paragraph at most `article::MAX_FILE_BYTES`: an endless
-    // stream is segmented as it comes. The language is told from the first 64 KB.
+    // stream is segmented as it comes. The language is told from the first `LANGUAGE_SAMPLE` bytes.
     let mut lines = StdinLines::new(article::MAX_FILE_BYTES);
-    let mut lex = (lang != "auto").then(|| lexicon::for_language(&lang::resolve(Some(lang), "")));
+    let mut lex = given_lexicon(lang);
     let mut waiting = String::new();
     let mut paragraph = String::new();
     let mut done_chars = 0;
@@ -572,11 +585,10 @@ fn segment(lang: &str, input: &Path, out: &mut impl Write) -> Result<(), CliErro
             continue;
         }
         waiting.push_str(&std::mem::take(&mut paragraph));
-        if lex.is_none() && !end && waiting.len() < 64 * 1024 {
+        if lex.is_none() && !end && waiting.len() < LANGUAGE_SAMPLE {
             continue;
         }
-        let lex =
-            *lex.get_or_insert_with(|| lexicon::for_language(&lang::resolve(Some(lang), &waiting)));
+        let lex = *lex.get_or_insert_with(|| lexicon_of(lang, &waiting));
         done_chars = segment_part(&std::mem::take(&mut waiting), lex, done_chars, out)?;
         if end {
             return Ok(());
@@ -633,36 +645,37 @@ fn score_lines(
         }
         return Ok(());
     }
+    // Each line scored as it comes, once the language is known (given, or told from the first
+    // `LANGUAGE_SAMPLE` bytes); a line too long for the cap ends it, after the lines before.
     let mut lines = StdinLines::new(article::MAX_FILE_BYTES);
-    // The language is told from the first lines (up to 64 KB), then kept.
-    let mut first = Vec::new();
-    let mut seen = 0;
-    let mut failed = None;
-    while seen < 64 * 1024 {
-        match lines.next_line() {
-            Ok(Some(l)) => {
-                seen += l.len() + 1;
-                first.push(l);
-            }
-            Ok(None) => break,
-            Err(e) => {
-                failed = Some(e);
-                break;
-            }
+    let mut lex = given_lexicon(lang);
+    let mut waiting: Vec<String> = Vec::new();
+    let mut waiting_bytes = 0;
+    loop {
+        let (line, failed) = match lines.next_line() {
+            Ok(line) => (line, None),
+            Err(e) => (None, Some(e)),
+        };
+        let end = line.is_none();
+        if let Some(l) = line {
+            waiting_bytes += l.len() + 1;
+            waiting.push(l);
+        }
+        if lex.is_none() && !end && waiting_bytes < LANGUAGE_SAMPLE {
+            continue;
+        }
+        let lex = *lex.get_or_insert_with(|| lexicon_of(lang, &waiting.join("\n")));
+        for line in waiting.drain(..) {
+            score_line(&line, lex)?;
+        }
+        waiting_bytes = 0;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if end {
+            return Ok(());
         }
     }
-    let lex = lexicon::for_language(&lang::resolve(Some(lang), &first.join("\n")));
-    for line in &first {
-        score_line(line, lex)?;
-    }
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    drop(first);
-    while let Some(line) = lines.next_line()? {
-        score_line(&line, lex)?;
-    }
-    Ok(())
 }
 
 /// Standard input, a line at a time, each line at most `cap` bytes.

@@ -4,14 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const SAMPLE: &str = "assets/samples/poutine-kim-limousine.fr.txt";
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{SAMPLE, claimdesk, session_of_sample, stdout};
 
 fn claimdesk_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
@@ -28,15 +22,6 @@ fn claimdesk_stdin(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 fn jsonl(s: &str) -> Vec<serde_json::Value> {
@@ -227,17 +212,6 @@ fn bad_input_gives_clear_errors_and_exit_1() {
             .code(),
         Some(2)
     );
-}
-
-fn session_of_sample(dir: &Path) -> PathBuf {
-    let session = dir.join("s.claimdesk.json");
-    stdout(&claimdesk(&[
-        "extract",
-        SAMPLE,
-        "--session",
-        session.to_str().unwrap(),
-    ]));
-    session
 }
 
 #[test]

@@ -3,28 +3,12 @@
 //! and documents that unpack to far more text than they weigh.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const SAMPLE: &str = "assets/samples/poutine-kim-limousine.fr.txt";
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-}
-
-fn claimdesk(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+mod common;
+use common::{SAMPLE, bin, claimdesk, session_of_sample, stderr, stdout};
 
 /// The binary started with `args`, its standard input to write into, its output piped.
 fn piped(args: &[&str]) -> (std::process::Child, std::process::ChildStdin) {
@@ -37,22 +21,6 @@ fn piped(args: &[&str]) -> (std::process::Child, std::process::ChildStdin) {
         .unwrap();
     let stdin = child.stdin.take().unwrap();
     (child, stdin)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A new session of the sample in `dir`.
-fn session_of_sample(dir: &Path) -> PathBuf {
-    let session = dir.join("s.claimdesk.json");
-    ok(&claimdesk(&[
-        "extract",
-        SAMPLE,
-        "--session",
-        session.to_str().unwrap(),
-    ]));
-    session
 }
 
 fn verdicts(session: &Path) -> Vec<(u64, String)> {
@@ -118,13 +86,13 @@ fn twenty_marks_at_once_all_land() {
 fn extract_never_replaces_a_session_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let session = session_of_sample(dir.path());
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "1",
         "verified",
     ]));
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "2",
@@ -144,7 +112,7 @@ fn extract_never_replaces_a_session_without_force() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
     // --force replaces it.
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "extract",
         SAMPLE,
         "--session",
@@ -165,7 +133,7 @@ fn a_session_behind_a_link_is_written_where_the_link_points() {
     std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
     let link = dir.path().join("mine.claimdesk.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         link.to_str().unwrap(),
         "1",
@@ -186,7 +154,7 @@ fn a_session_behind_a_link_is_written_where_the_link_points() {
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640, "its mode kept");
     // reanchor over the session itself, through the link, also writes the target.
-    ok(&claimdesk(&["reanchor", link.to_str().unwrap(), SAMPLE]));
+    stdout(&claimdesk(&["reanchor", link.to_str().unwrap(), SAMPLE]));
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -213,7 +181,7 @@ fn a_temporary_file_left_by_a_killed_save_goes_at_the_next_save() {
     // Another program's file named otherwise stays.
     let other = dir.path().join(".other-AbC123.tmp");
     std::fs::write(&other, "x").unwrap();
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "1",
@@ -240,7 +208,7 @@ fn a_temporary_file_being_written_by_a_live_save_is_left_alone() {
         .unwrap();
     // Held by a save still running (here: this test, holding its lock).
     f.lock().unwrap();
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "1",
@@ -255,13 +223,13 @@ fn sessions_are_written_compactly_and_read_back() {
     let session = session_of_sample(dir.path());
     let text = std::fs::read_to_string(&session).unwrap();
     assert!(!text.contains("\n  "), "no pretty-printing");
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "2",
         "disputed",
     ]));
-    let report = ok(&claimdesk(&[
+    let report = stdout(&claimdesk(&[
         "report",
         session.to_str().unwrap(),
         "--format",
@@ -375,7 +343,7 @@ fn a_named_pipe_without_a_writer_is_reported_not_waited_on_for_ever() {
     });
     let o = claimdesk(&["extract", fifo.to_str().unwrap()]);
     writer.join().unwrap();
-    assert!(ok(&o).lines().count() > 5);
+    assert!(stdout(&o).lines().count() > 5);
     // A session given through a pipe (`report <(cat s.claimdesk.json)`) is read too; marking
     // one is refused at once, since there is no file to save to.
     let session = session_of_sample(dir.path());
@@ -390,7 +358,7 @@ fn a_named_pipe_without_a_writer_is_reported_not_waited_on_for_ever() {
     });
     let o = claimdesk(&["report", fifo.to_str().unwrap(), "--format", "json"]);
     writer.join().unwrap();
-    assert!(ok(&o).contains("\"claims\""));
+    assert!(stdout(&o).contains("\"claims\""));
     let start = Instant::now();
     let o = claimdesk(&["mark", fifo.to_str().unwrap(), "1", "verified"]);
     assert_eq!(o.status.code(), Some(1));
@@ -464,7 +432,7 @@ fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
     let article = dir.path().join("short.txt");
     std::fs::write(&article, shortest_claims(1 << 20)).unwrap();
     let session = dir.path().join("short.claimdesk.json");
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "extract",
         article.to_str().unwrap(),
         "--session",
@@ -478,7 +446,7 @@ fn the_session_of_any_article_claimdesk_opens_can_be_read_back() {
         "{ratio:.1} bytes of session a byte of article: {:.0} MB at the largest article",
         largest / 1e6
     );
-    ok(&claimdesk(&[
+    stdout(&claimdesk(&[
         "mark",
         session.to_str().unwrap(),
         "1",

@@ -197,13 +197,15 @@ struct Capped<'a> {
     left: u64,
 }
 
-/// The error `Capped` gives, told apart from the disk's own by its text.
-const OVER_THE_LIMIT: &str = "session over the size limit";
+/// The error `Capped` gives, told apart from the disk's own by its type.
+#[derive(Debug, thiserror::Error)]
+#[error("session over the size limit")]
+struct OverTheLimit;
 
 impl Write for Capped<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if buf.len() as u64 > self.left {
-            return Err(std::io::Error::other(OVER_THE_LIMIT));
+            return Err(std::io::Error::other(OverTheLimit));
         }
         let n = self.out.write(buf)?;
         self.left -= n as u64;
@@ -217,7 +219,11 @@ impl Write for Capped<'_> {
 /// `StoreError::Write` for a session that would pass `limit` becomes `WouldBeTooLarge`.
 fn name_the_limit(e: StoreError, limit: u64) -> StoreError {
     match e {
-        StoreError::Write { path, source } if source.to_string().contains(OVER_THE_LIMIT) => {
+        StoreError::Write { path, source }
+            if source
+                .get_ref()
+                .is_some_and(|e| e.downcast_ref::<OverTheLimit>().is_some()) =>
+        {
             StoreError::WouldBeTooLarge {
                 path,
                 limit_mb: limit / (1024 * 1024),
