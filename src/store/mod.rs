@@ -6,7 +6,8 @@
 mod disk;
 
 use crate::review::Review;
-pub use disk::{LOCK_WAIT, Locked, Replace, resolve_links};
+use disk::{Locked, Replace};
+pub use disk::{LOCK_WAIT, resolve_links};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
