@@ -6,8 +6,8 @@
 mod disk;
 
 use crate::review::Review;
-use disk::{Locked, Replace};
 pub use disk::{LOCK_WAIT, resolve_links};
+use disk::{Locked, Replace};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
