@@ -24,6 +24,26 @@ pub enum ReadError {
     IsDirectory,
 }
 
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::TooLarge { at_least, limit } => write!(
+                f,
+                "it is larger than Claimdesk reads ({:.1} MB; the limit is {:.0} MB): split it",
+                ReadError::mb(*at_least),
+                ReadError::mb(*limit)
+            ),
+            ReadError::NoWriter => write!(
+                f,
+                "it is a named pipe that nobody wrote to within {} s",
+                PIPE_WAIT.as_secs()
+            ),
+            ReadError::IsDirectory => write!(f, "it is a folder"),
+        }
+    }
+}
+
 impl ReadError {
     /// Megabytes, for messages.
     pub fn mb(bytes: u64) -> f64 {

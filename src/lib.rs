@@ -1,7 +1,7 @@
 //! Claimdesk: an offline workbench for fact-checkers.
 //!
 //! Data flows one way, each module using only those before it:
-//! `article` → `extract` → `review` → `store` / `report` → `cli` / `ui`, with `lexicon` and
+//! `article` → `extract` → `review` → `store` / `report` → `library` → `cli` / `ui`, with `lexicon` and
 //! `text` under all of them. Only `ui` uses egui, eframe or rfd. See docs/ARCHITECTURE.md.
 #![forbid(unsafe_code)]
 
@@ -30,6 +30,10 @@ pub mod store;
 
 /// `Review` → Markdown, HTML, CSV, JSON, ClaimReview, Web Annotations; the pre-flight lint.
 pub mod report;
+
+/// The claim library: what was checked before (SQLite file or PostgreSQL server), ClaimReview
+/// import, matching a claim against it.
+pub mod library;
 
 /// The subcommands: text, segment, extract, score, features, reanchor, report, mark.
 pub mod cli;

@@ -14,8 +14,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("review", 4),
     ("store", 5),
     ("report", 5),
-    ("cli", 6),
-    ("ui", 6),
+    ("library", 6),
+    ("cli", 7),
+    ("ui", 7),
 ];
 
 fn src() -> PathBuf {

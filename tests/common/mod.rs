@@ -6,8 +6,12 @@ use std::process::{Command, Output};
 
 pub const SAMPLE: &str = "assets/samples/poutine-kim-limousine.fr.txt";
 
+/// The binary, with the claim library off (a test that wants one names it with
+/// `CLAIMDESK_LIBRARY` or `--library`): tests never write to the user's library.
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claimdesk"));
+    c.env("CLAIMDESK_LIBRARY", "off");
+    c
 }
 
 pub fn claimdesk(args: &[&str]) -> Output {

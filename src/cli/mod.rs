@@ -1,5 +1,9 @@
 //! The headless subcommands: everything the GUI does to an article, for batch work and tests.
 
+mod library;
+
+pub use library::{ExportFormat, LibraryCommand};
+
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, Candidate, score, segment};
 use crate::lexicon::{self, Lexicon, lang};
@@ -201,6 +205,25 @@ pub enum Command {
         /// Who made the change, for the history.
         #[arg(long)]
         reviewer: Option<String>,
+    },
+    /// The claim library: what was checked before (import, export, search).
+    Library {
+        #[command(subcommand)]
+        action: LibraryCommand,
+    },
+    /// Match claims against the library, one claim per input line: one JSON line per input,
+    /// {"matches": [{"url","claim","rating","score","reasons"}]} best first.
+    Match {
+        /// The library: a file (SQLite) or a postgres:// URL. Default: CLAIMDESK_LIBRARY, else
+        /// library.sqlite in the user's data folder.
+        #[arg(long, value_name = "FILE|URL")]
+        library: Option<String>,
+        /// How many matches per claim.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Input file, or - for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
     },
 }
 
@@ -481,6 +504,12 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             };
             mark(&session, claim, change, reviewer.as_deref(), &mut out)
         }
+        Command::Library { action } => library::run(action, &mut out),
+        Command::Match {
+            library,
+            top,
+            input,
+        } => library::match_lines(library.as_deref(), top, &input, &mut out),
     };
     match result.and_then(|()| written(out.flush())) {
         Err(CliError::OutputClosed) => Ok(()),
@@ -957,8 +986,10 @@ fn mark(
     // Read, changed and written back under the session's lock: marks made at the same time by
     // other commands or windows are all kept.
     let mut said = Vec::new();
+    let mut changed: Option<(Review, Review)> = None;
     store::update(session, |review: &mut Review, repaired: &[String]| {
         say_repairs(session, repaired);
+        let before = review.clone();
         let Some(current) = review.claim(claim) else {
             return Err(no_such_claim(session, claim, review));
         };
@@ -987,8 +1018,15 @@ fn mark(
                 .apply_by(a, reviewer)
                 .map_err(|e| CliError::Input(e.to_string()))?;
         }
+        if !said.is_empty() {
+            changed = Some((before, review.clone()));
+        }
         Ok::<_, CliError>(!said.is_empty())
     })?;
+    // The session is saved: now the library (which the mark does not need).
+    if let Some((before, after)) = &changed {
+        library::record_mark(session, before, after, reviewer);
+    }
     if said.is_empty() {
         return write_out(out, &format!("claim {claim}: nothing to change\n"));
     }
