@@ -225,3 +225,69 @@ fn marks_at_once_on_one_library_all_land() {
     let all = stdout(&with_library(&lib, &["library", "export"]));
     assert_eq!(all.lines().count(), 4, "{all}");
 }
+
+#[test]
+fn a_folder_of_sessions_and_pages_imports_recursively() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let folder = dir.path().join("desk");
+    let nested = folder.join("2026").join("march");
+    std::fs::create_dir_all(&nested).unwrap();
+    // A reviewed session deep in the folder…
+    let session = session_of_sample(&nested);
+    stdout(
+        &bin()
+            .args(["mark", session.to_str().unwrap(), "2", "verified"])
+            .output()
+            .unwrap(),
+    );
+    // …a fact-check page with its JSON-LD among other markup, and a file that is none.
+    let page = REVIEWS.lines().next().unwrap();
+    std::fs::write(
+        folder.join("factcheck.html"),
+        format!("<html><head><title>x</title><script type=\"application/ld+json\">{page}</script></head><body>…</body></html>"),
+    )
+    .unwrap();
+    std::fs::write(folder.join("notes.json"), "{\"not\": \"a review\"}").unwrap();
+    std::fs::write(folder.join("photo.jpg"), [0xff, 0xd8, 0xff]).unwrap();
+    let o = with_library(&lib, &["library", "import", folder.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("2 added, 0 updated, 0 unchanged, 1 rejected"),
+        "{out}\n{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("notes.json") && stderr(&o).contains("not a ClaimReview"),
+        "{}",
+        stderr(&o)
+    );
+    let verified = stdout(&with_library(
+        &lib,
+        &["library", "search", "--verdict", "verified"],
+    ));
+    assert_eq!(verified.lines().count(), 1, "{verified}");
+}
+
+#[test]
+fn a_library_held_by_another_writer_is_said_busy_and_the_mark_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let session = session_of_sample(dir.path());
+    let s = session.to_str().unwrap();
+    stdout(&with_library(&lib, &["mark", s, "1", "verified"]));
+    // Another program holds the write lock for longer than a writer waits.
+    let holder = rusqlite::Connection::open(&lib).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let o = with_library(&lib, &["mark", s, "1", "disputed"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("busy"), "{}", stderr(&o));
+    holder.execute_batch("ROLLBACK").unwrap();
+    let report = stdout(
+        &bin()
+            .args(["report", s, "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert!(report.contains("disputed"), "{report}");
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How long a writer waits for another to finish before saying the library is busy.
-const BUSY_WAIT: Duration = Duration::from_secs(10);
+const BUSY_WAIT: Duration = Duration::from_secs(5);
 
 /// Each schema, from nothing to `SCHEMA_VERSION`: `MIGRATIONS[v]` takes schema `v` to `v + 1`.
 const MIGRATIONS: &[&str] = &["
@@ -80,69 +80,68 @@ impl Sqlite {
         Ok(db)
     }
 
-    fn err(&self, e: rusqlite::Error) -> LibraryError {
-        let place = self.path.display().to_string();
-        let detail = match &e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                "the file is not a Claimdesk library (not a SQLite database, or damaged)".into()
-            }
-            _ => e.to_string(),
-        };
-        match &e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if matches!(
-                    f.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                LibraryError::Busy { place, detail }
-            }
-            _ => LibraryError::Engine { place, detail },
-        }
-    }
-
-    /// WAL mode, and the schema brought to `SCHEMA_VERSION`.
+    /// WAL mode, and the schema brought to `SCHEMA_VERSION`. A library already at it is only
+    /// read, so opening one never waits for another's write.
     fn prepare(&mut self) -> Result<(), LibraryError> {
-        let mode: String = self
+        let path = self.path.clone();
+        let e = |err| self_err(&path, err);
+        let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        let _ = mode;
+            .map_err(e)?;
         self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            .map_err(|e| self.err(e))?;
+            .execute_batch("PRAGMA synchronous = NORMAL;")
+            .map_err(e)?;
+        let version = |c: &Connection| -> rusqlite::Result<i64> {
+            let has_meta: bool = c.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+                [],
+                |r| r.get(0),
+            )?;
+            if !has_meta {
+                return Ok(0);
+            }
+            Ok(
+                c.query_row("SELECT value FROM meta WHERE name = 'schema'", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+            )
+        };
+        let newer = |found: i64| LibraryError::Newer {
+            place: path.display().to_string(),
+            found,
+        };
+        match version(&self.conn).map_err(e)? {
+            v if v == SCHEMA_VERSION => return Ok(()),
+            v if v > SCHEMA_VERSION => return Err(newer(v)),
+            _ => {}
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| err_at(&self.path, e))?;
+            .map_err(e)?;
+        // Another Claimdesk may have migrated it while this one waited.
+        let found = version(&tx).map_err(e)?;
+        if found > SCHEMA_VERSION {
+            return Err(newer(found));
+        }
         tx.execute_batch(
             "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         )
-        .map_err(|e| err_at(&self.path, e))?;
-        let version: i64 = tx
-            .query_row("SELECT value FROM meta WHERE name = 'schema'", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()
-            .map_err(|e| err_at(&self.path, e))?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        if version > SCHEMA_VERSION {
-            return Err(LibraryError::Newer {
-                place: self.path.display().to_string(),
-                found: version,
-            });
-        }
-        for step in &MIGRATIONS[version as usize..] {
-            tx.execute_batch(step).map_err(|e| err_at(&self.path, e))?;
+        .map_err(e)?;
+        for step in &MIGRATIONS[found as usize..] {
+            tx.execute_batch(step).map_err(e)?;
         }
         tx.execute(
             "INSERT INTO meta (name, value) VALUES ('schema', ?1)
              ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             [SCHEMA_VERSION.to_string()],
         )
-        .map_err(|e| err_at(&self.path, e))?;
-        tx.commit().map_err(|e| err_at(&self.path, e))
+        .map_err(e)?;
+        tx.commit().map_err(e)
     }
 }
 
@@ -326,7 +325,7 @@ impl Engine for Sqlite {
             .query_row("SELECT entries, terms FROM totals", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| self_err(&self.path, e))?;
         let mut df = Vec::with_capacity(terms.len());
         {
             let mut q = self
@@ -443,8 +442,9 @@ impl Engine for Sqlite {
     }
 }
 
-/// `Sqlite::err` without a borrow of the connection.
+/// A SQLite error as the library says it: busy, not a library, or failed.
 fn self_err(path: &Path, e: rusqlite::Error) -> LibraryError {
+    let place = path.display().to_string();
     match &e {
         rusqlite::Error::SqliteFailure(f, _)
             if matches!(
@@ -453,8 +453,15 @@ fn self_err(path: &Path, e: rusqlite::Error) -> LibraryError {
             ) =>
         {
             LibraryError::Busy {
-                place: path.display().to_string(),
+                place,
                 detail: e.to_string(),
+            }
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            LibraryError::Engine {
+                place,
+                detail: "the file is not a Claimdesk library (not a SQLite database, or damaged)"
+                    .into(),
             }
         }
         _ => err_at(path, e),
