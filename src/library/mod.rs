@@ -301,7 +301,7 @@ impl Library {
         let engine: Box<dyn Engine> = match place {
             Place::File(path) => Box::new(sqlite::Sqlite::open(path)?),
             // The only network connection Claimdesk makes, and only to the server named.
-            Place::Postgres(url) => Box::new(postgres::Postgres::open(url)?),
+            Place::Postgres(url) => Box::new(self::postgres::Postgres::open(url)?),
         };
         Ok(Library {
             place: place.clone(),
