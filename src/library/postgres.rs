@@ -29,9 +29,6 @@ use std::time::Duration;
 /// How long connecting may take (each address tried), unless the URL says `connect_timeout`.
 pub(super) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// What the server may take, on top of the connection itself, to say who may log in.
-const LOGIN_TIMEOUT: Duration = Duration::from_secs(5);
-
 /// How long a writer waits for another's locks before saying the library is busy (as SQLite's
 /// busy wait).
 const LOCK_WAIT: &str = "10s";
@@ -311,16 +308,16 @@ impl Postgres {
     }
 }
 
-/// Connects within `CONNECT_TIMEOUT` (the socket) plus `LOGIN_TIMEOUT` (the login): the
-/// connection is made on a thread of its own, so that a server that takes the connection and
-/// then says nothing cannot hang Claimdesk. Returns what went wrong, for people.
+/// Connects within the connect timeout for each address tried, plus as long again for the
+/// login: the connection is made on a thread of its own, so that a server that takes the
+/// connection and then says nothing cannot hang Claimdesk (the thread is left to the socket's
+/// fate). Returns what went wrong, for people.
 fn connect(config: &Config) -> Result<Client, String> {
-    let wait = config
+    let per_try = config
         .get_connect_timeout()
         .copied()
-        .unwrap_or(CONNECT_TIMEOUT)
-        * config.get_hosts().len().max(1) as u32
-        + LOGIN_TIMEOUT;
+        .unwrap_or(CONNECT_TIMEOUT);
+    let wait = per_try * (config.get_hosts().len().max(1) as u32 + 1);
     let (send, receive) = std::sync::mpsc::channel();
     let attempt = config.clone();
     std::thread::Builder::new()
