@@ -155,7 +155,7 @@ this line is not JSON
 "#;
 
 fn import_counts_added_updated_and_rejected_with_why(libs: &Libraries) {
-    let lib = &libs.new_library();
+    let lib = libs.new_library();
     let file = libs.dir.path().join("reviews.jsonl");
     std::fs::write(&file, REVIEWS).unwrap();
     let o = with_library(&lib, &["library", "import", file.to_str().unwrap()]);
@@ -186,7 +186,7 @@ fn import_counts_added_updated_and_rejected_with_why(libs: &Libraries) {
 }
 
 fn match_prints_one_json_line_per_claim_best_first(libs: &Libraries) {
-    let lib = &libs.new_library();
+    let lib = libs.new_library();
     let file = libs.dir.path().join("reviews.jsonl");
     std::fs::write(&file, REVIEWS).unwrap();
     stdout(&with_library(
@@ -194,7 +194,7 @@ fn match_prints_one_json_line_per_claim_best_first(libs: &Libraries) {
         &["library", "import", file.to_str().unwrap()],
     ));
     let mut child = bin()
-        .args(["match", "--library", lib, "--top", "3", "-"])
+        .args(["match", "--library", &lib, "--top", "3", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -223,7 +223,7 @@ fn match_prints_one_json_line_per_claim_best_first(libs: &Libraries) {
 
 fn export_in_three_formats_and_claimreview_imports_again(libs: &Libraries) {
     let dir = &libs.dir;
-    let lib = &libs.new_library();
+    let lib = libs.new_library();
     let file = dir.path().join("reviews.jsonl");
     std::fs::write(&file, REVIEWS).unwrap();
     stdout(&with_library(
@@ -260,7 +260,7 @@ fn export_in_three_formats_and_claimreview_imports_again(libs: &Libraries) {
 
 fn mark_records_the_verdict_and_a_broken_library_never_stops_it(libs: &Libraries) {
     let dir = &libs.dir;
-    let lib = &libs.new_library();
+    let lib = libs.new_library();
     let session = session_of_sample(dir.path());
     let s = session.to_str().unwrap();
     stdout(&with_library(
@@ -315,7 +315,7 @@ fn mark_records_the_verdict_and_a_broken_library_never_stops_it(libs: &Libraries
 
 fn marks_at_once_on_one_library_all_land(libs: &Libraries) {
     let dir = &libs.dir;
-    let lib = &libs.new_library();
+    let lib = libs.new_library();
     // Four sessions of the sample, each marked on four claims at once: 16 processes writing.
     let mut children = Vec::new();
     for k in 0..4 {
@@ -325,7 +325,7 @@ fn marks_at_once_on_one_library_all_land(libs: &Libraries) {
         for claim in 1..=4 {
             children.push(
                 bin()
-                    .env("CLAIMDESK_LIBRARY", lib)
+                    .env("CLAIMDESK_LIBRARY", &lib)
                     .args([
                         "mark",
                         session.to_str().unwrap(),
