@@ -467,7 +467,12 @@ fn fail(place: &str, secret: &Option<String>, e: postgres::Error) -> LibraryErro
             detail: scrub(describe(&e), secret.as_deref()),
         };
     }
-    let detail = if e.is_closed() {
+    let ended = [
+        SqlState::ADMIN_SHUTDOWN,
+        SqlState::CRASH_SHUTDOWN,
+        SqlState::CANNOT_CONNECT_NOW,
+    ];
+    let detail = if e.is_closed() || e.code().is_some_and(|c| ended.contains(c)) {
         format!(
             "the connection to the server was lost ({}); the next try reconnects",
             describe(&e)
@@ -953,7 +958,7 @@ pub(super) mod scratch {
 
     pub(in crate::library) struct Schema {
         server: String,
-        name: String,
+        pub name: String,
         /// The library's address: the server, with the schema first in the search path.
         pub url: String,
     }
@@ -981,8 +986,10 @@ pub(super) mod scratch {
                     "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
                 ))
                 .unwrap();
+            // The schema's name is also the connections' name, to find them in pg_stat_activity.
             let sep = if server.contains('?') { '&' } else { '?' };
-            let url = format!("{server}{sep}options=-c%20search_path%3D{name}");
+            let url =
+                format!("{server}{sep}options=-c%20search_path%3D{name}&application_name={name}");
             Schema {
                 server: server.to_string(),
                 name,
@@ -995,6 +1002,17 @@ pub(super) mod scratch {
         pub(in crate::library) fn client(&self) -> Client {
             Client::connect(&self.url, NoTls).unwrap()
         }
+    }
+
+    /// Ends the server side of every connection to the schema (as a server restart would).
+    pub(in crate::library) fn cut_connections(schema: &Schema) {
+        Client::connect(&schema.server, NoTls)
+            .unwrap()
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+                &[&schema.name],
+            )
+            .unwrap();
     }
 
     /// Runs `sql` on the library at `url`, behind its back.

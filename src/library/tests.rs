@@ -925,6 +925,28 @@ fn an_insert_behind_the_librarys_back_is_decided_on_not_an_error() {
 }
 
 #[test]
+fn a_lost_connection_is_reopened_on_the_next_call() {
+    let Some(server) = postgres_server() else {
+        return;
+    };
+    let schema = scratch::Schema::new(&server, "reconnect");
+    let mut lib = open(&Place::Postgres(schema.url.clone()));
+    lib.write(vec![w(entry("a", "The moon is made of cheese."))])
+        .unwrap();
+    scratch::cut_connections(&schema);
+    // The call that meets the closed connection may fail, and says so; the next one works.
+    if let Err(e) = lib.get("a") {
+        assert!(
+            matches!(e, LibraryError::Engine { .. })
+                && e.to_string().contains("the next try reconnects"),
+            "{e}"
+        );
+    }
+    assert_eq!(lib.get("a").unwrap().unwrap().entry.key, "a");
+    assert_eq!(lib.write(vec![w(entry("b", "Bees."))]).unwrap().added, 1);
+}
+
+#[test]
 fn an_unreachable_server_is_a_clear_open_error_at_once() {
     let started = Instant::now();
     let e = Library::open(&Place::parse("postgres://ana:s3cret@127.0.0.1:1/newsroom")).unwrap_err();
