@@ -10,8 +10,8 @@
 //! order. The ranking is computed in `rank` from what comes back.
 //!
 //! Concurrency: a write is one transaction. It first takes a transaction advisory lock for each
-//! key it writes, all in one order (so that two writers never deadlock and never both insert
-//! one new key), then reads the stored rows `FOR UPDATE` and decides with `sql::decide`: a row
+//! key it writes (keys share 256 locks by hash), all in one order (so that two writers never
+//! deadlock and never both insert one new key), then reads the stored rows `FOR UPDATE` and decides with `sql::decide`: a row
 //! someone else changed is a conflict, never overwritten. An insert that still meets a row (a
 //! writer that took no advisory lock) does nothing (`ON CONFLICT DO NOTHING`) and decides again
 //! on the row it met. The word counts and totals are changed once, at the end, in word order.
@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 /// How long connecting may take (each address tried), unless the URL says `connect_timeout`.
-pub(super) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long a writer waits for another's locks before saying the library is busy (as SQLite's
 /// busy wait).
@@ -39,6 +39,9 @@ const MIGRATION_LOCK: i32 = 0x436c_6d64; // "Clmd"
 /// Longest index word kept as it is (a tsvector takes no lexeme of 2 KB, a B-tree no value of
 /// 2.7 KB).
 const MAX_LEXEME_BYTES: usize = 1000;
+
+/// How many locks the keys of one library share (a power of two).
+const KEY_LOCKS: i64 = 256;
 
 /// How often a write that lost a deadlock or met a row that vanished is tried again.
 const WRITE_ATTEMPTS: usize = 3;
@@ -102,13 +105,15 @@ pub(super) struct Postgres {
     /// The password, taken out of any message that might carry it.
     secret: Option<String>,
     /// Keeps this library's key locks apart from another's in the same database: the `entries`
-    /// table's oid.
+    /// table's oid (locks `lock_seed × KEY_LOCKS` and on).
     lock_seed: i64,
 }
 
-/// What went wrong in a write: the server's error, or a message of ours.
+/// What went wrong in a migration or a write: the server's error, a library of a newer schema,
+/// or a message of ours.
 enum Failure {
     Db(postgres::Error),
+    Newer(i64),
     Other(String),
 }
 
@@ -522,10 +527,16 @@ fn setup(
             });
         }
         Err(Failure::Db(e)) => return Err(err(e)),
-        Err(Failure::Other(found)) => {
+        Err(Failure::Newer(found)) => {
             return Err(LibraryError::Newer {
                 place: place.to_string(),
-                found: found.parse().unwrap_or(i64::MAX),
+                found,
+            });
+        }
+        Err(Failure::Other(detail)) => {
+            return Err(LibraryError::Engine {
+                place: place.to_string(),
+                detail,
             });
         }
     }
@@ -537,8 +548,7 @@ fn setup(
     Ok((seed, statements))
 }
 
-/// Takes the migration lock and brings the schema to `SCHEMA_VERSION`. A newer schema is
-/// `Failure::Other` with the version found.
+/// Takes the migration lock and brings the schema to `SCHEMA_VERSION` (refusing a newer one).
 fn migrate(tx: &mut Transaction) -> Result<(), Failure> {
     tx.execute(
         "SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))",
@@ -556,7 +566,7 @@ fn migrate(tx: &mut Transaction) -> Result<(), Failure> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     if version > SCHEMA_VERSION {
-        return Err(Failure::Other(version.to_string()));
+        return Err(Failure::Newer(version));
     }
     if version == SCHEMA_VERSION {
         return Ok(());
@@ -597,14 +607,17 @@ impl Statements {
                 n + 1,
                 n + 2
             ))?,
-            // One lock per key, taken in the order of the locks' numbers: writers whose keys
-            // overlap wait for each other instead of deadlocking.
-            lock_keys: client.prepare(
+            // A lock per key, taken in the order of the locks' numbers: writers whose keys
+            // overlap wait for each other instead of deadlocking. Keys share KEY_LOCKS locks
+            // (by hash) so that a large import holds no more than that many: the server's
+            // lock table is shared by all (64 × max_connections by default).
+            lock_keys: client.prepare(&format!(
                 "SELECT count(pg_advisory_xact_lock(k)) FROM (
-                     SELECT DISTINCT hashtextextended(key, $2) AS k
+                     SELECT DISTINCT $2::bigint * {KEY_LOCKS} + (hashtextextended(key, 0) & {}) AS k
                      FROM unnest($1::text[]) AS key ORDER BY k
                  ) AS locks",
-            )?,
+                KEY_LOCKS - 1
+            ))?,
             lock_rows: client.prepare(
                 "SELECT key, id, hash, terms, n_terms FROM entries
                  WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE",
@@ -791,6 +804,12 @@ impl Engine for Postgres {
                     return Err(LibraryError::Engine {
                         place: self.place.clone(),
                         detail,
+                    });
+                }
+                Err(Failure::Newer(found)) => {
+                    return Err(LibraryError::Newer {
+                        place: self.place.clone(),
+                        found,
                     });
                 }
             }

@@ -99,6 +99,7 @@ on_both!(
     libraries_opened_at_once_are_made_once,
     writers_of_different_entries_at_once_all_land,
     two_writers_of_one_entry_one_lands_one_conflicts,
+    large_writes_at_once_all_land,
 );
 
 fn entry(key: &str, claim: &str) -> Entry {
@@ -705,6 +706,35 @@ fn two_writers_of_one_entry_one_lands_one_conflicts(place: &Place) {
         assert_eq!(conflicted[0].1.conflicts[0], stored);
         known = winner.content_hash();
     }
+}
+
+/// Imports bigger than one transaction (2000 entries), three at once.
+fn large_writes_at_once_all_land(place: &Place) {
+    drop(open(place));
+    const EACH: usize = 2050;
+    let threads: Vec<_> = (0..3)
+        .map(|writer| {
+            let place = place.clone();
+            std::thread::spawn(move || {
+                let writes = (0..EACH)
+                    .map(|i| {
+                        w(entry(
+                            &format!("{writer}-{i}"),
+                            &format!("Claim {i} of many."),
+                        ))
+                    })
+                    .collect();
+                open(&place).write(writes).unwrap_or_else(|e| panic!("{e}"))
+            })
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap().added, EACH);
+    }
+    let mut lib = open(place);
+    let stats = lib.engine.term_stats(&strings(&["claim", "many"])).unwrap();
+    assert_eq!(stats.entries, 3 * EACH as u64);
+    assert_eq!(stats.df, [3 * EACH as u64; 2]);
 }
 
 /// A library of about fifty entries in English and French, written in batches, some entries
