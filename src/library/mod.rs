@@ -19,6 +19,7 @@
 //! the review goes on.
 
 pub mod claimreview;
+mod postgres;
 pub mod rank;
 mod sql;
 mod sqlite;
@@ -215,6 +216,17 @@ impl Place {
                     if u.password().is_some() {
                         let _ = u.set_password(Some("***"));
                     }
+                    // A password may also come as a parameter (`?password=…`).
+                    if u.query_pairs().any(|(k, _)| k == "password") {
+                        let pairs: Vec<(String, String)> = u
+                            .query_pairs()
+                            .map(|(k, v)| {
+                                let v = if k == "password" { "***".into() } else { v };
+                                (k.into_owned(), v.into_owned())
+                            })
+                            .collect();
+                        u.query_pairs_mut().clear().extend_pairs(pairs);
+                    }
                     u.to_string()
                 }
                 Err(_) => "postgres://…".to_string(),
@@ -288,7 +300,8 @@ impl Library {
     pub fn open(place: &Place) -> Result<Library, LibraryError> {
         let engine: Box<dyn Engine> = match place {
             Place::File(path) => Box::new(sqlite::Sqlite::open(path)?),
-            Place::Postgres(url) => open_postgres(url)?,
+            // The only network connection Claimdesk makes, and only to the server named.
+            Place::Postgres(url) => Box::new(self::postgres::Postgres::open(url)?),
         };
         Ok(Library {
             place: place.clone(),
@@ -381,13 +394,6 @@ impl Library {
     pub fn each(&mut self, f: &mut dyn FnMut(Stored)) -> Result<(), LibraryError> {
         self.engine.each(f)
     }
-}
-
-fn open_postgres(url: &str) -> Result<Box<dyn Engine>, LibraryError> {
-    Err(LibraryError::Open {
-        place: Place::Postgres(url.to_string()).shown(),
-        detail: "PostgreSQL libraries are not supported yet".into(),
-    })
 }
 
 /// The key of claim `id` of a session on the article with this fingerprint.

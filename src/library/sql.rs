@@ -117,31 +117,38 @@ pub(super) enum Value {
 
 pub(super) fn row_values(e: &Entry, hash: &str, terms: &[String]) -> Vec<Value> {
     let (text, n) = terms_text(terms);
+    let maybe = |s: &Option<String>| Value::Maybe(s.as_deref().map(clean));
     vec![
-        Value::Text(e.key.clone()),
+        Value::Text(clean(&e.key)),
         Value::Text(hash.to_string()),
-        Value::Text(e.claim.clone()),
-        Value::Maybe(e.language.clone()),
+        Value::Text(clean(&e.claim)),
+        maybe(&e.language),
         Value::Maybe(verdict_text(e.verdict)),
-        Value::Text(e.rating.clone()),
-        Value::Text(e.note.clone()),
+        Value::Text(clean(&e.rating)),
+        Value::Text(clean(&e.note)),
         Value::Text(serde_json::to_string(&e.evidence).unwrap_or_else(|_| "[]".into())),
-        Value::Maybe(e.claimant.clone()),
-        Value::Maybe(e.title.clone()),
-        Value::Maybe(e.url.clone()),
-        Value::Maybe(e.date.clone()),
-        Value::Maybe(e.reviewer.clone()),
-        Value::Maybe(e.reviewed_at.clone()),
-        Value::Text(e.origin.clone()),
-        Value::Text(text),
+        maybe(&e.claimant),
+        maybe(&e.title),
+        maybe(&e.url),
+        maybe(&e.date),
+        maybe(&e.reviewer),
+        maybe(&e.reviewed_at),
+        Value::Text(clean(&e.origin)),
+        Value::Text(clean(&text)),
         Value::Int(n),
     ]
+}
+
+/// Text as every engine can hold it: PostgreSQL's text has no NUL character, so on both engines
+/// a NUL (from a damaged import) is stored as U+FFFD.
+pub(super) fn clean(s: &str) -> String {
+    s.replace('\0', "\u{FFFD}")
 }
 
 /// The `LIKE` pattern for part of a claimant's name, its wildcards escaped (with `\`).
 pub(super) fn like_pattern(part: &str) -> String {
     let mut p = String::from("%");
-    for c in part.trim().to_lowercase().chars() {
+    for c in clean(part).trim().to_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {
             p.push('\\');
         }

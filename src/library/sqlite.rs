@@ -218,7 +218,7 @@ impl Engine for Sqlite {
             let stored: Option<(i64, String)> = tx
                 .query_row(
                     "SELECT id, hash FROM entries WHERE key = ?1",
-                    [&write.entry.key],
+                    [sql::clean(&write.entry.key)],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()
@@ -423,7 +423,7 @@ impl Engine for Sqlite {
         let sql = format!("SELECT {} FROM entries WHERE key = ?1", sql::STORED_COLUMNS);
         let row = self
             .conn
-            .query_row(&sql, [key], read_row)
+            .query_row(&sql, [sql::clean(key)], read_row)
             .optional()
             .map_err(|e| err_at(&self.path, e))?;
         Ok(row.map(|r| r.into_stored().0))
