@@ -39,7 +39,10 @@ const MIGRATIONS: &[&str] = &["
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     CREATE TABLE totals (one INTEGER PRIMARY KEY CHECK (one = 1), entries INTEGER NOT NULL, terms INTEGER NOT NULL);
     INSERT INTO totals VALUES (1, 0, 0);
-    CREATE VIRTUAL TABLE entries_fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+    CREATE VIRTUAL TABLE entries_fts USING fts5(
+        terms, content='',
+        tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\"
+    );
 "];
 
 pub(super) struct Sqlite {

@@ -505,6 +505,12 @@ fn a_word_is_only_itself(place: &Place) {
             "ünï",
             "中文",
             "ελλάδα",
+            // Words with combining marks, and what is left of them without the marks.
+            "สวัสดี",
+            "สว",
+            "สด",
+            "नमस्ते",
+            "नमस",
             &long,
         ],
     );
