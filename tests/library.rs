@@ -287,6 +287,9 @@ fn mark_records_the_verdict_and_a_broken_library_never_stops_it(libs: &Libraries
     assert_eq!(rows.len(), 1, "{found}");
     assert_eq!(rows[0]["note"], "Faux.");
     assert_eq!(rows[0]["reviewer"], "ana");
+    // The session is named by its absolute path, whatever the mark was given.
+    let absolute = std::fs::canonicalize(&session).unwrap();
+    assert_eq!(rows[0]["origin"], absolute.to_str().unwrap());
     // Marked again: the same row, a new version.
     stdout(&with_library(&lib, &["mark", s, "1", "verified"]));
     let found = stdout(&with_library(&lib, &["library", "export"]));

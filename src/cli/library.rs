@@ -308,7 +308,7 @@ pub fn match_lines(
                     "title": e.title,
                     "date": e.date,
                     "key": e.key,
-                    "score": (m.score * 1000.0).round() / 1000.0,
+                    "score": (f64::from(m.score) * 1000.0).round() / 1000.0,
                     "reasons": m.reasons,
                 })
             })
@@ -343,8 +343,10 @@ pub fn record_mark(session: &Path, before: &Review, after: &Review, reviewer: Op
             return;
         }
     };
+    // The session as an absolute path, so that the library can lead back to it from anywhere.
+    let origin = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
     let result = Library::open(&place).and_then(|mut lib| {
-        lib.record(after, Some(before), session, &Ratings::default(), reviewer)
+        lib.record(after, Some(before), &origin, &Ratings::default(), reviewer)
     });
     match result {
         Ok(t) => {

@@ -477,7 +477,8 @@ pub fn import(
         if name.ends_with(".claimdesk.json") {
             match crate::store::open(&file) {
                 Ok(loaded) => {
-                    let entries = entries_of_review(&loaded.review, &file, ratings, None);
+                    let origin = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                    let entries = entries_of_review(&loaded.review, &origin, ratings, None);
                     let writes = entries
                         .into_iter()
                         .map(|entry| Write { entry, known: None })
