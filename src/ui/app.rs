@@ -125,6 +125,8 @@ pub struct ClaimdeskApp {
     text_sha: Option<(u64, String)>,
     /// Match the claims against the library at the next frame without a job running.
     match_pending: bool,
+    /// Bumped by each matching: the answers of an older one are dropped.
+    match_token: u64,
     /// "Checked before": the best earlier review of each claim.
     earlier: Earlier,
     library_notice: Option<LibraryNotice>,
@@ -137,7 +139,7 @@ impl ClaimdeskApp {
         theme::setup(ctx);
         let review = Review::from_article(article::sample());
         let selected = review.claims.first().map(|c| c.id);
-        Self {
+        let mut app = Self {
             kept: Kept::default(),
             kept_files: None,
             saved_revision: review.revision,
@@ -179,7 +181,10 @@ impl ClaimdeskApp {
             earlier: Earlier::default(),
             library_notice: None,
             library_panel: LibraryPanel::default(),
-        }
+            match_token: 0,
+        };
+        app.library_baseline = Some(Arc::new(app.library_copy()));
+        app
     }
 
     /// The claim library when the settings leave it empty (`default`: the file in the user's
@@ -244,6 +249,11 @@ impl ClaimdeskApp {
             self.library = None;
             self.earlier.clear();
             self.match_pending = place.is_some();
+            if self.library_panel.open
+                && let Some(search) = self.library_panel.current_search()
+            {
+                self.library_search(search);
+            }
         }
     }
 
@@ -318,7 +328,8 @@ impl ClaimdeskApp {
         if self.library_place().is_err() || self.review.claims.is_empty() {
             return;
         }
-        let token = self.review_token;
+        self.match_token += 1;
+        let token = self.match_token;
         self.earlier.start(token);
         let review = Arc::new(self.library_copy());
         if let Err(e) = self.library_send(Request::Match { token, review }) {
@@ -859,6 +870,7 @@ impl ClaimdeskApp {
         // Another text: its hash (the library's keys, when the file's is unknown) is computed
         // again.
         self.text_sha = None;
+        self.match_pending = true;
         self.claim_list.forget_article();
         self.article_view.forget_article();
         self.history.clear();
@@ -1500,9 +1512,14 @@ impl ClaimdeskApp {
             if self.earlier.checking {
                 ui.weak(tr("· checking the library…"));
             } else if !self.earlier.is_empty() {
+                let ctx = ui.ctx().clone();
                 ui.weak(trf(
-                    "· {n} checked before (B applies, Ctrl+L searches)",
-                    &[("n", &self.earlier.len())],
+                    "· {n} checked before ({b}: apply, {l}: library)",
+                    &[
+                        ("n", &self.earlier.len()),
+                        ("b", &Command::ApplyEarlier.shortcut_text(&ctx)),
+                        ("l", &Command::Library.shortcut_text(&ctx)),
+                    ],
                 ));
             }
         });

@@ -600,8 +600,8 @@ const FR: &[(&str, &str)] = &[
     ),
     ("· unsaved changes", "· modifications non enregistrées"),
     (
-        "· {n} checked before (B applies, Ctrl+L searches)",
-        "· {n} déjà vérifiées (B applique, Ctrl+L cherche)",
+        "· {n} checked before ({b}: apply, {l}: library)",
+        "· {n} déjà vérifiées ({b} : appliquer, {l} : bibliothèque)",
     ),
 ];
 

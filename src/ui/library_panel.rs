@@ -86,6 +86,11 @@ impl LibraryPanel {
         self.form.search().ok()
     }
 
+    /// The search the form describes now, if it is a valid one.
+    pub fn current_search(&self) -> Option<Search> {
+        self.form.search().ok()
+    }
+
     /// A search was sent: its token, to know its reply.
     pub fn searching(&mut self) -> u64 {
         self.next_token += 1;
