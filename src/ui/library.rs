@@ -20,14 +20,20 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
-/// A claim whose best match in the library scores at least this shows "Checked before". The
-/// score is the library's (`library::rank`): BM25 over the claim's words, plus 1 for each
-/// number and 0.5 for each name the two claims share.
+/// A claim whose best match in the library scores at least this shows "Checked before"… The
+/// score is the library's (`library::rank`): BM25 over the claim's words, plus 1 for each number
+/// and 0.5 for each name the two claims share. Its scale grows with the library (a rare word
+/// weighs more among 14,000 entries than among 3), so this only keeps out the weakest matches.
 pub const CHECKED_BEFORE_MIN_SCORE: f32 = 4.0;
 
-/// …and at least this share of the words of the shorter of the two claims is in the other:
-/// the library ranks the entries worth a look, this says whether the best one is the same
-/// claim, not one about the same people (names weigh much in the ranking of a small library).
+/// …and at least this share of the words of the shorter of the two claims is in the other. The
+/// library ranks the entries worth a look; this says whether the best one is the same claim, not
+/// one about the same people (names weigh much in a small library: against 3 entries, sentences
+/// of the sample that merely named Poutine and Kim scored 4 to 6, its real repeat 10). Measured
+/// with tools/calibrate_checked_before.py on CheckThat! 2022 2A (tweets against 14k Snopes
+/// claims), best match only: at 0.5, 29% of the tweets whose fact-check is in the library are
+/// marked (1% with the wrong one) and 7% of those whose fact-check was left out; at 0.4, 43% and
+/// 18%; at 0.3, 59% and 40%.
 pub const CHECKED_BEFORE_MIN_SHARED: f32 = 0.5;
 
 /// The share of the words of the shorter of `a` and `b` (as the library indexes them) that the
@@ -789,6 +795,16 @@ mod tests {
         let mut own = entry("Faux");
         own.verdict = Some(Verdict::Unsourced);
         assert_eq!(verdict_of(&own), Some(Verdict::Unsourced), "the desk's own");
+    }
+
+    #[test]
+    fn the_same_claim_shares_most_words_and_one_about_the_same_people_does_not() {
+        let earlier = "Mercredi, Poutine a offert à Kim une voiture Aurus, la deuxième fois que le dirigeant du Kremlin offre ce modèle";
+        let repeat = "Poutine a offert à Kim une Aurus lors d’un échange de cadeaux, la deuxième fois qu’il offre ce modèle de voiture";
+        let neighbour = "Selon Youri Ouchakov, conseiller de Poutine, le dirigeant russe a également offert à Kim un service à thé.";
+        assert!(shared_words(repeat, earlier) >= CHECKED_BEFORE_MIN_SHARED);
+        assert!(shared_words(neighbour, earlier) < CHECKED_BEFORE_MIN_SHARED);
+        assert_eq!(shared_words("", earlier), 0.0);
     }
 
     #[test]
