@@ -223,11 +223,8 @@ impl ClaimList {
                             .id_salt("claim-detail-scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                self.detail(ui, claim, review, palette, &mut out);
-                                if let Some(m) = earlier.of(claim.id) {
-                                    ui.add_space(4.0);
-                                    checked_before(ui, m, palette, &mut out);
-                                }
+                                let before = earlier.of(claim.id);
+                                self.detail(ui, claim, review, palette, before, &mut out);
                                 ui.add_space(6.0);
                                 self.evidence(ui, claim, palette, &mut out);
                             });
@@ -490,6 +487,7 @@ impl ClaimList {
         claim: &Claim,
         review: &Review,
         palette: &Palette,
+        before: Option<&Match>,
         out: &mut Vec<ListRequest>,
     ) {
         let total = review.claims.len();
@@ -590,6 +588,10 @@ impl ClaimList {
                 out.push(ListRequest::Apply(Action::Dismiss { claim: claim.id }));
             }
         });
+        // Right under the verdicts: what was found before is what the reviewer reads first.
+        if let Some(m) = before {
+            checked_before(ui, m, palette, out);
+        }
         if !claim.reasons.is_empty() {
             ui.label(
                 RichText::new(trf("Why: {r}", &[("r", &claim.reasons.join(" · "))]))
@@ -1150,9 +1152,19 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
             }
             if !m.reasons.is_empty() {
                 ui.label(
-                    RichText::new(trf("Why it matches: {r}", &[("r", &m.reasons.join(" · "))]))
-                        .size(12.5)
-                        .weak(),
+                    RichText::new(trf(
+                        "Why it matches: {r}",
+                        &[(
+                            "r",
+                            &m.reasons
+                                .iter()
+                                .map(|r| lib::reason_text(r))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
+                        )],
+                    ))
+                    .size(12.5)
+                    .weak(),
                 );
             }
             ui.horizontal_wrapped(|ui| {

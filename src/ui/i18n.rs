@@ -560,6 +560,9 @@ const FR: &[(&str, &str)] = &[
     ("no rating", "sans verdict"),
     ("part of a name", "partie d'un nom"),
     ("position in the article", "position dans l'article"),
+    ("same names", "mêmes noms"),
+    ("same numbers", "mêmes nombres"),
+    ("same words", "mêmes mots"),
     ("score", "score"),
     ("score {s}", "score {s}"),
     ("someone else", "quelqu'un d'autre"),
@@ -583,6 +586,7 @@ const FR: &[(&str, &str)] = &[
         "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
         "{f} a été modifié depuis que vous l'avez ouvert, par une autre fenêtre ou `claimdesk mark`. Enregistrer ici remplacerait ces modifications.",
     ),
+    ("{h}: {w}", "{h} : {w}"),
     ("{i} of {n}", "{i} sur {n}"),
     ("{n} found", "{n} trouvées"),
     (
@@ -601,7 +605,7 @@ const FR: &[(&str, &str)] = &[
     ("· unsaved changes", "· modifications non enregistrées"),
     (
         "· {n} checked before ({b}: apply, {l}: library)",
-        "· {n} déjà vérifiées ({b} : appliquer, {l} : bibliothèque)",
+        "· déjà vérifiées : {n} ({b} : appliquer, {l} : bibliothèque)",
     ),
 ];
 

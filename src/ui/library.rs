@@ -568,6 +568,20 @@ pub fn summary(entry: &library::Entry, palette: &super::theme::Palette) -> Strin
     line
 }
 
+/// A reason the library gives for a match ("same names: kim, poutine") in the window's language.
+pub fn reason_text(reason: &str) -> String {
+    let Some((head, words)) = reason.split_once(": ") else {
+        return reason.to_string();
+    };
+    let head = match head {
+        "same numbers" => tr("same numbers"),
+        "same names" => tr("same names"),
+        "same words" => tr("same words"),
+        _ => return reason.to_string(),
+    };
+    trf("{h}: {w}", &[("h", &head), ("w", &words)])
+}
+
 /// "Checked before: Disputed — 12 March 2026, «title»".
 pub fn checked_before_line(entry: &library::Entry, palette: &super::theme::Palette) -> String {
     trf("Checked before: {s}", &[("s", &summary(entry, palette))])

@@ -147,8 +147,8 @@ impl LibraryPanel {
         egui::Window::new(tr("Library"))
             .open(&mut open)
             .resizable(true)
-            .default_width(640.0)
-            .default_height(600.0)
+            .default_width(660.0)
+            .default_height(640.0)
             .show(ctx, |ui| {
                 match &place {
                     Ok(p) => ui.weak(trf("Claim library: {p}", &[("p", p)])),
@@ -175,11 +175,12 @@ impl LibraryPanel {
                 let mut field =
                     |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, width: f32| {
                         let l = ui.label(label);
+                        // A grid's cells are as wide as last frame's widest: the size is set.
+                        let h = ui.spacing().interact_size.y;
                         let r = ui
-                            .add(
-                                egui::TextEdit::singleline(value)
-                                    .hint_text(hint)
-                                    .desired_width(width),
+                            .add_sized(
+                                [width, h],
+                                egui::TextEdit::singleline(value).hint_text(hint),
                             )
                             .labelled_by(l.id);
                         if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -192,7 +193,7 @@ impl LibraryPanel {
                     tr("Words"),
                     &mut self.form.words,
                     tr("words of the claim or title"),
-                    220.0,
+                    230.0,
                 );
                 if std::mem::take(&mut self.focus_words) {
                     words.request_focus();
@@ -205,13 +206,14 @@ impl LibraryPanel {
                     160.0,
                 );
                 ui.end_row();
-                field(ui, tr("From"), &mut self.form.from, tr("YYYY-MM-DD"), 220.0);
+                field(ui, tr("From"), &mut self.form.from, tr("YYYY-MM-DD"), 230.0);
                 field(ui, tr("To"), &mut self.form.to, tr("YYYY-MM-DD"), 160.0);
                 ui.end_row();
                 let l = ui.label(tr("Verdict"));
                 let shown = self.form.verdict.map_or(tr("any"), |v| palette.name(v));
                 egui::ComboBox::from_id_salt("library-verdict")
                     .selected_text(shown)
+                    .width(160.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut self.form.verdict, None, tr("any"));
                         for v in [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced] {

@@ -272,7 +272,13 @@ impl SettingsWindow {
             .open(&mut open)
             .resizable(true)
             .default_width(520.0)
+            .default_height((ctx.content_rect().height() - 60.0).clamp(240.0, 760.0))
             .show(ctx, |ui| {
+                // Scrolls in a small window; Save stays in view under it.
+                let room = (ctx.content_rect().height() - 140.0).max(160.0);
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .show(ui, |ui| {
                 ui.label(tr(
                     "Used in every report: ClaimReview needs the organisation and its address.",
                 ));
@@ -403,6 +409,7 @@ impl SettingsWindow {
                 .on_hover_text(tr(
                     "Each time you save a session, its reviewed claims are recorded in the claim library",
                 ));
+                    });
                 ui.horizontal(|ui| {
                     if ui.button(tr("Save settings")).clicked() {
                         saved = Some(self.draft.clone());
