@@ -1704,3 +1704,465 @@ fn a_session_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(h.query_by_label("Changed on disk").is_none());
     assert!(!h.state().is_dirty());
 }
+
+// ---- The claim library: recording on save, "Checked before", the Library panel ----
+
+use claimdesk::library::{self as library, Entry, Library, Place};
+
+/// A window whose settings (in `dir`) name `lib` as its claim library: each test has its own
+/// library file, never the user's.
+fn harness_with_library(
+    picker: &ScriptedPicker,
+    dir: &Path,
+    lib: &Path,
+) -> Harness<'static, ClaimdeskApp> {
+    let settings = dir.join("settings.json");
+    let json = serde_json::json!({ "library": { "place": lib } });
+    std::fs::write(&settings, json.to_string()).unwrap();
+    let mut h = harness(picker);
+    h.state_mut().use_settings_file(settings);
+    library_settle(&mut h);
+    h
+}
+
+/// Runs frames until the library worker has answered everything asked of it.
+fn library_settle(h: &mut Harness<'_, ClaimdeskApp>) {
+    h.run_ok();
+    loop {
+        h.state_mut().wait_for_library();
+        h.run_ok();
+        if !h.state().library_busy() {
+            break;
+        }
+    }
+    h.run();
+}
+
+fn open_library(lib: &Path) -> Library {
+    Library::open(&Place::File(lib.to_path_buf())).unwrap()
+}
+
+/// An earlier review of the sample's claim about the Aurus given to Kim (reworded), by ana, in
+/// the session file `origin`; and two reviews of other things.
+fn earlier_reviews(lib: &Path, origin: &Path) {
+    let mut l = open_library(lib);
+    let entries = vec![
+        Entry {
+            key: "session:0123456789abcdef#8".into(),
+            claim: "Mercredi, Poutine a offert à Kim une voiture Aurus, la deuxième fois que le dirigeant du Kremlin offre ce modèle de voiture".into(),
+            language: Some("fr".into()),
+            verdict: Some(Verdict::Disputed),
+            rating: "Disputed".into(),
+            note: "Une seule Aurus offerte à Kim : la première était un autre modèle.".into(),
+            evidence: vec![
+                "https://kcna.example/2024/06/19/gifts".into(),
+                "https://tass.example/politique/aurus".into(),
+            ],
+            claimant: Some("médias d'État russes".into()),
+            title: Some("Poutine offre une Aurus à Kim".into()),
+            url: Some("https://quotidien.example/aurus".into()),
+            date: Some("2026-03-10".into()),
+            reviewer: Some("ana".into()),
+            reviewed_at: Some("2026-03-12T10:00:00+00:00".into()),
+            origin: origin.display().to_string(),
+        },
+        Entry {
+            key: "https://factuel.example/vaccins#1".into(),
+            claim: "Les vaccins contre la grippe provoquent la grippe chez un patient sur dix".into(),
+            language: Some("fr".into()),
+            verdict: Some(Verdict::Verified),
+            rating: "Verified".into(),
+            title: Some("Les vaccins et la grippe".into()),
+            url: Some("https://factuel.example/vaccins".into()),
+            reviewed_at: Some("2025-11-02".into()),
+            origin: "import".into(),
+            ..Entry::default()
+        },
+        Entry {
+            key: "https://factuel.example/seoul#1".into(),
+            claim: "La Corée du Sud a livré des obus à l'Ukraine en 2024".into(),
+            language: Some("fr".into()),
+            rating: "Trompeur".into(),
+            claimant: Some("Dmitri Peskov".into()),
+            title: Some("Séoul et les obus".into()),
+            url: Some("https://factuel.example/seoul".into()),
+            reviewed_at: Some("2025-06-02".into()),
+            origin: "import".into(),
+            ..Entry::default()
+        },
+    ];
+    let writes = entries
+        .into_iter()
+        .map(|entry| library::Write { entry, known: None })
+        .collect();
+    let t = l.write(writes).unwrap();
+    assert_eq!(t.added, 3);
+}
+
+#[test]
+fn saving_a_session_records_its_verdicts_in_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("desk").join("library.sqlite");
+    let session = dir.path().join("limousine.claimdesk.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    // The library is named in Settings ▸ Library; recording is on by default.
+    h.state_mut()
+        .use_settings_file(dir.path().join("settings.json"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    h.get_by_label("Claim library").click();
+    h.run();
+    h.get_by_label("Claim library")
+        .type_text(lib.to_str().unwrap());
+    h.get_by_label("Save settings").click();
+    library_settle(&mut h);
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("settings.json")).unwrap())
+            .unwrap();
+    assert_eq!(kept["library"]["place"], lib.to_str().unwrap());
+    assert_eq!(kept["library"]["record"], true);
+    library_settle(&mut h);
+
+    let id = claim_id_containing(&h, "1961");
+    click_row(&mut h, "guerre froide de 1961");
+    h.key_press(Key::D);
+    h.run();
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session.exists(), "{:?}", h.state().error());
+    library_settle(&mut h);
+    assert_eq!(h.state().library_notice(), None);
+
+    let key = library::session_key(h.state().review(), id);
+    let stored = open_library(&lib).get(&key).unwrap().expect("recorded");
+    assert_eq!(stored.entry.verdict, Some(Verdict::Disputed));
+    // In the newsroom's words: the sample is French.
+    assert_eq!(stored.entry.rating, "Contesté");
+    assert!(stored.entry.claim.contains("1961"));
+    assert_eq!(Path::new(&stored.entry.origin), session.as_path());
+    assert_eq!(stored.version, 1);
+
+    // Someone else (ana) changes that claim in the library; this window then saves a note on
+    // it: the library keeps ana's, and the window says so, naming the claim.
+    let mut theirs = stored.entry.clone();
+    theirs.verdict = Some(Verdict::Verified);
+    theirs.rating = "Vérifié".into();
+    theirs.reviewer = Some("ana".into());
+    open_library(&lib)
+        .write(vec![library::Write {
+            entry: theirs,
+            known: None,
+        }])
+        .unwrap();
+    click_row(&mut h, "guerre froide de 1961");
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_label("Note").type_text("Traité de 1961");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "{:?}", h.state().error());
+    library_settle(&mut h);
+    let said = h.state().library_notice().expect("a notice").to_string();
+    assert!(
+        said.contains(&format!(
+            "claim {id}: changed in the library by ana since you opened this session; the library keeps theirs"
+        )),
+        "{said}"
+    );
+    h.get_by_label_contains("the library keeps theirs");
+    let kept = open_library(&lib).get(&key).unwrap().unwrap();
+    assert_eq!(
+        kept.entry.verdict,
+        Some(Verdict::Verified),
+        "theirs is kept"
+    );
+    assert_eq!(
+        claimdesk::store::load(&session)
+            .unwrap()
+            .claim(id)
+            .unwrap()
+            .note,
+        "Traité de 1961"
+    );
+
+    // Recording off: the next save writes the session only.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    h.get_by_label("Record my verdicts in the library").click();
+    h.get_by_label("Save settings").click();
+    h.run();
+    let other = h.state().review().claims[0].id;
+    let needle: String = h.state().review().claims[0]
+        .text()
+        .chars()
+        .take(40)
+        .collect();
+    click_row(&mut h, &needle);
+    h.key_press(Key::V);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    library_settle(&mut h);
+    assert_eq!(
+        claimdesk::store::load(&session)
+            .unwrap()
+            .claim(other)
+            .unwrap()
+            .verdict,
+        Verdict::Verified
+    );
+    let other_key = library::session_key(h.state().review(), other);
+    assert!(open_library(&lib).get(&other_key).unwrap().is_none());
+}
+
+#[test]
+fn a_claim_checked_before_shows_the_earlier_verdict_and_b_applies_it_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite");
+    // The earlier review's own session: an article of its own, saved.
+    let earlier_article = dir.path().join("aurus.txt");
+    std::fs::write(
+        &earlier_article,
+        "Poutine offre une Aurus à Kim\n\nMercredi, Poutine a offert à Kim une voiture Aurus, la deuxième fois que le dirigeant du Kremlin offre ce modèle de voiture.\n",
+    )
+    .unwrap();
+    let earlier_session = dir.path().join("aurus.claimdesk.json");
+    let review = claimdesk::review::Review::from_article(
+        claimdesk::article::load(&earlier_article).unwrap(),
+    );
+    claimdesk::store::save(&review, &earlier_session).unwrap();
+    earlier_reviews(&lib, &earlier_session);
+
+    let picker = ScriptedPicker::new();
+    let mut h = harness_with_library(&picker, dir.path(), &lib);
+    let id = claim_id_containing(&h, "Aurus lors d’un échange de cadeaux");
+    assert!(h.state().checked_before(id).is_some(), "matched on opening");
+    // Only the claim that was checked before, not every claim that names Poutine or Kim.
+    let marked: Vec<u32> = h
+        .state()
+        .review()
+        .claims
+        .iter()
+        .map(|c| c.id)
+        .filter(|c| h.state().checked_before(*c).is_some())
+        .collect();
+    assert_eq!(marked, [id]);
+
+    click_row(&mut h, "Aurus lors d’un échange de cadeaux");
+    assert_eq!(h.state().selected(), Some(id));
+    // The checklist marks it (its label says so, for screen readers too).
+    h.get_by_label("Filter").click();
+    h.run();
+    h.get_by_label("Filter").type_text("cadeaux");
+    h.run();
+    assert!(
+        h.query_by(|n| n.role() == Role::ListItem
+            && n.label().is_some_and(
+                |l| l.contains("échange de cadeaux") && l.contains("Checked before: Disputed")
+            ))
+        .is_some(),
+        "the row is marked"
+    );
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.get_by_label_contains(
+        "Checked before: Disputed — 12 March 2026, «Poutine offre une Aurus à Kim»",
+    );
+    h.get_by_label_contains("Earlier note: Une seule Aurus offerte à Kim");
+    h.get_by_label_contains("Why it matches:");
+    h.get_by_label("https://kcna.example/2024/06/19/gifts");
+
+    // B: verdict, note and sources at once…
+    h.key_press(Key::B);
+    h.run();
+    let c = h.state().review().claim(id).unwrap().clone();
+    assert_eq!(c.verdict, Verdict::Disputed);
+    assert_eq!(
+        c.note,
+        "Une seule Aurus offerte à Kim : la première était un autre modèle."
+    );
+    let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://kcna.example/2024/06/19/gifts",
+            "https://tass.example/politique/aurus"
+        ]
+    );
+    assert_eq!(c.evidence[0].accessed.to_string(), "2026-03-12");
+    assert!(h.state().is_dirty());
+    // …and one Undo takes all of it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let c = h.state().review().claim(id).unwrap();
+    assert_eq!(c.verdict, Verdict::Unreviewed);
+    assert_eq!(c.note, "");
+    assert!(c.evidence.is_empty());
+    assert!(!h.state().history().can_undo());
+    // Redo, and the button does what B does: nothing more to add.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        h.state().review().claim(id).unwrap().verdict,
+        Verdict::Disputed
+    );
+
+    // Shift+B opens the earlier review's session, asking first about the unsaved changes.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::B);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Discard").click();
+    settle(&mut h);
+    assert_eq!(h.state().session_path(), Some(earlier_session.as_path()));
+    assert_eq!(
+        h.state().review().article.display_title(),
+        "Poutine offre une Aurus à Kim"
+    );
+}
+
+#[test]
+fn the_library_panel_finds_entries_by_words_and_by_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite");
+    earlier_reviews(&lib, &dir.path().join("gone.claimdesk.json"));
+    let picker = ScriptedPicker::new();
+    let mut h = harness_with_library(&picker, dir.path(), &lib);
+    // Ctrl+L opens the panel on the latest entries.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    library_settle(&mut h);
+    assert_eq!(h.state().library_results().len(), 3);
+    h.get_by_label_contains("3 found");
+
+    h.get_by_label("Words").click();
+    h.run();
+    h.get_by_label("Words").type_text("grippe");
+    h.get_by_label("Search").click();
+    library_settle(&mut h);
+    let found: Vec<&str> = h
+        .state()
+        .library_results()
+        .iter()
+        .map(|s| s.entry.claim.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["Les vaccins contre la grippe provoquent la grippe chez un patient sur dix"]
+    );
+    // Selected, the entry is shown whole.
+    h.get_by_label_contains("Verified — 2 November 2025, «Les vaccins et la grippe»");
+    h.get_by_label("Open in the browser");
+
+    // By verdict: the words cleared, Disputed chosen.
+    h.get_by_label("Clear").click();
+    library_settle(&mut h);
+    assert_eq!(h.state().library_results().len(), 3);
+    h.get_by_label("Verdict").click();
+    h.run();
+    // The choice in the list that opened (the detail panel has a Disputed button too).
+    h.get_by_label("Verdict").get_by_label("Disputed").click();
+    h.run();
+    h.get_by_label("Search").click();
+    library_settle(&mut h);
+    let found: Vec<&str> = h
+        .state()
+        .library_results()
+        .iter()
+        .map(|s| s.entry.title.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(found, ["Poutine offre une Aurus à Kim"]);
+    h.get_by_label_contains("Reviewer:");
+    h.get_by_label("ana");
+
+    // A date that is not one is said, and nothing is searched.
+    h.get_by_label("From").click();
+    h.run();
+    h.get_by_label("From").type_text("12/03/2026");
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label_contains("write the day as YYYY-MM-DD");
+}
+
+#[test]
+fn a_broken_library_file_loses_nothing_and_says_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite");
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(&lib, &junk).unwrap();
+    let session = dir.path().join("limousine.claimdesk.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness_with_library(&picker, dir.path(), &lib);
+    // Opening says that "Checked before" cannot be had, and the review goes on.
+    let said = h.state().library_notice().expect("said").to_string();
+    assert!(said.contains("not a Claimdesk library"), "{said}");
+    h.key_press(Key::D);
+    h.run();
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session.exists(), "{:?}", h.state().error());
+    assert!(!h.state().is_dirty());
+    library_settle(&mut h);
+    let said = h.state().library_notice().expect("said").to_string();
+    assert!(
+        said.contains(
+            "The session is saved, but its verdicts were not recorded in the claim library"
+        ) && said.contains(lib.to_str().unwrap())
+            && said.contains("not a Claimdesk library"),
+        "{said}"
+    );
+    h.get_by_label_contains("not recorded in the claim library");
+    assert_eq!(
+        std::fs::read(&lib).unwrap(),
+        junk,
+        "the junk file is untouched"
+    );
+    assert_eq!(
+        claimdesk::store::load(&session).unwrap().claims[0].verdict,
+        Verdict::Disputed
+    );
+}
+
+#[test]
+fn claimdesk_library_off_turns_the_library_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite");
+    let session = dir.path().join("limousine.claimdesk.json");
+    let settings = dir.path().join("settings.json");
+    let json = serde_json::json!({ "library": { "place": lib } });
+    std::fs::write(&settings, json.to_string()).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    // As if started with CLAIMDESK_LIBRARY=off: the settings' library is not used.
+    h.state_mut().use_library(None, Some("off".into()));
+    h.state_mut().use_settings_file(settings);
+    library_settle(&mut h);
+    h.key_press(Key::D);
+    h.run();
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    library_settle(&mut h);
+    assert!(session.exists());
+    assert!(!lib.exists(), "nothing recorded");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    library_settle(&mut h);
+    h.get_by_label_contains("The claim library is off");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    // CLAIMDESK_LIBRARY naming a file is used instead of the settings.
+    let other = dir.path().join("other.sqlite");
+    h.state_mut()
+        .use_library(None, Some(other.display().to_string()));
+    h.key_press(Key::V);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    library_settle(&mut h);
+    assert!(!lib.exists());
+    let mut n = 0;
+    open_library(&other).each(&mut |_| n += 1).unwrap();
+    assert_eq!(n, 2, "both verdicts recorded");
+}

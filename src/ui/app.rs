@@ -7,17 +7,21 @@ use super::command::Command;
 use super::export_dialog::{ExportChoice, ExportDialog};
 use super::i18n::{tr, trf};
 use super::jobs::{Jobs, Kind, Loaded, Outcome, Work};
+use super::library::{self as lib, Earlier, EarlierSource, LibraryLink, Reply, Request};
+use super::library_panel::{LibraryPanel, PanelRequest};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
 use super::recovery::{Autosave, Found};
 use super::settings::{Kept, KeptFiles};
 use super::theme;
 use super::theme::Palette;
 use crate::article;
+use crate::library::{Place, Search};
 use crate::report::Format;
 use crate::review::{Action, History, Review, Verdict};
 use crate::store;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +40,15 @@ enum Notice {
     Info(String),
     /// The article file of the opened session changed on disk since the review.
     SourceChanged(PathBuf),
+}
+
+/// A message about the claim library, shown under the header apart from the other notices (a
+/// save says "Saved", and the library then says what it made of it).
+#[derive(Debug, Clone, PartialEq)]
+struct LibraryNotice {
+    text: String,
+    /// A failure (else a warning: entries someone else changed).
+    error: bool,
 }
 
 /// The window. What it keeps between runs is `kept` (settings and recent files); the review is
@@ -93,6 +106,31 @@ pub struct ClaimdeskApp {
     export_dialog: ExportDialog,
     /// The format and options chosen in the export dialog, used once the file is picked.
     export_choice: ExportChoice,
+    /// The claim library's worker, for the library in use (started when first needed).
+    library: Option<LibraryLink>,
+    /// The library used when neither the environment nor the settings name one: the file in
+    /// the user's data folder for the real window, none in tests.
+    library_default: Option<Place>,
+    /// `CLAIMDESK_LIBRARY` as the window was started with: it names the library instead of the
+    /// settings, and `off` turns it off.
+    library_env: Option<String>,
+    /// Bumped each time the review is replaced: the library's answers about an older review
+    /// are dropped.
+    review_token: u64,
+    /// The review as last opened or recorded in the library (its library copy): what the next
+    /// record compares with to tell a claim someone else changed.
+    library_baseline: Option<Arc<Review>>,
+    /// The hash of the article's text (for the library's keys when its file's is unknown), for
+    /// the review it was computed for.
+    text_sha: Option<(u64, String)>,
+    /// Match the claims against the library at the next frame without a job running.
+    match_pending: bool,
+    /// Bumped by each matching: the answers of an older one are dropped.
+    match_token: u64,
+    /// "Checked before": the best earlier review of each claim.
+    earlier: Earlier,
+    library_notice: Option<LibraryNotice>,
+    library_panel: LibraryPanel,
 }
 
 impl ClaimdeskApp {
@@ -101,7 +139,7 @@ impl ClaimdeskApp {
         theme::setup(ctx);
         let review = Review::from_article(article::sample());
         let selected = review.claims.first().map(|c| c.id);
-        Self {
+        let mut app = Self {
             kept: Kept::default(),
             kept_files: None,
             saved_revision: review.revision,
@@ -133,6 +171,345 @@ impl ClaimdeskApp {
             window_title: String::new(),
             export_dialog: ExportDialog::default(),
             export_choice: ExportChoice::default(),
+            library: None,
+            library_default: None,
+            library_env: None,
+            review_token: 0,
+            library_baseline: None,
+            text_sha: None,
+            match_pending: false,
+            earlier: Earlier::default(),
+            library_notice: None,
+            library_panel: LibraryPanel::default(),
+            match_token: 0,
+        };
+        app.library_baseline = Some(Arc::new(app.library_copy()));
+        app
+    }
+
+    /// The claim library when the settings leave it empty (`default`: the file in the user's
+    /// data folder), and `CLAIMDESK_LIBRARY` (`env`), which names another one or turns it off.
+    /// The window starts with neither: no library until one is named (as in tests).
+    pub fn use_library(&mut self, default: Option<Place>, env: Option<String>) {
+        self.library_default = default;
+        self.library_env = env;
+        self.library_changed();
+    }
+
+    /// The library in use, or why there is none.
+    fn library_place(&self) -> Result<Place, String> {
+        if let Some(v) = self
+            .library_env
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            if v.eq_ignore_ascii_case("off") {
+                return Err(tr(
+                    "The claim library is off: CLAIMDESK_LIBRARY=off was set when Claimdesk started.",
+                )
+                .to_string());
+            }
+            return Ok(Place::parse(v));
+        }
+        let set = self.kept.newsroom.library.place.trim();
+        if !set.is_empty() {
+            return Ok(Place::parse(set));
+        }
+        self.library_default.clone().ok_or_else(|| {
+            tr("No claim library is named: name one in Edit > Settings… > Library.").to_string()
+        })
+    }
+
+    /// How the Settings window speaks of the library when its field is empty.
+    fn library_note(&self) -> String {
+        if let Some(v) = self
+            .library_env
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            return trf(
+                "CLAIMDESK_LIBRARY is set ({v}): it is used instead of this field until Claimdesk starts without it.",
+                &[("v", &Place::parse(v).shown())],
+            );
+        }
+        match &self.library_default {
+            Some(p) => trf("Empty: {p}", &[("p", &p.shown())]),
+            None => tr("Empty: no library.").to_string(),
+        }
+    }
+
+    /// The library named may have changed: a new one gets its own worker (the old one ends
+    /// after what it is doing) and the claims are matched against it.
+    fn library_changed(&mut self) {
+        let place = self.library_place().ok();
+        let current = self.library.as_ref().map(|l| l.place().clone());
+        if place != current {
+            self.library = None;
+            self.earlier.clear();
+            self.match_pending = place.is_some();
+            if self.library_panel.open
+                && let Some(search) = self.library_panel.current_search()
+            {
+                self.library_search(search);
+            }
+        }
+    }
+
+    /// The worker of the library in use, started if needed.
+    fn library_link(&mut self) -> Result<&mut LibraryLink, String> {
+        let place = self.library_place()?;
+        if self.library.as_ref().is_none_or(|l| *l.place() != place) {
+            self.library = Some(LibraryLink::start(place, &self.ctx)?);
+        }
+        Ok(self.library.as_mut().expect("started above"))
+    }
+
+    /// Sends `request` to the library worker; the reason if it could not be.
+    fn library_send(&mut self, request: Request) -> Result<(), String> {
+        let link = self.library_link()?;
+        if link.send(request) {
+            return Ok(());
+        }
+        // The worker is gone (an internal error): the next request starts another.
+        self.library = None;
+        Err(tr(
+            "The claim library stopped on an internal error; it is started again at the next save or search.",
+        )
+        .to_string())
+    }
+
+    /// The review as the library reads it (no article text): see `library::library_copy`.
+    fn library_copy(&mut self) -> Review {
+        let token = self.review_token;
+        if self.text_sha.as_ref().is_none_or(|(t, _)| *t != token) {
+            let sha = if self.review.article.metadata.source_sha256.is_some() {
+                String::new()
+            } else {
+                self.review.article.text_sha256()
+            };
+            self.text_sha = Some((token, sha));
+        }
+        let sha = self.text_sha.as_ref().map_or("", |(_, s)| s.as_str());
+        lib::library_copy(&self.review, sha)
+    }
+
+    /// After a save to `path`: its reviewed claims go to the library, on the worker. The session
+    /// file is written already; what the library makes of it comes later as a notice.
+    fn record_in_library(&mut self, path: &Path) {
+        if !self.kept.newsroom.library.record || self.library_place().is_err() {
+            return;
+        }
+        let review = Arc::new(self.library_copy());
+        let request = Request::Record {
+            token: self.review_token,
+            review,
+            before: self.library_baseline.clone(),
+            origin: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            ratings: Box::new(self.kept.newsroom.report_settings(&self.review).ratings),
+            reviewer: Some(self.kept.newsroom.reviewer.trim().to_string())
+                .filter(|r| !r.is_empty()),
+        };
+        if let Err(e) = self.library_send(request) {
+            self.library_notice = Some(LibraryNotice {
+                text: trf(
+                    "The session is saved, but its verdicts were not recorded in the claim library: {e}",
+                    &[("e", &e)],
+                ),
+                error: true,
+            });
+        }
+    }
+
+    /// Matches each claim of the review against the library, on the worker.
+    fn start_matching(&mut self) {
+        self.earlier.clear();
+        if self.library_place().is_err() || self.review.claims.is_empty() {
+            return;
+        }
+        self.match_token += 1;
+        let token = self.match_token;
+        self.earlier.start(token);
+        let review = Arc::new(self.library_copy());
+        if let Err(e) = self.library_send(Request::Match { token, review }) {
+            self.earlier.checking = false;
+            self.earlier.error = Some(e);
+        }
+    }
+
+    /// Applies what the library worker sent back.
+    fn library_replies(&mut self, replies: Vec<Reply>, gone: bool) {
+        for r in replies {
+            match r {
+                Reply::Recorded {
+                    token,
+                    review,
+                    result,
+                } => match result {
+                    Ok(recorded) => {
+                        if token == self.review_token {
+                            self.library_baseline = Some(review);
+                        }
+                        self.library_notice = if recorded.conflicts.is_empty() {
+                            None
+                        } else {
+                            let parts: Vec<String> = recorded
+                                .conflicts
+                                .iter()
+                                .map(|c| {
+                                    trf(
+                                        "claim {id}: changed in the library by {who} since you opened this session; the library keeps theirs",
+                                        &[
+                                            ("id", &c.claim),
+                                            (
+                                                "who",
+                                                &c.by.clone().unwrap_or_else(|| {
+                                                    tr("someone else").to_string()
+                                                }),
+                                            ),
+                                        ],
+                                    )
+                                })
+                                .collect();
+                            Some(LibraryNotice {
+                                text: trf(
+                                    "Claim library: {list}. Your verdicts are in the session file.",
+                                    &[("list", &parts.join("; "))],
+                                ),
+                                error: false,
+                            })
+                        };
+                    }
+                    Err(e) => {
+                        self.library_notice = Some(LibraryNotice {
+                            text: trf(
+                                "The session is saved, but its verdicts were not recorded in the claim library: {e}",
+                                &[("e", &e)],
+                            ),
+                            error: true,
+                        })
+                    }
+                },
+                Reply::Matched {
+                    token,
+                    found,
+                    done,
+                    error,
+                } => {
+                    self.earlier.add(token, found, done);
+                    if let Some(e) = error
+                        && token == self.earlier.token
+                    {
+                        self.earlier.checking = false;
+                        self.library_notice = Some(LibraryNotice {
+                            text: trf("Checked before is not available: {e}", &[("e", &e)]),
+                            error: true,
+                        });
+                        self.earlier.error = Some(e);
+                    }
+                }
+                Reply::Searched { token, result } => self.library_panel.answered(token, result),
+            }
+        }
+        if gone {
+            self.library = None;
+            self.earlier.checking = false;
+            self.library_notice = Some(LibraryNotice {
+                text: tr(
+                    "The claim library stopped on an internal error; it is started again at the next save or search.",
+                )
+                .to_string(),
+                error: true,
+            });
+        }
+    }
+
+    /// Blocks until the library worker has answered everything asked of it, and applies the
+    /// answers as the next frame would (for tests and scripts: the window never blocks).
+    /// Matching asked for at the next frame is started first.
+    pub fn wait_for_library(&mut self) {
+        if self.match_pending && !self.jobs.is_busy() {
+            self.match_pending = false;
+            self.start_matching();
+        }
+        if let Some(link) = &mut self.library {
+            let (replies, gone) = link.wait();
+            self.library_replies(replies, gone);
+        }
+    }
+
+    /// The library is working on something asked of it.
+    pub fn library_busy(&self) -> bool {
+        self.library.as_ref().is_some_and(LibraryLink::is_busy)
+    }
+
+    /// What the window last said about the claim library (a failure, entries someone else
+    /// changed), if anything.
+    pub fn library_notice(&self) -> Option<&str> {
+        self.library_notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// The earlier review "Checked before" shows for claim `id`.
+    pub fn checked_before(&self, id: u32) -> Option<&crate::library::Match> {
+        self.earlier.of(id)
+    }
+
+    /// The entries the Library panel lists.
+    pub fn library_results(&self) -> &[crate::library::Stored] {
+        self.library_panel.results()
+    }
+
+    /// Sends a search of the Library panel to the worker.
+    fn library_search(&mut self, search: Search) {
+        if self.library_place().is_err() {
+            return; // the panel says why
+        }
+        let token = self.library_panel.searching();
+        if let Err(e) = self.library_send(Request::Search { token, search }) {
+            self.library_panel.failed(e);
+        }
+    }
+
+    /// B: the selected claim takes the verdict, note and sources of its earlier review, as one
+    /// undoable step.
+    fn apply_earlier(&mut self) {
+        let Some(id) = self.selected else { return };
+        let Some(m) = self.earlier.of(id).cloned() else {
+            self.notice = Some(Notice::Info(
+                tr("The selected claim has no earlier review in the library.").to_string(),
+            ));
+            return;
+        };
+        let unknown = lib::verdict_of(&m.stored.entry).is_none();
+        match lib::apply_earlier(&self.review, id, &m.stored) {
+            Some(action) => {
+                self.apply(action);
+                self.notice = unknown.then(|| {
+                    Notice::Info(trf(
+                        "The earlier rating “{r}” is not one of the desk's verdicts: choose the verdict yourself.",
+                        &[("r", &m.stored.entry.rating)],
+                    ))
+                });
+            }
+            None => {
+                self.notice = Some(Notice::Info(
+                    tr("The claim already has the earlier verdict, note and sources.").to_string(),
+                ))
+            }
+        }
+    }
+
+    /// Shift+B (and the panel's Open): the earlier review, in its session file if it is one
+    /// that exists here (through the unsaved-changes question), else its page in the browser.
+    fn open_earlier(&mut self, source: Option<EarlierSource>, ctx: &egui::Context) {
+        match source {
+            Some(EarlierSource::Session(p)) => self.guard(Pending::OpenPath(p), ctx),
+            Some(EarlierSource::Url(u)) => ctx.open_url(egui::OpenUrl::new_tab(u)),
+            None => self.notice = Some(Notice::Info(
+                tr("The earlier review has no session file on this computer and no web address.")
+                    .to_string(),
+            )),
         }
     }
 
@@ -145,6 +522,7 @@ impl ClaimdeskApp {
         self.kept_files = Some(files);
         self.theme_pending = true;
         self.apply_language();
+        self.library_changed();
         if let Some(p) = problem {
             self.notice = Some(Notice::Error(p));
         }
@@ -429,6 +807,11 @@ impl ClaimdeskApp {
                     None
                 };
                 drop_off_thread(std::mem::replace(&mut self.review, review));
+                self.review_token += 1;
+                // What the library last knew of this review's claims: the review as opened.
+                self.library_baseline = Some(Arc::new(self.library_copy()));
+                self.earlier.clear();
+                self.match_pending = true;
                 (self.session_path, self.session_seen) = match session {
                     Some((path, seen)) => (Some(path), Some(seen)),
                     None => (None, None),
@@ -484,6 +867,10 @@ impl ClaimdeskApp {
             }
         };
         drop_off_thread(std::mem::replace(&mut self.review, *review));
+        // Another text: its hash (the library's keys, when the file's is unknown) is computed
+        // again.
+        self.text_sha = None;
+        self.match_pending = true;
         self.claim_list.forget_article();
         self.article_view.forget_article();
         self.history.clear();
@@ -786,6 +1173,7 @@ impl ClaimdeskApp {
                     a.clear();
                 }
                 self.remember(path);
+                self.record_in_library(path);
                 true
             }
             Err(e) => {
@@ -938,7 +1326,31 @@ impl ClaimdeskApp {
                 self.claim_list.tab = super::claim_list::Tab::Claims;
                 self.claim_list.focus_filter = true;
             }
-            Command::Settings => self.settings_window.show_for(&self.kept.newsroom),
+            Command::Settings => {
+                let note = self.library_note();
+                self.settings_window.show_for(&self.kept.newsroom, note);
+            }
+            Command::ApplyEarlier => self.apply_earlier(),
+            Command::OpenEarlier => {
+                let Some(id) = self.selected else { return };
+                match self.earlier.of(id) {
+                    Some(m) => {
+                        let source = lib::source_of(&m.stored.entry);
+                        self.open_earlier(source, ctx);
+                    }
+                    None => {
+                        self.notice = Some(Notice::Info(
+                            tr("The selected claim has no earlier review in the library.")
+                                .to_string(),
+                        ))
+                    }
+                }
+            }
+            Command::Library => {
+                if let Some(search) = self.library_panel.toggle() {
+                    self.library_search(search);
+                }
+            }
             Command::History => self.show_history = !self.show_history,
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
@@ -1026,6 +1438,7 @@ impl ClaimdeskApp {
                 ui.separator();
                 item(ui, Command::Settings, cmds);
                 item(ui, Command::History, cmds);
+                item(ui, Command::Library, cmds);
             });
             ui.menu_button(tr("Review"), |ui| {
                 for cmd in [
@@ -1045,6 +1458,14 @@ impl ClaimdeskApp {
                     Command::SplitClaim,
                     Command::MergeClaims,
                     Command::DismissClaim,
+                ] {
+                    item(ui, cmd, cmds);
+                }
+                ui.separator();
+                for cmd in [
+                    Command::ApplyEarlier,
+                    Command::OpenEarlier,
+                    Command::Library,
                 ] {
                     item(ui, cmd, cmds);
                 }
@@ -1088,6 +1509,19 @@ impl ClaimdeskApp {
             if self.is_dirty() {
                 ui.weak(tr("· unsaved changes"));
             }
+            if self.earlier.checking {
+                ui.weak(tr("· checking the library…"));
+            } else if !self.earlier.is_empty() {
+                let ctx = ui.ctx().clone();
+                ui.weak(trf(
+                    "· {n} checked before ({b}: apply, {l}: library)",
+                    &[
+                        ("n", &self.earlier.len()),
+                        ("b", &Command::ApplyEarlier.shortcut_text(&ctx)),
+                        ("l", &Command::Library.shortcut_text(&ctx)),
+                    ],
+                ));
+            }
         });
         let mut dismiss = false;
         let mut reanchor: Option<PathBuf> = None;
@@ -1123,6 +1557,33 @@ impl ClaimdeskApp {
         }
         if dismiss {
             self.notice = None;
+        }
+        let mut dismiss_library = false;
+        if let Some(n) = &self.library_notice {
+            let color = if n.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, color))
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(tr("Dismiss"))
+                            .on_hover_text(tr("Dismiss the claim library's message"))
+                            .clicked()
+                        {
+                            dismiss_library = true;
+                        }
+                        ui.add(egui::Label::new(RichText::new(&n.text).color(color)).wrap());
+                    });
+                });
+        }
+        if dismiss_library {
+            self.library_notice = None;
         }
         if let Some(p) = reanchor {
             self.reanchor_on(&p);
@@ -1367,6 +1828,10 @@ impl ClaimdeskApp {
                 self.apply(change);
             }
             ListRequest::Error(e) => self.notice = Some(Notice::Error(e)),
+            ListRequest::Run(cmd) => {
+                let ctx = self.ctx.clone();
+                self.run_command(cmd, &ctx);
+            }
         }
     }
 
@@ -1428,6 +1893,19 @@ impl ClaimdeskApp {
                 let _ = self.replace_review(Ok((review, session, Vec::new())), false);
                 // Unsaved until the reviewer saves it; the old copy becomes this window's.
                 self.saved_revision = u64::MAX;
+                // What the library last knew is what the session file holds, not the changes
+                // restored (without a file, the next record replaces what the library has).
+                self.library_baseline = found
+                    .session_path
+                    .as_deref()
+                    .and_then(|p| store::load(p).ok())
+                    .map(|r| {
+                        let sha = match r.article.metadata.source_sha256 {
+                            Some(_) => String::new(),
+                            None => r.article.text_sha256(),
+                        };
+                        Arc::new(lib::library_copy(&r, &sha))
+                    });
                 found.discard();
                 self.notice = Some(Notice::Info(trf(
                     "Restored the review of “{t}”. Save it (Ctrl+S) to keep it.",
@@ -1451,6 +1929,14 @@ impl ClaimdeskApp {
         }
         if let Some(outcome) = self.jobs.poll() {
             let _ = self.finish_job(outcome);
+        }
+        if let Some(link) = &mut self.library {
+            let (replies, gone) = link.poll();
+            self.library_replies(replies, gone);
+        }
+        if self.match_pending && !self.jobs.is_busy() {
+            self.match_pending = false;
+            self.start_matching();
         }
         if let Some(answer) = self.picker.poll() {
             self.on_pick(answer);
@@ -1479,6 +1965,7 @@ impl ClaimdeskApp {
         });
         let width = ui.available_width();
         let palette = self.palette.clone();
+        let earlier = &self.earlier;
         let requests = egui::Panel::right("claims")
             .resizable(true)
             .default_size((width * 0.42).max(320.0))
@@ -1486,7 +1973,7 @@ impl ClaimdeskApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 self.claim_list
-                    .ui(ui, &self.review, self.selected, &palette)
+                    .ui(ui, &self.review, self.selected, &palette, earlier)
             })
             .inner;
         let asked = egui::CentralPanel::default()
@@ -1547,9 +2034,18 @@ impl ClaimdeskApp {
         self.job_window(&ctx);
         self.shortcuts_window(&ctx);
         self.history_window(&ctx);
+        if self.library_panel.open {
+            let place = self.library_place().map(|p| p.shown());
+            match self.library_panel.ui(&ctx, place, &palette) {
+                Some(PanelRequest::Search(s)) => self.library_search(s),
+                Some(PanelRequest::Open(src)) => self.open_earlier(Some(src), &ctx),
+                None => {}
+            }
+        }
         if let Some(newsroom) = self.settings_window.ui(&ctx) {
             self.kept.newsroom = newsroom;
             self.apply_language();
+            self.library_changed();
             ctx.set_theme(self.kept.newsroom.theme.preference());
             if let Some(files) = &self.kept_files {
                 self.notice = Some(match self.kept.save_newsroom(files) {

@@ -5,8 +5,11 @@
 //! The checklist is virtualised: rows have one height (the text is cut to two lines; the detail
 //! shows it whole), and only the rows in view are drawn, so 5,000 claims cost what 20 do.
 
+use super::command::Command;
 use super::i18n::{tr, trf};
+use super::library::{self as lib, Earlier};
 use super::theme::Palette;
+use crate::library::Match;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
 
@@ -19,6 +22,8 @@ pub enum ListRequest {
     SetThreshold(f32),
     /// Something could not be done; say why.
     Error(String),
+    /// A command of the window (the buttons of "Checked before").
+    Run(Command),
 }
 
 /// Which list the panel shows.
@@ -203,6 +208,7 @@ impl ClaimList {
         review: &Review,
         selected: Option<u32>,
         palette: &Palette,
+        earlier: &Earlier,
     ) -> Vec<ListRequest> {
         let mut out = Vec::new();
         egui::Panel::bottom("claim-detail")
@@ -217,7 +223,8 @@ impl ClaimList {
                             .id_salt("claim-detail-scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                self.detail(ui, claim, review, palette, &mut out);
+                                let before = earlier.of(claim.id);
+                                self.detail(ui, claim, review, palette, before, &mut out);
                                 ui.add_space(6.0);
                                 self.evidence(ui, claim, palette, &mut out);
                             });
@@ -235,7 +242,7 @@ impl ClaimList {
         match self.tab {
             Tab::Claims => {
                 self.controls(ui, review, &mut out);
-                self.rows(ui, review, selected, palette, &mut out);
+                self.rows(ui, review, selected, palette, earlier, &mut out);
             }
             Tab::Below => {
                 self.threshold(ui, review, &mut out);
@@ -390,6 +397,7 @@ impl ClaimList {
         review: &Review,
         selected: Option<u32>,
         palette: &Palette,
+        earlier: &Earlier,
         out: &mut Vec<ListRequest>,
     ) {
         let ids = self.visible(review).to_vec();
@@ -422,7 +430,7 @@ impl ClaimList {
             for id in &ids[range] {
                 if let Some(claim) = review.claim(*id) {
                     let is_sel = selected == Some(claim.id);
-                    if row(ui, claim, is_sel, palette).clicked() {
+                    if row(ui, claim, is_sel, palette, earlier.of(claim.id)).clicked() {
                         out.push(ListRequest::Select(claim.id));
                     }
                 }
@@ -479,6 +487,7 @@ impl ClaimList {
         claim: &Claim,
         review: &Review,
         palette: &Palette,
+        before: Option<&Match>,
         out: &mut Vec<ListRequest>,
     ) {
         let total = review.claims.len();
@@ -579,6 +588,10 @@ impl ClaimList {
                 out.push(ListRequest::Apply(Action::Dismiss { claim: claim.id }));
             }
         });
+        // Right under the verdicts: what was found before is what the reviewer reads first.
+        if let Some(m) = before {
+            checked_before(ui, m, palette, out);
+        }
         if !claim.reasons.is_empty() {
             ui.label(
                 RichText::new(trf("Why: {r}", &[("r", &claim.reasons.join(" · "))]))
@@ -944,18 +957,30 @@ fn head_of(text: &str, max: usize) -> &str {
 
 /// One row of the checklist, `ROW_HEIGHT` high: verdict, score, number and type, then the
 /// claim's text cut to two lines. One accessible list item whose label is the whole text.
-fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> egui::Response {
+fn row(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    selected: bool,
+    palette: &Palette,
+    earlier: Option<&Match>,
+) -> egui::Response {
     let visuals = ui.visuals().clone();
     let accent = palette.accent(claim.verdict);
     let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
+    let (rect, mut response) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
+    let before = earlier.map(|m| lib::checked_before_line(&m.stored.entry, palette));
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::ListItem,
-            true,
-            format!("{} · {}", palette.name(claim.verdict), claim.text()),
-        )
+        let mut label = format!("{} · {}", palette.name(claim.verdict), claim.text());
+        if let Some(b) = &before {
+            label.push_str(" · ");
+            label.push_str(b);
+        }
+        egui::WidgetInfo::labeled(egui::Role::ListItem, true, label)
     });
+    if let Some(b) = &before {
+        response = response.on_hover_text(b);
+    }
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -1016,6 +1041,31 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> e
     );
     let inner = rect.shrink2(egui::vec2(8.0, 6.0));
     let x = inner.min.x + 6.0;
+    // The "checked before" mark at the end of the line: a dot and the earlier verdict, in its
+    // colour. The line before it is cut short if the row is narrow.
+    let mut head_width = inner.max.x - x;
+    if let Some(m) = earlier {
+        let e = &m.stored.entry;
+        let color = palette.accent(lib::verdict_of(e).unwrap_or(Verdict::Unreviewed));
+        let mut mark = LayoutJob::single_section(
+            trf("before: {r}", &[("r", &lib::rating_of(e, palette))]),
+            TextFormat {
+                font_id: FontId::proportional(12.5),
+                color,
+                ..Default::default()
+            },
+        );
+        mark.wrap.max_width = (inner.max.x - x) * 0.45;
+        mark.wrap.max_rows = 1;
+        let mark = painter.layout_job(mark);
+        let at = egui::pos2(inner.max.x - mark.size().x, inner.min.y);
+        let dot = egui::pos2(at.x - 7.0, at.y + mark.size().y / 2.0);
+        painter.circle_filled(dot, 3.5, color);
+        head_width = (dot.x - 8.0 - x).max(0.0);
+        painter.galley(at, mark, color);
+    }
+    head.wrap.max_width = head_width;
+    head.wrap.max_rows = 1;
     let head = painter.layout_job(head);
     painter.galley(egui::pos2(x, inner.min.y), head, visuals.text_color());
     let mut body = LayoutJob::single_section(
@@ -1036,6 +1086,96 @@ fn row(ui: &mut egui::Ui, claim: &Claim, selected: bool, palette: &Palette) -> e
         visuals.text_color(),
     );
     response
+}
+
+/// "Checked before: Disputed — 12 March 2026, «title»", with the earlier note, sources and why
+/// it matches, and the buttons to apply it (B) or open it (Shift+B).
+fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec<ListRequest>) {
+    let e = &m.stored.entry;
+    let accent = palette.accent(lib::verdict_of(e).unwrap_or(Verdict::Unreviewed));
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, accent))
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lib::checked_before_line(e, palette))
+                        .strong()
+                        .color(accent),
+                )
+                .wrap(),
+            );
+            ui.add(
+                egui::Label::new(
+                    RichText::new(trf(
+                        "Earlier claim: « {c} »",
+                        &[("c", &head_of(&e.claim, 600))],
+                    ))
+                    .size(12.5)
+                    .italics(),
+                )
+                .wrap(),
+            );
+            if !e.note.trim().is_empty() {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(trf("Earlier note: {n}", &[("n", &head_of(&e.note, 2000))]))
+                            .size(12.5),
+                    )
+                    .wrap()
+                    .selectable(true),
+                );
+            }
+            let mut links: Vec<(&str, String)> =
+                e.evidence.iter().map(|u| (u.as_str(), u.clone())).collect();
+            if let Some(u) = &e.url {
+                let shown = e.title.clone().filter(|t| !t.trim().is_empty());
+                links.push((u.as_str(), shown.unwrap_or_else(|| u.clone())));
+            }
+            if !links.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(tr("Sources:")).size(12.5));
+                    for (url, shown) in links {
+                        match review::check_url(url) {
+                            Ok(url) => {
+                                ui.hyperlink_to(RichText::new(shown).size(12.5), url.clone())
+                                    .on_hover_text(url);
+                            }
+                            Err(_) => {
+                                ui.label(RichText::new(shown).size(12.5));
+                            }
+                        }
+                    }
+                });
+            }
+            if !m.reasons.is_empty() {
+                ui.label(
+                    RichText::new(trf(
+                        "Why it matches: {r}",
+                        &[(
+                            "r",
+                            &m.reasons
+                                .iter()
+                                .map(|r| lib::reason_text(r))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
+                        )],
+                    ))
+                    .size(12.5)
+                    .weak(),
+                );
+            }
+            ui.horizontal_wrapped(|ui| {
+                for cmd in [Command::ApplyEarlier, Command::OpenEarlier] {
+                    let label = format!("{} ({})", cmd.label(), cmd.shortcut_text(ui.ctx()));
+                    if ui.button(label).on_hover_text(cmd.help()).clicked() {
+                        out.push(ListRequest::Run(cmd));
+                    }
+                }
+            });
+        });
 }
 
 /// Claims set aside as "not a claim", each with Restore.

@@ -28,6 +28,9 @@ pub enum Command {
     SplitClaim,
     MergeClaims,
     DismissClaim,
+    ApplyEarlier,
+    OpenEarlier,
+    Library,
     Find,
     FindNext,
     FilterClaims,
@@ -50,10 +53,11 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl Command {
     /// In the order shortcuts are matched: more specific (Ctrl+Shift+S) before less (Ctrl+S).
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 31] = [
         Command::SaveAs,
         Command::Redo,
         Command::SetSpan,
+        Command::OpenEarlier,
         Command::Open,
         Command::CompareVersion,
         Command::PasteArticle,
@@ -73,6 +77,8 @@ impl Command {
         Command::SplitClaim,
         Command::MergeClaims,
         Command::DismissClaim,
+        Command::ApplyEarlier,
+        Command::Library,
         Command::Find,
         Command::FindNext,
         Command::FilterClaims,
@@ -109,6 +115,9 @@ impl Command {
             Command::SplitClaim => "Split claim…",
             Command::MergeClaims => "Merge with next claim",
             Command::DismissClaim => "Not a claim (dismiss)",
+            Command::ApplyEarlier => "Apply earlier verdict",
+            Command::OpenEarlier => "Open earlier review",
+            Command::Library => "Library",
             Command::Find => "Find in article…",
             Command::FindNext => "Find next",
             Command::FilterClaims => "Filter claims",
@@ -160,6 +169,15 @@ impl Command {
             Command::DismissClaim => {
                 "Set the selected claim aside as not a claim (listed under Dismissed, restorable)"
             }
+            Command::ApplyEarlier => {
+                "Give the selected claim the verdict, note and sources of its earlier review (Checked before), in one step"
+            }
+            Command::OpenEarlier => {
+                "Open the earlier review of the selected claim: its session, else its page in the browser"
+            }
+            Command::Library => {
+                "Search the claim library: what was checked before, by words, verdict, claimant, dates, language"
+            }
             Command::Find => "Search the article; matches are highlighted (Enter: next)",
             Command::FindNext => "Go to the next match of the search",
             Command::FilterClaims => "Type words to narrow the checklist",
@@ -196,6 +214,9 @@ impl Command {
             Command::SplitClaim => vec![sc(NONE, Key::S)],
             Command::MergeClaims => vec![sc(NONE, Key::M)],
             Command::DismissClaim => vec![sc(NONE, Key::X), sc(NONE, Key::Delete)],
+            Command::ApplyEarlier => vec![sc(NONE, Key::B)],
+            Command::OpenEarlier => vec![sc(SHIFT, Key::B)],
+            Command::Library => vec![sc(CMD, Key::L)],
             Command::Find => vec![sc(CMD, Key::F)],
             Command::FindNext => vec![sc(NONE, Key::F3)],
             Command::FilterClaims => vec![sc(NONE, Key::Slash)],

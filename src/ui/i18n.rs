@@ -85,9 +85,14 @@ const FR: &[(&str, &str)] = &[
         "Add the words selected in the article (drag over them) as a new claim",
         "Ajouter les mots sélectionnés dans l'article (glisser dessus) comme nouvelle affirmation",
     ),
+    ("Apply earlier verdict", "Appliquer le verdict antérieur"),
     ("Archive URL", "Adresse archivée"),
     ("Below the threshold", "Sous le seuil"),
     ("Below the threshold ({n})", "Sous le seuil ({n})"),
+    (
+        "CLAIMDESK_LIBRARY is set ({v}): it is used instead of this field until Claimdesk starts without it.",
+        "CLAIMDESK_LIBRARY est défini ({v}) : il remplace ce champ tant que Claimdesk démarre avec.",
+    ),
     ("Cancel", "Annuler"),
     ("Cancel edit", "Annuler la modification"),
     ("Cancel split", "Annuler la coupure"),
@@ -97,13 +102,26 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Changed on disk", "Modifié sur le disque"),
     (
+        "Checked before is not available: {e}",
+        "« Déjà vérifiée » n'est pas disponible : {e}",
+    ),
+    ("Checked before: {s}", "Déjà vérifiée : {s}"),
+    (
         "Choose where to save the report",
         "Choisir où enregistrer le rapport",
     ),
+    ("Claim library", "Bibliothèque des vérifications"),
+    (
+        "Claim library: {list}. Your verdicts are in the session file.",
+        "Bibliothèque des vérifications : {list}. Vos verdicts sont dans le fichier de session.",
+    ),
+    ("Claim library: {p}", "Bibliothèque des vérifications : {p}"),
     (
         "Claim {pos} of {total} (#{id})",
         "Affirmation {pos} sur {total} (n° {id})",
     ),
+    ("Claimant", "Auteur"),
+    ("Claimant:", "Auteur :"),
     (
         "Claimdesk closed without saving your review of “{t}” (last change {at}). Restore it?",
         "Claimdesk s'est fermé sans enregistrer votre vérification de « {t} » (dernière modification {at}). La restaurer ?",
@@ -113,6 +131,7 @@ const FR: &[(&str, &str)] = &[
         "Claimdesk se fermera une fois ceci terminé.",
     ),
     ("Claims ({n})", "Affirmations ({n})"),
+    ("Clear", "Effacer"),
     ("Clear filters", "Effacer les filtres"),
     (
         "Close Claimdesk (asks first if there are unsaved changes)",
@@ -138,6 +157,10 @@ const FR: &[(&str, &str)] = &[
     ("Discard it", "L'abandonner"),
     ("Dismiss", "Fermer"),
     (
+        "Dismiss the claim library's message",
+        "Fermer le message de la bibliothèque des vérifications",
+    ),
+    (
         "Dismiss: kept under Dismissed, where it can be restored (X)",
         "Écarter : gardée sous Écartées, d'où elle peut être restaurée (X)",
     ),
@@ -146,13 +169,21 @@ const FR: &[(&str, &str)] = &[
         "Drop an article or a session to open it",
         "Déposez un article ou une session pour l'ouvrir",
     ),
+    (
+        "Each time you save a session, its reviewed claims are recorded in the claim library",
+        "À chaque enregistrement d'une session, ses affirmations vérifiées sont inscrites dans la bibliothèque des vérifications",
+    ),
+    ("Earlier claim: « {c} »", "Affirmation antérieure : « {c} »"),
+    ("Earlier note: {n}", "Note antérieure : {n}"),
     ("Edit", "Édition"),
     ("Edit note", "Modifier la note"),
     ("Edit source", "Modifier la source"),
+    ("Empty: no library.", "Vide : pas de bibliothèque."),
     (
         "Empty: the default text in the article's language",
         "Vide : le texte par défaut dans la langue de l'article",
     ),
+    ("Empty: {p}", "Vide : {p}"),
     (
         "Every change to this review: when, by whom, what",
         "Chaque modification de cette vérification : quand, par qui, quoi",
@@ -172,6 +203,11 @@ const FR: &[(&str, &str)] = &[
     ("Find in article…", "Rechercher dans l'article…"),
     ("Find next", "Occurrence suivante"),
     ("Format", "Format"),
+    ("From", "Du"),
+    (
+        "Give the selected claim the verdict, note and sources of its earlier review (Checked before), in one step",
+        "Donner à l'affirmation choisie le verdict, la note et les sources de sa vérification antérieure (Déjà vérifiée), en une seule étape",
+    ),
     (
         "Go to the next match of the search",
         "Aller à l'occurrence suivante",
@@ -192,6 +228,8 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Keyboard shortcuts", "Raccourcis clavier"),
     ("Language", "Langue"),
+    ("Language:", "Langue :"),
+    ("Library", "Bibliothèque"),
     (
         "Make the words selected in the article the selected claim's text",
         "Faire des mots sélectionnés dans l'article le texte de l'affirmation choisie",
@@ -223,6 +261,10 @@ const FR: &[(&str, &str)] = &[
     ("Next match", "Occurrence suivante"),
     ("No change yet.", "Aucune modification pour l'instant."),
     (
+        "No claim library is named: name one in Edit > Settings… > Library.",
+        "Aucune bibliothèque des vérifications n'est indiquée : indiquez-en une dans Édition > Réglages… > Bibliothèque.",
+    ),
+    (
         "No claim matches these filters.",
         "Aucune affirmation ne correspond à ces filtres.",
     ),
@@ -242,21 +284,34 @@ const FR: &[(&str, &str)] = &[
         "Non enregistré : le fichier sur le disque est resté tel quel.",
     ),
     ("Note", "Note"),
+    ("Note:", "Note :"),
     (
         "Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.",
         "Rien d'écarté. Appuyez sur X (ou « Pas une affirmation ») sur une phrase qui n'en est pas une.",
+    ),
+    (
+        "Nothing in the library matches this search.",
+        "Rien dans la bibliothèque ne correspond à cette recherche.",
     ),
     ("Open Recent", "Ouvrir un fichier récent"),
     (
         "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)",
         "Ouvrir un article (.txt, .md, .html, .docx, .pdf) ou une session enregistrée (.claimdesk.json)",
     ),
+    ("Open earlier review", "Ouvrir la vérification antérieure"),
+    ("Open in the browser", "Ouvrir dans le navigateur"),
+    (
+        "Open the earlier review of the selected claim: its session, else its page in the browser",
+        "Ouvrir la vérification antérieure de l'affirmation choisie : sa session, sinon sa page dans le navigateur",
+    ),
+    ("Open this session", "Ouvrir cette session"),
     ("Opening another file", "Ouverture d'un autre fichier"),
     ("Opening {f}", "Ouverture de {f}"),
     ("Opening {f}…", "Ouverture de {f}…"),
     ("Open…", "Ouvrir…"),
     ("Organisation", "Organisation"),
     ("Organisation URL", "Adresse de l'organisation"),
+    ("Origin:", "Origine :"),
     ("Orphaned claims ({n})", "Affirmations orphelines ({n})"),
     ("Paste as article", "Coller comme article"),
     (
@@ -270,6 +325,7 @@ const FR: &[(&str, &str)] = &[
     ("Previous claim", "Affirmation précédente"),
     ("Previous match", "Occurrence précédente"),
     ("Promote to claim: {s}", "En faire une affirmation : {s}"),
+    ("Published:", "Publié :"),
     (
         "Put the caret where the second claim begins (click or arrow keys), then Split here (Enter).",
         "Placez le curseur là où commence la seconde affirmation (clic ou flèches), puis Couper ici (Entrée).",
@@ -286,6 +342,10 @@ const FR: &[(&str, &str)] = &[
         "Réancrage des affirmations sur {f}…",
     ),
     ("Reading the pasted text…", "Lecture du texte collé…"),
+    (
+        "Record my verdicts in the library",
+        "Inscrire mes verdicts dans la bibliothèque",
+    ),
     ("Redo", "Rétablir"),
     (
         "Redo the last undone change",
@@ -312,6 +372,7 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Review", "Vérification"),
     ("Reviewer name", "Nom du vérificateur"),
+    ("Reviewer:", "Vérificateur :"),
     ("Reviewing the pasted text", "Vérification du texte collé"),
     ("Reworded. Was: « {old} »", "Reformulée. Avant : « {old} »"),
     ("Save", "Enregistrer"),
@@ -328,11 +389,17 @@ const FR: &[(&str, &str)] = &[
     ),
     ("Saved to {p}", "Enregistré dans {p}"),
     ("Saving to {f}", "Enregistrement dans {f}"),
+    ("Search", "Chercher"),
     ("Search the article", "Rechercher dans l'article"),
     (
         "Search the article; matches are highlighted (Enter: next)",
         "Rechercher dans l'article ; les occurrences sont surlignées (Entrée : suivante)",
     ),
+    (
+        "Search the claim library: what was checked before, by words, verdict, claimant, dates, language",
+        "Chercher dans la bibliothèque des vérifications ce qui a déjà été vérifié : par mots, verdict, auteur, dates, langue",
+    ),
+    ("Searching…", "Recherche…"),
     (
         "Select a claim (click it, or press J / K).",
         "Choisissez une affirmation (cliquez dessus, ou J / K).",
@@ -372,6 +439,7 @@ const FR: &[(&str, &str)] = &[
     ("Sort by", "Trier par"),
     ("Source URL", "Adresse de la source"),
     ("Source title", "Titre de la source"),
+    ("Sources:", "Sources :"),
     ("Split claim…", "Couper l'affirmation…"),
     ("Split here", "Couper ici"),
     ("Split point", "Point de coupure"),
@@ -379,12 +447,40 @@ const FR: &[(&str, &str)] = &[
     ("Status", "Statut"),
     ("Supports the claim", "Confirme l'affirmation"),
     (
+        "The claim already has the earlier verdict, note and sources.",
+        "L'affirmation a déjà le verdict, la note et les sources antérieurs.",
+    ),
+    (
+        "The claim library is off: CLAIMDESK_LIBRARY=off was set when Claimdesk started.",
+        "La bibliothèque des vérifications est désactivée : CLAIMDESK_LIBRARY=off était défini au démarrage de Claimdesk.",
+    ),
+    (
+        "The claim library stopped on an internal error; it is started again at the next save or search.",
+        "La bibliothèque des vérifications s'est arrêtée sur une erreur interne ; elle redémarrera au prochain enregistrement ou à la prochaine recherche.",
+    ),
+    (
+        "The earlier rating “{r}” is not one of the desk's verdicts: choose the verdict yourself.",
+        "L'évaluation antérieure « {r} » ne correspond à aucun verdict de la rédaction : choisissez le verdict vous-même.",
+    ),
+    (
+        "The earlier review has no session file on this computer and no web address.",
+        "La vérification antérieure n'a ni fichier de session sur cet ordinateur, ni adresse web.",
+    ),
+    (
         "The review of “{t}” has changes that are not saved. Save them first?",
         "La vérification de « {t} » a des modifications non enregistrées. Les enregistrer d'abord ?",
     ),
     (
+        "The selected claim has no earlier review in the library.",
+        "L'affirmation choisie n'a pas de vérification antérieure dans la bibliothèque.",
+    ),
+    (
         "The sentence of the source that supports or refutes the claim",
         "La phrase de la source qui confirme ou contredit l'affirmation",
+    ),
+    (
+        "The session is saved, but its verdicts were not recorded in the claim library: {e}",
+        "La session est enregistrée, mais ses verdicts n'ont pas été inscrits dans la bibliothèque des vérifications : {e}",
     ),
     ("Theme", "Thème"),
     (
@@ -392,6 +488,7 @@ const FR: &[(&str, &str)] = &[
         "Cet article n'a pas de phrase à vérifier.",
     ),
     ("Threshold", "Seuil"),
+    ("To", "Au"),
     ("Type", "Type"),
     (
         "Type a note for the selected claim (Esc leaves the note)",
@@ -412,6 +509,7 @@ const FR: &[(&str, &str)] = &[
         "Used in every report: ClaimReview needs the organisation and its address.",
         "Repris dans chaque rapport : ClaimReview demande l'organisation et son adresse.",
     ),
+    ("Verdict", "Verdict"),
     (
         "Verdict names and colours (empty name: the built-in one)",
         "Noms et couleurs des verdicts (nom vide : celui d'origine)",
@@ -429,26 +527,45 @@ const FR: &[(&str, &str)] = &[
         "Ce que vous avez vérifié, qui vous avez consulté, ce que vous avez trouvé…",
     ),
     ("Who says it, where", "Qui le dit, où"),
+    ("Why it matches: {r}", "Pourquoi elle correspond : {r}"),
     ("Why: {r}", "Pourquoi : {r}"),
+    ("Words", "Mots"),
     (
         "Write the fact-check report: Markdown, HTML, CSV, JSON, ClaimReview or Web Annotations",
         "Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Web Annotations",
     ),
+    ("YYYY-MM-DD", "AAAA-MM-JJ"),
     (
         "Your name, as it appears in the history",
         "Votre nom, tel qu'il apparaît dans l'historique",
     ),
     ("all", "toutes"),
     ("all types", "tous les types"),
+    ("any", "tous"),
     ("archived copy", "copie archivée"),
     ("as the system", "comme le système"),
+    ("before: {r}", "déjà : {r}"),
+    (
+        "claim {id}: changed in the library by {who} since you opened this session; the library keeps theirs",
+        "affirmation {id} : modifiée dans la bibliothèque par {who} depuis l'ouverture de cette session ; la bibliothèque garde sa version",
+    ),
     ("claimant: {w}", "auteur : {w}"),
     ("dark", "sombre"),
+    (
+        "empty: the default file; a file path; or postgres://user@host/db",
+        "vide : le fichier par défaut ; un chemin de fichier ; ou postgres://utilisateur@hôte/base",
+    ),
     ("light", "clair"),
     ("no match", "aucune occurrence"),
+    ("no rating", "sans verdict"),
+    ("part of a name", "partie d'un nom"),
     ("position in the article", "position dans l'article"),
+    ("same names", "mêmes noms"),
+    ("same numbers", "mêmes nombres"),
+    ("same words", "mêmes mots"),
     ("score", "score"),
     ("score {s}", "score {s}"),
+    ("someone else", "quelqu'un d'autre"),
     ("status", "statut"),
     ("type: {k}", "type : {k}"),
     (
@@ -456,20 +573,40 @@ const FR: &[(&str, &str)] = &[
         "mots de l'affirmation, de la note ou de l'auteur",
     ),
     (
+        "words of the claim or title",
+        "mots de l'affirmation ou du titre",
+    ),
+    (
         "words to find (Enter: next, Shift+Enter: previous)",
         "mots à trouver (Entrée : suivant, Maj+Entrée : précédent)",
     ),
+    ("{date}, «{title}»", "{date}, « {title} »"),
     ("{done} / {total} reviewed", "{done} / {total} traitées"),
     (
         "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
         "{f} a été modifié depuis que vous l'avez ouvert, par une autre fenêtre ou `claimdesk mark`. Enregistrer ici remplacerait ces modifications.",
     ),
+    ("{h}: {w}", "{h} : {w}"),
     ("{i} of {n}", "{i} sur {n}"),
+    ("{n} found", "{n} trouvées"),
+    (
+        "{what}: write the day as YYYY-MM-DD (2026-03-12).",
+        "{what} : écrivez le jour sous la forme AAAA-MM-JJ (2026-03-12).",
+    ),
     (
         "{w} was not done: wait until this is finished, or cancel it, and try again.",
         "{w} : non fait. Attendez la fin de cette tâche, ou annulez-la, puis réessayez.",
     ),
+    ("«{title}»", "« {title} »"),
+    (
+        "· checking the library…",
+        "· consultation de la bibliothèque…",
+    ),
     ("· unsaved changes", "· modifications non enregistrées"),
+    (
+        "· {n} checked before ({b}: apply, {l}: library)",
+        "· déjà vérifiées : {n} ({b} : appliquer, {l} : bibliothèque)",
+    ),
 ];
 
 /// Verdict names in the window's language (the settings can rename them).

@@ -8,6 +8,8 @@ mod command;
 mod export_dialog;
 pub mod i18n;
 mod jobs;
+mod library;
+mod library_panel;
 mod picker;
 mod recovery;
 mod settings;
@@ -16,8 +18,9 @@ mod theme;
 pub use app::ClaimdeskApp;
 pub use command::Command;
 pub use export_dialog::{ExportChoice, ExportDialog};
+pub use library::CHECKED_BEFORE_MIN_SCORE;
 pub use picker::{FilePicker, NativePicker, PickAnswer, PickRequest, Purpose, ScriptedPicker};
-pub use settings::{Kept, KeptFiles, Newsroom, Recent, Theme};
+pub use settings::{Kept, KeptFiles, LibrarySettings, Newsroom, Recent, Theme};
 pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
@@ -43,6 +46,12 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
             if let Some(file) = Newsroom::default_file() {
                 app.use_settings_file(file);
             }
+            // The library in the user's data folder unless the settings or CLAIMDESK_LIBRARY
+            // name another (`off` turns it off).
+            app.use_library(
+                crate::library::default_file().map(crate::library::Place::File),
+                std::env::var(crate::library::LIBRARY_ENV).ok(),
+            );
             if let Some(dir) = recovery::Autosave::default_dir() {
                 app.use_recovery_dir(dir, recovery::DEFAULT_DELAY);
             }

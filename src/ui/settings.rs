@@ -7,7 +7,7 @@ use super::theme::{Palette, VerdictStyle};
 use crate::report::ReportSettings;
 use crate::review::Review;
 use crate::review::Verdict;
-use eframe::egui;
+use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -27,6 +27,28 @@ pub struct Newsroom {
     pub language: String,
     /// The newsroom's names and colours for Verified, Disputed, Unsourced, Unreviewed.
     pub verdicts: [VerdictStyle; 4],
+    /// The claim library: where it is, and whether saves record in it.
+    pub library: LibrarySettings,
+}
+
+/// Settings ▸ Library. `CLAIMDESK_LIBRARY`, when set, names the library instead (`off` turns
+/// it off), as on the command line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LibrarySettings {
+    /// A file (SQLite) or a `postgres://` URL; empty: `library.sqlite` in the user's data folder.
+    pub place: String,
+    /// Each saved session's verdicts are recorded in the library.
+    pub record: bool,
+}
+
+impl Default for LibrarySettings {
+    fn default() -> Self {
+        Self {
+            place: String::new(),
+            record: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,11 +251,16 @@ impl Newsroom {
 pub struct SettingsWindow {
     pub open: bool,
     draft: Newsroom,
+    /// Said under the library field: the default file, or that `CLAIMDESK_LIBRARY` overrides it.
+    library_note: String,
 }
 
 impl SettingsWindow {
-    pub fn show_for(&mut self, current: &Newsroom) {
+    /// Opens the window on `current`; `library_note` says which library is used when the field
+    /// is empty, or that the environment names another.
+    pub fn show_for(&mut self, current: &Newsroom, library_note: String) {
         self.draft = current.clone();
+        self.library_note = library_note;
         self.open = true;
     }
 
@@ -245,7 +272,13 @@ impl SettingsWindow {
             .open(&mut open)
             .resizable(true)
             .default_width(520.0)
+            .default_height((ctx.content_rect().height() - 60.0).clamp(240.0, 760.0))
             .show(ctx, |ui| {
+                // Scrolls in a small window; Save stays in view under it.
+                let room = (ctx.content_rect().height() - 140.0).max(160.0);
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .show(ui, |ui| {
                 ui.label(tr(
                     "Used in every report: ClaimReview needs the organisation and its address.",
                 ));
@@ -358,6 +391,25 @@ impl SettingsWindow {
                             ui.end_row();
                         }
                     });
+                ui.separator();
+                ui.strong(tr("Library"));
+                field(
+                    ui,
+                    tr("Claim library"),
+                    &mut self.draft.library.place,
+                    tr("empty: the default file; a file path; or postgres://user@host/db"),
+                );
+                ui.add(
+                    egui::Label::new(RichText::new(&self.library_note).size(12.5).weak()).wrap(),
+                );
+                ui.checkbox(
+                    &mut self.draft.library.record,
+                    tr("Record my verdicts in the library"),
+                )
+                .on_hover_text(tr(
+                    "Each time you save a session, its reviewed claims are recorded in the claim library",
+                ));
+                    });
                 ui.horizontal(|ui| {
                     if ui.button(tr("Save settings")).clicked() {
                         saved = Some(self.draft.clone());
@@ -418,6 +470,9 @@ mod tests {
         assert_eq!(kept.newsroom.reviewer, "Camille");
         assert_eq!(kept.newsroom.theme, Theme::System);
         assert_eq!(kept.newsroom.language, "");
+        // No library settings yet: the default library, recording on.
+        assert_eq!(kept.newsroom.library.place, "");
+        assert!(kept.newsroom.library.record);
         assert_eq!(
             kept.recent.files,
             [Path::new("/tmp/a.txt"), Path::new("/tmp/b.claimdesk.json")]
@@ -425,7 +480,8 @@ mod tests {
         // A later file, with a field this version does not know, loads too.
         std::fs::write(
             &files.settings,
-            r#"{"reviewer": "Camille", "theme": "dark", "language": "fr", "sidebar": 3}"#,
+            r#"{"reviewer": "Camille", "theme": "dark", "language": "fr", "sidebar": 3,
+                "library": {"place": "/srv/desk/library.sqlite", "record": false, "pool": 4}}"#,
         )
         .unwrap();
         let (kept, problem) = Kept::load(&files);
@@ -434,6 +490,23 @@ mod tests {
             (kept.newsroom.theme, kept.newsroom.language.as_str()),
             (Theme::Dark, "fr")
         );
+        assert_eq!(
+            kept.newsroom.library,
+            LibrarySettings {
+                place: "/srv/desk/library.sqlite".into(),
+                record: false
+            }
+        );
+        // Only the place given: recording stays on.
+        std::fs::write(&files.settings, r#"{"library": {"place": "x.sqlite"}}"#).unwrap();
+        assert!(Kept::load(&files).0.newsroom.library.record);
+        std::fs::write(
+            &files.settings,
+            r#"{"reviewer": "Camille", "theme": "dark", "language": "fr", "sidebar": 3,
+                "library": {"place": "/srv/desk/library.sqlite", "record": false}}"#,
+        )
+        .unwrap();
+        let (kept, _) = Kept::load(&files);
         // Saved and read back: the same.
         kept.save_newsroom(&files).unwrap();
         kept.save_recent(&files).unwrap();
