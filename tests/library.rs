@@ -343,9 +343,9 @@ fn marks_at_once_on_one_library_all_land(libs: &Libraries) {
     for mut c in children {
         assert!(c.wait().unwrap().success());
     }
-    // The four sessions are of the same article: the same four claims, recorded once each.
+    // Four sessions (of one article) are four reviews: each of their four claims recorded once.
     let all = stdout(&with_library(&lib, &["library", "export"]));
-    assert_eq!(all.lines().count(), 4, "{all}");
+    assert_eq!(all.lines().count(), 16, "{all}");
 }
 
 #[test]

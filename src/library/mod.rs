@@ -40,7 +40,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// One reviewed claim, as the library keeps it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Entry {
-    /// What identifies the review across saves and imports: `session:<article>#<claim id>` for
+    /// What identifies the review across saves and imports: `session:<article>:<session created>#<claim id>` for
     /// a claim of a session, the fact-check's address (and claim) for an import.
     pub key: String,
     pub claim: String,
@@ -163,11 +163,11 @@ pub struct Match {
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     #[error(
-        "The claim library {place} could not be opened: {detail}. Check the path in Settings ▸ Library (or --library / CLAIMDESK_LIBRARY); reviews go on without it."
+        "The claim library {place} could not be opened: {detail}. Check the library named in Edit > Settings… > Library (on the command line: --library or CLAIMDESK_LIBRARY); reviews go on without it."
     )]
     Open { place: String, detail: String },
     #[error(
-        "The claim library {place} was made by a newer Claimdesk (schema {found}, this one knows {SCHEMA_VERSION}). Update Claimdesk, or point Settings ▸ Library at another library."
+        "The claim library {place} was made by a newer Claimdesk (schema {found}, this one knows {SCHEMA_VERSION}). Update Claimdesk, or name another library in Edit > Settings… > Library (on the command line: --library or CLAIMDESK_LIBRARY)."
     )]
     Newer { place: String, found: i64 },
     #[error(
@@ -396,7 +396,10 @@ impl Library {
     }
 }
 
-/// The key of claim `id` of a session on the article with this fingerprint.
+/// The key of claim `id` of a session: the article's fingerprint, the session's creation time
+/// and the claim's id. Every save of one session updates the same rows (and two people editing
+/// one session meet as a conflict); a new session of the same article is another review, whose
+/// claims find the earlier session's verdicts as "checked before".
 pub fn session_key(review: &Review, id: u32) -> String {
     let article = review
         .article
@@ -408,7 +411,11 @@ pub fn session_key(review: &Review, id: u32) -> String {
             h.update(review.article.text.as_bytes());
             h.finalize().iter().map(|b| format!("{b:02x}")).collect()
         });
-    format!("session:{}#{id}", &article[..article.len().min(32)])
+    format!(
+        "session:{}:{}#{id}",
+        &article[..article.len().min(32)],
+        review.created.timestamp_micros()
+    )
 }
 
 /// The library entries of a review: its claims with a verdict, a note or sources.

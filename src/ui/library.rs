@@ -268,7 +268,7 @@ impl Worker {
     /// replaced, the server may be back).
     fn failed(&mut self, e: LibraryError) -> String {
         self.library = None;
-        for_window(&e.to_string())
+        e.to_string()
     }
 
     fn serve(&mut self, request: Request) -> Vec<Reply> {
@@ -370,14 +370,6 @@ impl Worker {
         });
         replies
     }
-}
-
-/// A library message as the window says it: its menus are Edit > Settings… > Library (and the
-/// window's fonts have no "▸").
-pub fn for_window(message: &str) -> String {
-    message
-        .replace("Settings ▸ Library", "Edit > Settings… > Library")
-        .replace('▸', ">")
 }
 
 /// The claims of `review` whose entries the library reported as changed by someone else.
