@@ -94,12 +94,18 @@ impl Entry {
             .collect()
     }
 
-    /// The words the library indexes the entry under: its claim and title.
+    /// The words the library indexes the entry under: its claim, title and note (a
+    /// fact-check's description says the claim again in other words; its first
+    /// `rank::NOTE_WORDS` words are enough).
     pub fn index_terms(&self) -> Vec<String> {
         let mut text = self.claim.clone();
         if let Some(t) = &self.title {
             text.push('\n');
             text.push_str(t);
+        }
+        for (i, w) in self.note.split_whitespace().take(rank::NOTE_WORDS).enumerate() {
+            text.push(if i == 0 { '\n' } else { ' ' });
+            text.push_str(w);
         }
         rank::terms(&text)
     }
@@ -139,7 +145,7 @@ pub struct Write {
 /// A search of the Library panel: every field optional.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Search {
-    /// Words that must all be in the claim or title.
+    /// Words that must all be in the claim, title or note.
     pub words: String,
     pub verdict: Option<Verdict>,
     /// Part of the claimant's name (case-insensitive).

@@ -198,10 +198,14 @@ fn change_df(tx: &rusqlite::Transaction, terms: &[String], by: i64) -> rusqlite:
         "INSERT INTO term_df (term, df) VALUES (?1, ?2)
          ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
     )?;
+    let mut gone = tx.prepare_cached("DELETE FROM term_df WHERE term = ?1 AND df <= 0")?;
     for t in sql::distinct(terms) {
         up.execute(params![t, by])?;
+        if by < 0 {
+            // Only a word that lost an entry can have gone to nothing.
+            gone.execute([t])?;
+        }
     }
-    tx.execute("DELETE FROM term_df WHERE df <= 0", [])?;
     Ok(())
 }
 

@@ -110,7 +110,7 @@ fn matching_prefers_the_same_numbers_and_names() {
     assert!(
         m[0].reasons
             .iter()
-            .any(|r| r.contains("3p5") || r.contains("2019")),
+            .any(|r| r.contains("same numbers: 3.5, 2019")),
         "{:?}",
         m[0].reasons
     );
