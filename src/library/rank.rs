@@ -475,7 +475,8 @@ pub fn preselect(
     terms: &[String],
     stats: &Stats,
 ) -> Vec<i64> {
-    let mut weight: HashMap<i64, f32, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut weight: HashMap<i64, f32, std::hash::BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(postings.iter().map(Vec::len).sum(), Default::default());
     for (t, ids) in picked.iter().zip(postings) {
         let w = terms
             .iter()
@@ -564,6 +565,17 @@ pub fn rank(query: &Query, stats: &Stats, found: &[Candidate], top: usize) -> Ve
         .enumerate()
         .map(|(i, t)| (t.as_str(), i))
         .collect();
+    // Most words of an entry are none of the claim's: a bit for each (first byte, last byte)
+    // of the claim's words lets them by without a hash.
+    let mut maybe = vec![0u64; 1024];
+    let bit = |w: &str| {
+        let b = w.as_bytes();
+        (usize::from(b[0]) << 8) | usize::from(b[b.len() - 1])
+    };
+    for t in query.terms.iter().filter(|t| !t.is_empty()) {
+        let k = bit(t);
+        maybe[k / 64] |= 1 << (k % 64);
+    }
     let idfs: Vec<f32> = stats.df.iter().map(|&df| idf(stats, df)).collect();
     let mut tf = vec![0u32; query.terms.len()];
     let mut scored: Vec<(f32, usize)> = Vec::with_capacity(found.len());
@@ -572,7 +584,10 @@ pub fn rank(query: &Query, stats: &Stats, found: &[Candidate], top: usize) -> Ve
         let mut len = 0usize;
         for w in c.terms.split(' ').filter(|w| !w.is_empty()) {
             len += 1;
-            if let Some(&i) = index.get(w) {
+            let k = bit(w);
+            if maybe[k / 64] & (1 << (k % 64)) != 0
+                && let Some(&i) = index.get(w)
+            {
                 tf[i] += 1;
             }
         }

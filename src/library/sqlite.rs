@@ -361,9 +361,8 @@ impl Engine for Sqlite {
     fn term_stats(&mut self, terms: &[String]) -> Result<rank::Stats, LibraryError> {
         let (entries, total): (i64, i64) = self
             .conn
-            .query_row("SELECT entries, terms FROM totals", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .prepare_cached("SELECT entries, terms FROM totals")
+            .and_then(|mut q| q.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
             .map_err(|e| self.err(e))?;
         let mut df = Vec::with_capacity(terms.len());
         {
@@ -441,7 +440,7 @@ impl Engine for Sqlite {
             .conn
             .prepare_cached(
                 "SELECT id, key, reviewed_at, date, terms FROM entries
-                 WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+                 WHERE id IN (SELECT value FROM json_each(?1))",
             )
             .map_err(|e| err_at(&self.path, e))?;
         q.query_map([list], |r| {
@@ -514,8 +513,8 @@ impl Engine for Sqlite {
         let sql = format!("SELECT {} FROM entries WHERE key = ?1", sql::STORED_COLUMNS);
         let row = self
             .conn
-            .query_row(&sql, [key], read_row)
-            .optional()
+            .prepare_cached(&sql)
+            .and_then(|mut q| q.query_row([key], read_row).optional())
             .map_err(|e| err_at(&self.path, e))?;
         Ok(row.map(|r| r.into_stored().0))
     }
