@@ -417,21 +417,36 @@ impl Query {
             date,
         };
         let mut at: HashMap<String, usize> = HashMap::new();
+        let mut add = |q: &mut Query, term: String, shown: &str, name: bool| match at.get(&term) {
+            Some(&i) => q.name[i] |= name,
+            None => {
+                at.insert(term.clone(), q.terms.len());
+                q.numeric.push(term.bytes().any(|b| b.is_ascii_digit()));
+                q.name.push(name);
+                q.shown.push(if name {
+                    capitalised(shown)
+                } else {
+                    shown.to_string()
+                });
+                q.terms.push(term);
+            }
+        };
+        let (en, fr) = (
+            Stemmer::create(Algorithm::English),
+            Stemmer::create(Algorithm::French),
+        );
         for w in words(text) {
-            match at.get(&w.term) {
-                Some(&i) => q.name[i] |= w.name,
-                None => {
-                    at.insert(w.term.clone(), q.terms.len());
-                    q.numeric.push(w.term.bytes().any(|b| b.is_ascii_digit()));
-                    q.name.push(w.name);
-                    q.shown.push(if w.name {
-                        capitalised(&w.shown)
-                    } else {
-                        w.shown
-                    });
-                    q.terms.push(w.term);
+            if w.name && !w.shown.bytes().any(|b| b.is_ascii_digit()) {
+                // A name is stemmed as its text's language has it ("Obama" is "obam" in a
+                // French text): a claim in one language looks for it as the other has it too.
+                for s in [&en, &fr] {
+                    let other: String = s.stem(&w.shown).chars().map(fold).collect();
+                    if other != w.term && other.len() > 1 && !is_stop_word(&other) {
+                        add(&mut q, other, &w.shown, true);
+                    }
                 }
             }
+            add(&mut q, w.term, &w.shown, w.name);
         }
         q
     }
@@ -638,7 +653,12 @@ fn reasons(query: &Query, idfs: &[f32], c: &Candidate) -> Vec<String> {
             .copied()
             .filter(|&i| pick(i))
             .map(|i| query.shown[i].as_str())
-            .collect()
+            .fold(Vec::new(), |mut v, w| {
+                if !v.contains(&w) {
+                    v.push(w);
+                }
+                v
+            })
     };
     let numbers = list(&|i| query.numeric[i]);
     if !numbers.is_empty() {
@@ -862,6 +882,29 @@ mod tests {
                 "same numbers: 3.5, 2019",
                 "same names: Jane, Doe",
                 "same words: unemployment, vaccinated, workers",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_claim_finds_the_english_check_by_its_names_and_numbers() {
+        let (keys, reasons, _) = ranked(
+            "Selon Barack Obama, le chômage a baissé de 3,5 % en 2019 à Paris",
+            vec![
+                entry(
+                    "en",
+                    "Barack Obama says unemployment in Paris fell 3.5% in 2019.",
+                    None,
+                ),
+                entry("other", "Unemployment fell in 2009.", None),
+            ],
+        );
+        assert_eq!(keys, ["en"]);
+        assert_eq!(
+            reasons,
+            [
+                "same numbers: 3,5, 2019",
+                "same names: Barack, Obama, Paris"
             ]
         );
     }
