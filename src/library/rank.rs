@@ -38,7 +38,7 @@ const NEAR_AFTER: i64 = 30;
 const RETRIEVAL_BUDGET: u64 = 5_000;
 
 /// ...and of those, the ones with most of these words (by weight) are read and ranked. On the
-/// 14k fact-checks, ranking 200 instead of all of them changes no result in the top five.
+/// training tweets, ranking 200 gives the MAP@5 of ranking all of them; 100 loses 0.004.
 const PRESELECT: usize = 200;
 
 /// The note (a fact-check's description) is indexed up to this many words: its opening says
@@ -907,6 +907,24 @@ mod tests {
                 "same names: Barack, Obama, Paris"
             ]
         );
+    }
+
+    #[test]
+    fn the_rows_ranked_are_those_with_the_weightiest_words() {
+        let stats = Stats {
+            entries: 10_000,
+            total_terms: 100_000,
+            df: vec![10, 5_000],
+        };
+        let terms = ["rare".to_string(), "common".to_string()];
+        // Row 7 has both words, rows 1..=PRESELECT+50 only the common one, row 9000 the rare one.
+        let common: Vec<i64> = (1..=(PRESELECT as i64 + 50)).collect();
+        let ids = preselect(&terms, &[vec![7, 9000], common], &terms, &stats);
+        assert_eq!(ids.len(), PRESELECT);
+        assert!(ids.contains(&7) && ids.contains(&9000));
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        // Among equals, the earlier rows.
+        assert!(ids.contains(&1) && !ids.contains(&(PRESELECT as i64 + 50)));
     }
 
     #[test]
