@@ -95,12 +95,23 @@ impl Entry {
             .collect()
     }
 
-    /// The words the library indexes the entry under: its claim and title.
+    /// The words the library indexes the entry under: its claim, title and note (a
+    /// fact-check's description says the claim again in other words; its first
+    /// `rank::NOTE_WORDS` words are enough).
     pub fn index_terms(&self) -> Vec<String> {
         let mut text = self.claim.clone();
         if let Some(t) = &self.title {
             text.push('\n');
             text.push_str(t);
+        }
+        for (i, w) in self
+            .note
+            .split_whitespace()
+            .take(rank::NOTE_WORDS)
+            .enumerate()
+        {
+            text.push(if i == 0 { '\n' } else { ' ' });
+            text.push_str(w);
         }
         rank::terms(&text)
     }
@@ -140,7 +151,7 @@ pub struct Write {
 /// A search of the Library panel: every field optional.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Search {
-    /// Words that must all be in the claim or title.
+    /// Words that must all be in the claim, title or note.
     pub words: String,
     pub verdict: Option<Verdict>,
     /// Part of the claimant's name (case-insensitive).
@@ -150,6 +161,17 @@ pub struct Search {
     pub to: Option<String>,
     pub language: Option<String>,
     pub limit: usize,
+}
+
+/// An entry as the ranking reads it (`Engine::candidates`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Candidate {
+    pub id: i64,
+    pub key: String,
+    pub reviewed_at: Option<String>,
+    pub date: Option<String>,
+    /// Its index words, space-separated, as stored.
+    pub terms: String,
 }
 
 /// A stored entry that matches a claim, with how well and why.
@@ -250,6 +272,42 @@ pub(crate) trait Engine: Send {
     fn term_stats(&mut self, terms: &[String]) -> Result<rank::Stats, LibraryError>;
     /// Every entry that has at least one of `terms`, with its index words.
     fn containing(&mut self, terms: &[String]) -> Result<Vec<(Stored, Vec<String>)>, LibraryError>;
+    /// For each of `terms`, the row numbers of the entries that have it. The default reads
+    /// whole entries (`containing`); an engine should read only its index.
+    fn postings(&mut self, terms: &[String]) -> Result<Vec<Vec<i64>>, LibraryError> {
+        terms
+            .iter()
+            .map(|t| {
+                Ok(self
+                    .containing(std::slice::from_ref(t))?
+                    .into_iter()
+                    .map(|(s, _)| s.id)
+                    .collect())
+            })
+            .collect()
+    }
+    /// The entries with these row numbers (each has one of `terms`), as the ranking reads them:
+    /// key, dates and index words, not the whole entry. The default reads whole entries with
+    /// `containing` and keeps those; an engine should read only these rows.
+    fn candidates(
+        &mut self,
+        terms: &[String],
+        ids: &[i64],
+    ) -> Result<Vec<Candidate>, LibraryError> {
+        let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        Ok(self
+            .containing(terms)?
+            .into_iter()
+            .filter(|(s, _)| wanted.contains(&s.id))
+            .map(|(s, words)| Candidate {
+                id: s.id,
+                key: s.entry.key,
+                reviewed_at: s.entry.reviewed_at,
+                date: s.entry.date,
+                terms: words.join(" "),
+            })
+            .collect())
+    }
     fn search(&mut self, search: &Search, terms: &[String]) -> Result<Vec<Stored>, LibraryError>;
     fn get(&mut self, key: &str) -> Result<Option<Stored>, LibraryError>;
     /// Calls `f` on every entry in key order.
@@ -364,8 +422,30 @@ impl Library {
 
     /// Entries that match the search, most recent first.
     pub fn search(&mut self, search: &Search) -> Result<Vec<Stored>, LibraryError> {
-        let terms = rank::terms(&search.words);
-        self.engine.search(search, &terms)
+        let mut readings = rank::search_terms(&search.words, search.language.as_deref());
+        if readings.len() == 1 {
+            return self.engine.search(search, &readings.remove(0));
+        }
+        // The words as French and as English: what either finds, most recent first.
+        let mut found: Vec<Stored> = Vec::new();
+        for terms in readings {
+            for s in self.engine.search(search, &terms)? {
+                if !found.iter().any(|f| f.id == s.id) {
+                    found.push(s);
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            let when = |s: &Stored| s.entry.reviewed_at.clone().or_else(|| s.entry.date.clone());
+            // Undated last, as the engines sort them.
+            match (when(b), when(a)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (x, y) => y.is_none().cmp(&x.is_none()),
+            }
+            .then(b.id.cmp(&a.id))
+        });
+        found.truncate(search.limit.clamp(1, 10_000));
+        Ok(found)
     }
 
     /// The `top` entries that best match `claim`, best first, each scoring at least
@@ -382,12 +462,26 @@ impl Library {
         }
         let stats = self.engine.term_stats(&query.terms)?;
         let pick = rank::retrieval_terms(&query.terms, &stats);
-        let found = self.engine.containing(&pick)?;
-        let found = found
+        let postings = self.engine.postings(&pick)?;
+        let ids = rank::preselect(&pick, &postings, &query.terms, &stats);
+        let found: Vec<Candidate> = self
+            .engine
+            .candidates(&pick, &ids)?
             .into_iter()
-            .filter(|(s, _)| !skip.contains(&s.entry.key))
+            .filter(|c| !skip.contains(&c.key))
             .collect();
-        Ok(rank::rank(&query, &stats, found, top))
+        let mut out = Vec::new();
+        for r in rank::rank(&query, &stats, &found, top) {
+            // Gone since it was read (another writer): passed over.
+            if let Some(stored) = self.engine.get(&found[r.at].key)? {
+                out.push(Match {
+                    stored,
+                    score: r.score,
+                    reasons: r.reasons,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Every entry, in key order.
