@@ -13,12 +13,18 @@ pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Every item of `text`, read (`Ok`) or rejected with where it was and why (`Err`).
 pub fn parse(text: &str, origin: &str) -> Vec<Result<Entry, (String, String)>> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     let mut out = Vec::new();
+    for_each(text, origin, &mut |item| out.push(item));
+    out
+}
+
+/// `parse`, each item handed to `out` as soon as it is read.
+pub fn for_each(text: &str, origin: &str, out: &mut dyn FnMut(Result<Entry, (String, String)>)) {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('<') {
         let blocks = ld_json_blocks(trimmed);
         if blocks.is_empty() {
-            out.push(Err((
+            out(Err((
                 origin.to_string(),
                 "the page has no <script type=\"application/ld+json\"> block".into(),
             )));
@@ -26,14 +32,14 @@ pub fn parse(text: &str, origin: &str) -> Vec<Result<Entry, (String, String)>> {
         for (n, block) in blocks.iter().enumerate() {
             let at = format!("{origin} (JSON-LD block {})", n + 1);
             match serde_json::from_str::<Value>(block) {
-                Ok(v) => items(&v, &at, origin, &mut out, true),
-                Err(e) => out.push(Err((at, format!("not valid JSON: {e}")))),
+                Ok(v) => items(&v, &at, origin, out, true),
+                Err(e) => out(Err((at, format!("not valid JSON: {e}")))),
             }
         }
-        return out;
+        return;
     }
     match serde_json::from_str::<Value>(trimmed) {
-        Ok(v) => items(&v, origin, origin, &mut out, false),
+        Ok(v) => items(&v, origin, origin, out, false),
         Err(_) => {
             // One object per line.
             for (n, line) in trimmed.lines().enumerate() {
@@ -42,13 +48,12 @@ pub fn parse(text: &str, origin: &str) -> Vec<Result<Entry, (String, String)>> {
                 }
                 let at = format!("{origin}:{}", n + 1);
                 match serde_json::from_str::<Value>(line) {
-                    Ok(v) => items(&v, &at, origin, &mut out, false),
-                    Err(e) => out.push(Err((at, format!("not valid JSON: {e}")))),
+                    Ok(v) => items(&v, &at, origin, out, false),
+                    Err(e) => out(Err((at, format!("not valid JSON: {e}")))),
                 }
             }
         }
     }
-    out
 }
 
 /// The text of each `<script type="application/ld+json">` element of a page.
@@ -86,7 +91,7 @@ fn items(
     v: &Value,
     at: &str,
     origin: &str,
-    out: &mut Vec<Result<Entry, (String, String)>>,
+    out: &mut dyn FnMut(Result<Entry, (String, String)>),
     quiet: bool,
 ) {
     match v {
@@ -99,10 +104,10 @@ fn items(
             items(&o["@graph"], at, origin, out, true);
         }
         Value::Object(_) if is_type(v, "ClaimReview") => {
-            out.push(entry(v, origin).map_err(|why| (at.to_string(), why)))
+            out(entry(v, origin).map_err(|why| (at.to_string(), why)))
         }
         Value::Object(_) if quiet => {}
-        Value::Object(_) => out.push(Err((
+        Value::Object(_) => out(Err((
             at.to_string(),
             format!(
                 "not a ClaimReview (@type is {})",
@@ -110,7 +115,7 @@ fn items(
                     .map_or("missing".to_string(), |t| t.to_string())
             ),
         ))),
-        _ => out.push(Err((at.to_string(), "not a JSON object".into()))),
+        _ => out(Err((at.to_string(), "not a JSON object".into()))),
     }
 }
 

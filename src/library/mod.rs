@@ -30,6 +30,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
+/// Entries written in one transaction (an import of a million is written a chunk at a time).
+const WRITE_CHUNK: usize = 2000;
+
 /// The environment variable that names the library (a file path or a `postgres://` URL).
 pub const LIBRARY_ENV: &str = "CLAIMDESK_LIBRARY";
 
@@ -341,6 +344,15 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Adds what another write did.
+    fn add(&mut self, other: Tally) {
+        self.added += other.added;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+        self.conflicts.extend(other.conflicts);
+        self.rejected.extend(other.rejected);
+    }
+
     fn count(&mut self, outcomes: Vec<Outcome>) {
         for o in outcomes {
             match o {
@@ -373,16 +385,19 @@ impl Library {
 
     /// Writes entries (in one transaction).
     pub fn write(&mut self, writes: Vec<Write>) -> Result<Tally, LibraryError> {
-        let indexed: Vec<(Write, Vec<String>)> = writes
-            .into_iter()
-            .map(|w| {
-                let terms = w.entry.index_terms();
-                (w, terms)
-            })
-            .collect();
         let mut tally = Tally::default();
-        for chunk in indexed.chunks(2000) {
-            tally.count(self.engine.write(chunk)?);
+        let mut writes = writes.into_iter().peekable();
+        while writes.peek().is_some() {
+            // A transaction per chunk, its entries' index words made for it alone.
+            let chunk: Vec<(Write, Vec<String>)> = writes
+                .by_ref()
+                .take(WRITE_CHUNK)
+                .map(|w| {
+                    let terms = w.entry.index_terms();
+                    (w, terms)
+                })
+                .collect();
+            tally.count(self.engine.write(&chunk)?);
         }
         Ok(tally)
     }
@@ -584,11 +599,7 @@ pub fn import(
                         .into_iter()
                         .map(|entry| Write { entry, known: None })
                         .collect();
-                    let t = library.write(writes)?;
-                    tally.added += t.added;
-                    tally.updated += t.updated;
-                    tally.unchanged += t.unchanged;
-                    tally.conflicts.extend(t.conflicts);
+                    tally.add(library.write(writes)?);
                 }
                 Err(e) => tally.rejected.push((shown, e.to_string())),
             }
@@ -602,18 +613,29 @@ pub fn import(
             }
         };
         let text = String::from_utf8_lossy(&bytes);
+        // Read and written a chunk at a time: a file of a million reviews is never held whole
+        // as entries.
         let mut writes = Vec::new();
-        for item in claimreview::parse(&text, &shown) {
+        let mut failed = None;
+        claimreview::for_each(&text, &shown, &mut |item| {
+            if failed.is_some() {
+                return;
+            }
             match item {
                 Ok(entry) => writes.push(Write { entry, known: None }),
                 Err((at, why)) => tally.rejected.push((at, why)),
             }
+            if writes.len() == WRITE_CHUNK {
+                match library.write(std::mem::take(&mut writes)) {
+                    Ok(t) => tally.add(t),
+                    Err(e) => failed = Some(e),
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
-        let t = library.write(writes)?;
-        tally.added += t.added;
-        tally.updated += t.updated;
-        tally.unchanged += t.unchanged;
-        tally.conflicts.extend(t.conflicts);
+        tally.add(library.write(writes)?);
     }
     Ok(tally)
 }
