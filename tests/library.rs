@@ -620,3 +620,57 @@ fn a_server_that_never_answers_is_given_up_on_in_time() {
     assert!(matches!(e, LibraryError::Open { .. }), "{e}");
     assert!(e.to_string().contains("did not answer within 2 s"), "{e}");
 }
+
+#[test]
+fn marks_by_one_reviewer_over_time_never_conflict_with_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib_path = dir.path().join("lib.sqlite");
+    let lib = lib_path.to_str().unwrap();
+    let session = session_of_sample(dir.path());
+    let s = session.to_str().unwrap();
+    stdout(&with_library(lib, &["mark", s, "2", "disputed"]));
+    stdout(&with_library(
+        lib,
+        &["mark", s, "3", "verified", "--reviewer", "Ana"],
+    ));
+    let o = with_library(lib, &["mark", s, "2", "unsourced", "--reviewer", "Ana"]);
+    assert!(!stderr(&o).contains("changed by"), "{}", stderr(&o));
+    let rows = stdout(&with_library(
+        lib,
+        &["library", "search", "--verdict", "unsourced"],
+    ));
+    assert_eq!(rows.lines().count(), 1, "{rows}");
+    // The French sample's verdicts in its language's words, as the window records them.
+    assert!(rows.contains("\"rating\":\"Non sourcé\""), "{rows}");
+}
+
+#[test]
+fn a_hand_edited_fingerprint_and_a_mistyped_library_are_said_not_crashed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib_path = dir.path().join("lib.sqlite");
+    let lib = lib_path.to_str().unwrap();
+    let session = session_of_sample(dir.path());
+    let text = std::fs::read_to_string(&session).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["review"]["article"]["metadata"]["source_sha256"] =
+        serde_json::json!(format!("a{}", "é".repeat(20)));
+    std::fs::write(&session, serde_json::to_string(&v).unwrap()).unwrap();
+    let s = session.to_str().unwrap();
+    let o = with_library(lib, &["mark", s, "2", "verified"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&with_library(lib, &["library", "export"]))
+            .lines()
+            .count(),
+        1
+    );
+    // A library path that is not there: searched, it is an error, and no file appears.
+    let missing = dir.path().join("typo").join("lib.sqlite");
+    let o = with_library(missing.to_str().unwrap(), &["library", "search", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no claim library at"), "{}", stderr(&o));
+    assert!(!missing.parent().unwrap().exists());
+    let o = with_library(lib, &["library", "search", "--from", "12/03/2024"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+}

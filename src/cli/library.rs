@@ -99,6 +99,21 @@ fn open(given: Option<&str>) -> Result<Library, CliError> {
     }
 }
 
+/// `open` for a command that only reads: a library file that is not there is an error (a
+/// mistyped path), not a new empty library.
+fn open_existing(given: Option<&str>) -> Result<Library, CliError> {
+    match place(given)? {
+        Some(Place::File(path)) if !path.exists() => Err(CliError::Input(format!(
+            "there is no claim library at {}: check the path, or fill one with `claimdesk library import`",
+            path.display()
+        ))),
+        Some(p) => Library::open(&p).map_err(library_error),
+        None => Err(CliError::Input(
+            "the claim library is off (--library off or CLAIMDESK_LIBRARY=off): name a library to use".into(),
+        )),
+    }
+}
+
 pub fn library_error(e: LibraryError) -> CliError {
     CliError::Input(e.to_string())
 }
@@ -112,7 +127,8 @@ pub fn run(cmd: LibraryCommand, out: &mut impl Write) -> Result<(), CliError> {
         } => {
             let ratings = ratings(settings.as_deref())?;
             let mut lib = open(library.as_deref())?;
-            let tally = library::import(&mut lib, &paths, &ratings).map_err(library_error)?;
+            let tally =
+                library::import(&mut lib, &paths, ratings.as_ref()).map_err(library_error)?;
             for (at, why) in &tally.rejected {
                 eprintln!("rejected: {at}: {why}");
             }
@@ -135,7 +151,7 @@ pub fn run(cmd: LibraryCommand, out: &mut impl Write) -> Result<(), CliError> {
             )
         }
         LibraryCommand::Export { format, library } => {
-            let mut lib = open(library.as_deref())?;
+            let mut lib = open_existing(library.as_deref())?;
             export(&mut lib, format, out)
         }
         LibraryCommand::Search {
@@ -148,7 +164,14 @@ pub fn run(cmd: LibraryCommand, out: &mut impl Write) -> Result<(), CliError> {
             limit,
             library,
         } => {
-            let mut lib = open(library.as_deref())?;
+            for day in [&from, &to].into_iter().flatten() {
+                if chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").is_err() {
+                    return Err(CliError::Input(format!(
+                        "--from and --to take a day as YYYY-MM-DD (2026-03-12), not {day:?}"
+                    )));
+                }
+            }
+            let mut lib = open_existing(library.as_deref())?;
             let found = lib
                 .search(&Search {
                     words,
@@ -169,10 +192,12 @@ pub fn run(cmd: LibraryCommand, out: &mut impl Write) -> Result<(), CliError> {
     }
 }
 
-fn ratings(settings: Option<&Path>) -> Result<Ratings, CliError> {
+/// The verdict names of `--settings`; without it, each session's own defaults (its article's
+/// language), as the window records them.
+fn ratings(settings: Option<&Path>) -> Result<Option<Ratings>, CliError> {
     Ok(match settings {
-        Some(p) => ReportSettings::load(p, None)?.ratings,
-        None => Ratings::default(),
+        Some(p) => Some(ReportSettings::load(p, None)?.ratings),
+        None => None,
     })
 }
 
@@ -293,7 +318,7 @@ pub fn match_lines(
     input: &Path,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let mut lib = open(library)?;
+    let mut lib = open_existing(library)?;
     let mut one = |line: &str, out: &mut dyn Write| -> Result<(), CliError> {
         let found = lib.matches(line, top.max(1), &[]).map_err(library_error)?;
         let matches: Vec<serde_json::Value> = found
@@ -346,7 +371,13 @@ pub fn record_mark(session: &Path, before: &Review, after: &Review, reviewer: Op
     // The session as an absolute path, so that the library can lead back to it from anywhere.
     let origin = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
     let result = Library::open(&place).and_then(|mut lib| {
-        lib.record(after, Some(before), &origin, &Ratings::default(), reviewer)
+        lib.record(
+            after,
+            Some(before),
+            &origin,
+            &ReportSettings::for_review(after).ratings,
+            reviewer,
+        )
     });
     match result {
         Ok(t) => {

@@ -24,7 +24,7 @@ pub mod rank;
 mod sql;
 mod sqlite;
 
-use crate::report::Ratings;
+use crate::report::{Ratings, ReportSettings};
 use crate::review::{Review, Verdict};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -32,6 +32,10 @@ use std::path::{Path, PathBuf};
 
 /// Entries written in one transaction (an import of a million is written a chunk at a time).
 const WRITE_CHUNK: usize = 2000;
+
+/// `Write::known` for an entry its writer did not change: added if the library lacks it, else
+/// left as the library has it, without a conflict.
+pub const ONLY_IF_ABSENT: &str = "only-if-absent";
 
 /// The environment variable that names the library (a file path or a `postgres://` URL).
 pub const LIBRARY_ENV: &str = "CLAIMDESK_LIBRARY";
@@ -413,16 +417,25 @@ impl Library {
         ratings: &Ratings,
         reviewer: Option<&str>,
     ) -> Result<Tally, LibraryError> {
+        // What this writer last recorded of each claim (the session as opened or last saved).
+        let before: Option<std::collections::HashMap<String, String>> = before.map(|b| {
+            entries_of_review(b, origin, ratings, reviewer)
+                .into_iter()
+                .map(|e| {
+                    let hash = e.content_hash();
+                    (e.key, hash)
+                })
+                .collect()
+        });
         let writes = entries_of_review(review, origin, ratings, reviewer)
             .into_iter()
             .map(|entry| {
-                // What this writer last recorded of the claim: its hash, or "" for nothing.
-                let known = before.map(|b| {
-                    entries_of_review(b, origin, ratings, reviewer)
-                        .into_iter()
-                        .find(|e| e.key == entry.key)
-                        .map(|e| e.content_hash())
-                        .unwrap_or_default()
+                let known = before.as_ref().map(|b| match b.get(&entry.key) {
+                    // Not changed by this writer: recorded if the library lacks it, else left
+                    // as the library has it (perhaps someone else's later change).
+                    Some(h) if *h == entry.content_hash() => ONLY_IF_ABSENT.to_string(),
+                    Some(h) => h.clone(),
+                    None => String::new(),
                 });
                 Write { entry, known }
             })
@@ -520,9 +533,10 @@ pub fn session_key(review: &Review, id: u32) -> String {
             h.update(review.article.text.as_bytes());
             h.finalize().iter().map(|b| format!("{b:02x}")).collect()
         });
+    // A fingerprint from a hand-edited session may be anything: its first 32 characters.
+    let article: String = article.chars().take(32).collect();
     format!(
-        "session:{}:{}#{id}",
-        &article[..article.len().min(32)],
+        "session:{article}:{}#{id}",
         review.created.timestamp_micros()
     )
 }
@@ -563,10 +577,12 @@ pub fn entries_of_review(
                 title: meta.title.clone(),
                 url: meta.url.clone(),
                 date: meta.published.clone(),
-                reviewer: at
-                    .as_ref()
-                    .and_then(|a| a.1.clone())
-                    .or_else(|| reviewer.map(str::to_string)),
+                // Who the history says (the reviewer given stands in for claims without any
+                // history of their own).
+                reviewer: match &at {
+                    Some((_, who)) => who.clone(),
+                    None => reviewer.map(str::to_string),
+                },
                 reviewed_at: Some(at.map_or(review.modified, |a| a.0).to_rfc3339()),
                 origin: origin.display().to_string(),
             }
@@ -580,7 +596,7 @@ pub fn entries_of_review(
 pub fn import(
     library: &mut Library,
     paths: &[PathBuf],
-    ratings: &Ratings,
+    ratings: Option<&Ratings>,
 ) -> Result<Tally, LibraryError> {
     let mut tally = Tally::default();
     let mut files = Vec::new();
@@ -594,10 +610,17 @@ pub fn import(
             match crate::store::open(&file) {
                 Ok(loaded) => {
                     let origin = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
-                    let entries = entries_of_review(&loaded.review, &origin, ratings, None);
+                    let ratings = ratings
+                        .cloned()
+                        .unwrap_or_else(|| ReportSettings::for_review(&loaded.review).ratings);
+                    let entries = entries_of_review(&loaded.review, &origin, &ratings, None);
                     let writes = entries
                         .into_iter()
-                        .map(|entry| Write { entry, known: None })
+                        // A row recorded since (a newer verdict) is reported, not replaced.
+                        .map(|entry| Write {
+                            entry,
+                            known: Some(String::new()),
+                        })
                         .collect();
                     tally.add(library.write(writes)?);
                 }

@@ -17,7 +17,9 @@
 //! on the row it met. The word counts and totals are changed once, at the end, in word order.
 
 use super::sql::{self, Decision, Row, Value};
-use super::{Engine, LibraryError, Outcome, Place, SCHEMA_VERSION, Search, Stored, Write, rank};
+use super::{
+    Candidate, Engine, LibraryError, Outcome, Place, SCHEMA_VERSION, Search, Stored, Write, rank,
+};
 use postgres::config::SslMode;
 use postgres::error::SqlState;
 use postgres::types::ToSql;
@@ -845,6 +847,52 @@ impl Engine for Postgres {
             .and_then(|rows| read_rows(&rows))
             .map_err(|e| fail(&self.place, &self.secret, e))?;
         Ok(rows.into_iter().map(Row::into_stored).collect())
+    }
+
+    fn postings(&mut self, terms: &[String]) -> Result<Vec<Vec<i64>>, LibraryError> {
+        self.connected()?;
+        let mut out = Vec::with_capacity(terms.len());
+        for t in terms {
+            let Some(query) = tsquery(std::slice::from_ref(t), "|") else {
+                out.push(Vec::new());
+                continue;
+            };
+            // The GIN index alone gives the rows; their numbers, in order, as SQLite's index.
+            let rows = self
+                .client
+                .query(
+                    "SELECT id FROM entries WHERE lexemes @@ $1::text::tsquery ORDER BY id",
+                    &[&query],
+                )
+                .map_err(|e| fail(&self.place, &self.secret, e))?;
+            out.push(rows.iter().map(|r| r.get::<_, i64>(0)).collect());
+        }
+        Ok(out)
+    }
+
+    fn candidates(
+        &mut self,
+        _terms: &[String],
+        ids: &[i64],
+    ) -> Result<Vec<Candidate>, LibraryError> {
+        self.connected()?;
+        let rows = self
+            .client
+            .query(
+                "SELECT id, key, reviewed_at, date, terms FROM entries WHERE id = ANY($1) ORDER BY id",
+                &[&ids],
+            )
+            .map_err(|e| fail(&self.place, &self.secret, e))?;
+        Ok(rows
+            .iter()
+            .map(|r| Candidate {
+                id: r.get(0),
+                key: r.get(1),
+                reviewed_at: r.get(2),
+                date: r.get(3),
+                terms: r.get(4),
+            })
+            .collect())
     }
 
     fn search(&mut self, search: &Search, terms: &[String]) -> Result<Vec<Stored>, LibraryError> {

@@ -102,6 +102,7 @@ pub(super) fn decide(write: &Write, new_hash: &str, stored: Option<(i64, String)
         None => Decision::Insert,
         Some((_, hash)) if hash == new_hash => Decision::Nothing(Outcome::Unchanged),
         Some((id, hash)) => match &write.known {
+            Some(known) if known == super::ONLY_IF_ABSENT => Decision::Nothing(Outcome::Unchanged),
             Some(known) if *known != hash => Decision::Conflict { id },
             _ => Decision::Update { id },
         },

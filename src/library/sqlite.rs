@@ -129,7 +129,8 @@ impl Sqlite {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
         // Another Claimdesk may have migrated it while this one waited.
-        let found = version(&tx).map_err(e)?;
+        // A version below 0 is no schema of Claimdesk's: read as none.
+        let found = version(&tx).map_err(e)?.max(0);
         if found > SCHEMA_VERSION {
             return Err(newer(found));
         }
