@@ -560,7 +560,7 @@ pub fn entries_of_review(
                 .history
                 .iter()
                 .rev()
-                .find(|h| h.action.claim() == c.id)
+                .find(|h| h.action.touches(c.id))
                 .map(|h| (h.at, h.reviewer.clone()));
             Entry {
                 key: session_key(review, c.id),

@@ -282,6 +282,14 @@ impl Action {
         }
     }
 
+    /// Whether the action changes claim `id` (a batch: whether any of its actions does).
+    pub fn touches(&self, id: u32) -> bool {
+        match self {
+            Action::Batch { actions, .. } => actions.iter().any(|a| a.touches(id)),
+            other => other.claim() == id,
+        }
+    }
+
     /// One line for the history: "claim 3 marked Disputed".
     pub fn describe(&self) -> String {
         match self {
@@ -935,6 +943,8 @@ mod tests {
                 Action::RemoveClaim { claim: first },
             ],
         };
+        assert!(batch.touches(extra.id) && batch.touches(first));
+        assert!(!batch.touches(9999));
         let inv_batch = r.apply(batch).unwrap();
         assert!(r.claim(first).is_none());
         assert_eq!(r.history.last().unwrap().action.describe(), "two changes");
