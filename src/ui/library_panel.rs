@@ -407,14 +407,19 @@ fn entry_ui(ui: &mut egui::Ui, s: &Stored, palette: &Palette) -> Option<EarlierS
         line(ui, tr("Language:"), l);
     }
     line(ui, tr("Origin:"), &e.origin);
-    if let Some(src) = lib::source_of(e) {
-        let label = match &src {
-            EarlierSource::Session(_) => tr("Open this session"),
-            EarlierSource::Url(_) => tr("Open in the browser"),
-        };
-        if ui.button(label).clicked() {
-            open = Some(src);
-        }
+    // Named from the entry alone: the file system is asked only on a click (an origin on an
+    // unreachable share must not hold up a frame).
+    let label = if crate::store::is_session_path(std::path::Path::new(&e.origin)) {
+        Some(tr("Open this session"))
+    } else if e.url.is_some() {
+        Some(tr("Open in the browser"))
+    } else {
+        None
+    };
+    if let Some(label) = label
+        && ui.button(label).clicked()
+    {
+        open = lib::source_of(e);
     }
     open
 }
