@@ -2166,3 +2166,62 @@ fn claimdesk_library_off_turns_the_library_off() {
     open_library(&other).each(&mut |_| n += 1).unwrap();
     assert_eq!(n, 2, "both verdicts recorded");
 }
+
+/// Closing the window while a save's record waits for the library (another program holds it)
+/// does not drop the record: the window says it is recording, and closes once it is done.
+#[test]
+fn closing_right_after_a_save_waits_for_the_library_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite");
+    drop(open_library(&lib));
+    let session = dir.path().join("limousine.claimdesk.json");
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut()
+        .use_library(Some(Place::File(lib.clone())), None);
+    library_settle(&mut h);
+    // Another program holds the library's write lock for a moment.
+    let holder = rusqlite::Connection::open(&lib).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    h.key_press(Key::D);
+    h.run();
+    picker.answer(Some(session.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session.exists());
+    assert!(h.state().library_busy(), "the record waits for the lock");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label_contains("Recording in the claim library");
+    let closes = |h: &Harness<'_, ClaimdeskApp>| {
+        h.output()
+            .viewport_output
+            .values()
+            .flat_map(|v| v.commands.iter())
+            .filter(|c| matches!(c, egui::ViewportCommand::Close))
+            .count()
+    };
+    assert_eq!(closes(&h), 0, "not closed while the record waits");
+    holder.execute_batch("ROLLBACK").unwrap();
+    let started = Instant::now();
+    while h.state().library_busy() && started.elapsed() < Duration::from_secs(20) {
+        h.state_mut().wait_for_library();
+        h.run_ok();
+    }
+    h.run_ok();
+    h.step();
+    let recorded = open_library(&lib)
+        .search(&library::Search {
+            verdict: Some(Verdict::Disputed),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(recorded.len(), 1, "the record landed");
+    assert!(closes(&h) > 0, "closed once the record was done");
+}

@@ -78,6 +78,9 @@ pub struct ClaimdeskApp {
     refused: Option<String>,
     /// The window closes once the running export has ended (it was asked to close meanwhile).
     close_after_job: bool,
+    /// A close asked while the library still had requests (a save's record): the window
+    /// closes once they are answered, or at a second close.
+    close_after_library: bool,
     /// For the worker threads to wake the window up, and to start jobs outside a frame.
     ctx: egui::Context,
     picker: Box<dyn FilePicker>,
@@ -152,6 +155,7 @@ impl ClaimdeskApp {
             jobs: Jobs::default(),
             refused: None,
             close_after_job: false,
+            close_after_library: false,
             ctx: ctx.clone(),
             picker,
             notice: None,
@@ -1772,6 +1776,20 @@ impl ClaimdeskApp {
         if !self.close_confirmed && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(Pending::Close);
+            return;
+        }
+        // A save's record still on its way to the library: wait for it (a second close does
+        // not wait). Matching is given up.
+        if self.library_busy() && !self.close_after_library {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if let Some(link) = &self.library {
+                link.stop_matching();
+            }
+            self.close_after_library = true;
+            self.notice = Some(Notice::Info(
+                tr("Recording in the claim library… Claimdesk closes when it is done (close again to leave now).")
+                    .to_string(),
+            ));
         }
     }
 
@@ -1933,6 +1951,9 @@ impl ClaimdeskApp {
         if let Some(link) = &mut self.library {
             let (replies, gone) = link.poll();
             self.library_replies(replies, gone);
+        }
+        if self.close_after_library && !self.library_busy() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.match_pending && !self.jobs.is_busy() {
             self.match_pending = false;

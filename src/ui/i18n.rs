@@ -346,6 +346,10 @@ const FR: &[(&str, &str)] = &[
         "Record my verdicts in the library",
         "Inscrire mes verdicts dans la bibliothèque",
     ),
+    (
+        "Recording in the claim library… Claimdesk closes when it is done (close again to leave now).",
+        "Enregistrement dans la bibliothèque des vérifications… Claimdesk se fermera ensuite (fermez à nouveau pour quitter tout de suite).",
+    ),
     ("Redo", "Rétablir"),
     (
         "Redo the last undone change",

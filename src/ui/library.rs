@@ -193,6 +193,11 @@ impl LibraryLink {
         sent
     }
 
+    /// Stops the matching under way (its replies end early); records and searches go on.
+    pub fn stop_matching(&self) {
+        self.latest_match.store(u64::MAX, Ordering::SeqCst);
+    }
+
     /// Requests not answered yet.
     pub fn is_busy(&self) -> bool {
         self.pending > 0
