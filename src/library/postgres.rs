@@ -851,21 +851,31 @@ impl Engine for Postgres {
 
     fn postings(&mut self, terms: &[String]) -> Result<Vec<Vec<i64>>, LibraryError> {
         self.connected()?;
-        let mut out = Vec::with_capacity(terms.len());
-        for t in terms {
-            let Some(query) = tsquery(std::slice::from_ref(t), "|") else {
-                out.push(Vec::new());
-                continue;
-            };
-            // The GIN index alone gives the rows; their numbers, in order, as SQLite's index.
-            let rows = self
-                .client
-                .query(
-                    "SELECT id FROM entries WHERE lexemes @@ $1::text::tsquery ORDER BY id",
-                    &[&query],
-                )
-                .map_err(|e| fail(&self.place, &self.secret, e))?;
-            out.push(rows.iter().map(|r| r.get::<_, i64>(0)).collect());
+        let mut out = vec![Vec::new(); terms.len()];
+        // One round trip for all the words: each word's query, numbered; the GIN index gives
+        // each one's rows, in order, as SQLite's index does.
+        let (queries, places): (Vec<String>, Vec<usize>) = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| tsquery(std::slice::from_ref(t), "|").map(|q| (q, i)))
+            .unzip();
+        if queries.is_empty() {
+            return Ok(out);
+        }
+        let rows = self
+            .client
+            .query(
+                "SELECT q.n, e.id FROM unnest($1::text[]) WITH ORDINALITY AS q(query, n)
+                 JOIN entries e ON e.lexemes @@ q.query::tsquery
+                 ORDER BY q.n, e.id",
+                &[&queries],
+            )
+            .map_err(|e| fail(&self.place, &self.secret, e))?;
+        for r in rows {
+            let n: i64 = r.get(0);
+            if let Some(&place) = usize::try_from(n - 1).ok().and_then(|k| places.get(k)) {
+                out[place].push(r.get::<_, i64>(1));
+            }
         }
         Ok(out)
     }
