@@ -109,6 +109,9 @@ pub(super) struct Postgres {
     /// Keeps this library's key locks apart from another's in the same database: the `entries`
     /// table's oid (locks `lock_seed × KEY_LOCKS` and on).
     lock_seed: i64,
+    /// A call met a connection that failed at the socket (reset, closed): the next call opens
+    /// a new one, even if the client has not noticed yet.
+    lost: std::cell::Cell<bool>,
 }
 
 /// What went wrong in a migration or a write: the server's error, a library of a newer schema,
@@ -179,13 +182,14 @@ impl Postgres {
             place,
             secret,
             lock_seed,
+            lost: std::cell::Cell::new(false),
         })
     }
 
     /// A new connection if the server closed the old one (a restart, a network cut): the
     /// operation that met the closed connection failed; the next one reconnects.
     fn connected(&mut self) -> Result<(), LibraryError> {
-        if !self.client.is_closed() {
+        if !self.client.is_closed() && !self.lost.get() {
             return Ok(());
         }
         let place = self.place.clone();
@@ -198,11 +202,12 @@ impl Postgres {
         self.client = client;
         self.statements = statements;
         self.lock_seed = lock_seed;
+        self.lost.set(false);
         Ok(())
     }
 
     fn err(&self, e: postgres::Error) -> LibraryError {
-        fail(&self.place, &self.secret, e)
+        fail_noting(&self.place, &self.secret, &self.lost, e)
     }
 
     /// One try at a write (see the module's comment for the order of the locks).
@@ -459,6 +464,20 @@ fn scrub(s: String, secret: Option<&str>) -> String {
         Some(p) if s.contains(p) => s.replace(p, "***"),
         _ => s,
     }
+}
+
+/// `fail`, noting in `lost` an error that came from the connection rather than the server (no
+/// SQL state: a reset, a closed socket), so that the next call reconnects.
+fn fail_noting(
+    place: &str,
+    secret: &Option<String>,
+    lost: &std::cell::Cell<bool>,
+    e: postgres::Error,
+) -> LibraryError {
+    if e.code().is_none() {
+        lost.set(true);
+    }
+    fail(place, secret, e)
 }
 
 fn fail(place: &str, secret: &Option<String>, e: postgres::Error) -> LibraryError {
@@ -824,7 +843,7 @@ impl Engine for Postgres {
         let row = self
             .client
             .query_one(&self.statements.term_stats, &[&terms])
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         let read = || -> Result<(i64, i64, Vec<i64>), postgres::Error> {
             Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
         };
@@ -845,7 +864,7 @@ impl Engine for Postgres {
             .client
             .query(&self.statements.containing, &[&query])
             .and_then(|rows| read_rows(&rows))
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         Ok(rows.into_iter().map(Row::into_stored).collect())
     }
 
@@ -870,7 +889,7 @@ impl Engine for Postgres {
                  ORDER BY q.n, e.id",
                 &[&queries],
             )
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         for r in rows {
             let n: i64 = r.get(0);
             if let Some(&place) = usize::try_from(n - 1).ok().and_then(|k| places.get(k)) {
@@ -892,7 +911,7 @@ impl Engine for Postgres {
                 "SELECT id, key, reviewed_at, date, terms FROM entries WHERE id = ANY($1) ORDER BY id",
                 &[&ids],
             )
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         Ok(rows
             .iter()
             .map(|r| Candidate {
@@ -955,7 +974,7 @@ impl Engine for Postgres {
             .client
             .query(&sql, &params)
             .and_then(|rows| read_rows(&rows))
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         Ok(rows.into_iter().map(|r| r.into_stored().0).collect())
     }
 
@@ -966,7 +985,7 @@ impl Engine for Postgres {
             .client
             .query_opt(&self.statements.get, &[&key])
             .and_then(|r| r.as_ref().map(read_row).transpose())
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         Ok(row.map(|r| r.into_stored().0))
     }
 
@@ -977,13 +996,14 @@ impl Engine for Postgres {
         let mut rows = self
             .client
             .query_raw(&sql, none)
-            .map_err(|e| fail(&self.place, &self.secret, e))?;
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
         use postgres::fallible_iterator::FallibleIterator;
         while let Some(r) = rows
             .next()
-            .map_err(|e| fail(&self.place, &self.secret, e))?
+            .map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?
         {
-            let row = read_row(&r).map_err(|e| fail(&self.place, &self.secret, e))?;
+            let row =
+                read_row(&r).map_err(|e| fail_noting(&self.place, &self.secret, &self.lost, e))?;
             f(row.into_stored().0);
         }
         Ok(())
@@ -1083,10 +1103,12 @@ pub(super) mod scratch {
 
     /// Ends the server side of every connection to the schema (as a server restart would).
     pub(in crate::library) fn cut_connections(schema: &Schema) {
-        Client::connect(&schema.server, NoTls)
-            .unwrap()
+        let mut admin = Client::connect(&schema.server, NoTls).unwrap();
+        // With a timeout: the backend is gone when this returns, so the library's next call
+        // surely meets the cut connection.
+        admin
             .execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = $1",
                 &[&schema.name],
             )
             .unwrap();

@@ -78,11 +78,19 @@ impl Sqlite {
             conn,
             path: path.to_path_buf(),
         };
-        db.prepare().map_err(|e| match e {
-            LibraryError::Engine { detail, .. } => open_error(detail),
-            other => other,
-        })?;
-        Ok(db)
+        // Several Claimdesks opening a new library at once: switching it to WAL can be refused
+        // without SQLite's busy wait; try again for as long as a writer would wait.
+        let started = std::time::Instant::now();
+        loop {
+            match db.prepare() {
+                Ok(()) => return Ok(db),
+                Err(LibraryError::Busy { .. }) if started.elapsed() < BUSY_WAIT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(LibraryError::Engine { detail, .. }) => return Err(open_error(detail)),
+                Err(other) => return Err(other),
+            }
+        }
     }
 
     /// WAL mode, and the schema brought to `SCHEMA_VERSION`. A library already at it is only
