@@ -66,6 +66,7 @@ const MIGRATIONS: &[&str] = &[r#"
         note TEXT NOT NULL,
         evidence TEXT NOT NULL,
         claimant TEXT COLLATE "C",
+        claimant_lower TEXT COLLATE "C",
         title TEXT,
         url TEXT,
         date TEXT COLLATE "C",
@@ -942,8 +943,7 @@ impl Engine for Postgres {
         }
         if let Some(c) = search.claimant.as_deref().filter(|c| !c.trim().is_empty()) {
             let p = arg(sql::like_pattern(c), &mut args);
-            // claimant is COLLATE "C": lower() changes ASCII letters only, as SQLite's does.
-            wheres.push(format!("lower(claimant) LIKE {p} ESCAPE '\\'"));
+            wheres.push(format!("claimant_lower LIKE {p} ESCAPE '\\'"));
         }
         if let Some(d) = search.from.as_deref().filter(|d| !d.trim().is_empty()) {
             let p = arg(d.trim().to_string(), &mut args);

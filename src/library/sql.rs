@@ -6,7 +6,8 @@ use crate::review::Verdict;
 
 /// The columns of `entries` that hold an `Entry`, in the order `row_values` gives them.
 pub(super) const ENTRY_COLUMNS: &str = "key, hash, claim, language, verdict, rating, note, \
-     evidence, claimant, title, url, date, reviewer, reviewed_at, origin, terms, n_terms";
+     evidence, claimant, title, url, date, reviewer, reviewed_at, origin, terms, n_terms, \
+     claimant_lower";
 
 /// The columns read back for a `Stored` (and its index words), in `Row`'s order.
 pub(super) const STORED_COLUMNS: &str = "id, version, key, claim, language, verdict, rating, \
@@ -137,6 +138,9 @@ pub(super) fn row_values(e: &Entry, hash: &str, terms: &[String]) -> Vec<Value> 
         Value::Text(clean(&e.origin)),
         Value::Text(clean(&text)),
         Value::Int(n),
+        // Searched by part of the name, whatever its case: lower-cased here, as neither
+        // engine's lower() does beyond ASCII (under the C collation).
+        Value::Maybe(e.claimant.as_deref().map(|c| clean(&c.to_lowercase()))),
     ]
 }
 

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &["
         note TEXT NOT NULL,
         evidence TEXT NOT NULL,
         claimant TEXT,
+        claimant_lower TEXT,
         title TEXT,
         url TEXT,
         date TEXT,
@@ -485,7 +486,7 @@ impl Engine for Sqlite {
         }
         if let Some(c) = search.claimant.as_deref().filter(|c| !c.trim().is_empty()) {
             let p = arg(sql::like_pattern(c), &mut args);
-            wheres.push(format!("lower(claimant) LIKE {p} ESCAPE '\\'"));
+            wheres.push(format!("claimant_lower LIKE {p} ESCAPE '\\'"));
         }
         if let Some(d) = search.from.as_deref().filter(|d| !d.trim().is_empty()) {
             let p = arg(d.trim().to_string(), &mut args);
