@@ -102,16 +102,15 @@ fn open(given: Option<&str>) -> Result<Library, CliError> {
 /// `open` for a command that only reads: a library file that is not there is an error (a
 /// mistyped path), not a new empty library.
 fn open_existing(given: Option<&str>) -> Result<Library, CliError> {
-    match place(given)? {
-        Some(Place::File(path)) if !path.exists() => Err(CliError::Input(format!(
+    if let Some(Place::File(path)) = place(given)?
+        && !path.exists()
+    {
+        return Err(CliError::Input(format!(
             "there is no claim library at {}: check the path, or fill one with `claimdesk library import`",
             path.display()
-        ))),
-        Some(p) => Library::open(&p).map_err(library_error),
-        None => Err(CliError::Input(
-            "the claim library is off (--library off or CLAIMDESK_LIBRARY=off): name a library to use".into(),
-        )),
+        )));
     }
+    open(given)
 }
 
 pub fn library_error(e: LibraryError) -> CliError {

@@ -472,7 +472,7 @@ impl Library {
             }
             .then(b.id.cmp(&a.id))
         });
-        found.truncate(search.limit.clamp(1, 10_000));
+        found.truncate(sql::search_limit(search));
         Ok(found)
     }
 
@@ -523,6 +523,12 @@ impl Library {
 /// one session meet as a conflict); a new session of the same article is another review, whose
 /// claims find the earlier session's verdicts as "checked before".
 pub fn session_key(review: &Review, id: u32) -> String {
+    key_in(&session_prefix(review), id)
+}
+
+/// What the keys of a session's claims start with: `session:<article>:<created>`. The article's
+/// fingerprint is its source file's hash, else its text's (hashed here: once per review).
+fn session_prefix(review: &Review) -> String {
     let article = review
         .article
         .metadata
@@ -535,10 +541,11 @@ pub fn session_key(review: &Review, id: u32) -> String {
         });
     // A fingerprint from a hand-edited session may be anything: its first 32 characters.
     let article: String = article.chars().take(32).collect();
-    format!(
-        "session:{article}:{}#{id}",
-        review.created.timestamp_micros()
-    )
+    format!("session:{article}:{}", review.created.timestamp_micros())
+}
+
+fn key_in(prefix: &str, id: u32) -> String {
+    format!("{prefix}#{id}")
 }
 
 /// The library entries of a review: its claims with a verdict, a note or sources.
@@ -549,6 +556,7 @@ pub fn entries_of_review(
     reviewer: Option<&str>,
 ) -> Vec<Entry> {
     let meta = &review.article.metadata;
+    let prefix = session_prefix(review);
     review
         .claims
         .iter()
@@ -563,7 +571,7 @@ pub fn entries_of_review(
                 .find(|h| h.action.touches(c.id))
                 .map(|h| (h.at, h.reviewer.clone()));
             Entry {
-                key: session_key(review, c.id),
+                key: key_in(&prefix, c.id),
                 claim: c.text().to_string(),
                 language: meta.language.clone(),
                 verdict: (c.verdict != Verdict::Unreviewed).then_some(c.verdict),

@@ -927,46 +927,13 @@ impl Engine for Postgres {
 
     fn search(&mut self, search: &Search, terms: &[String]) -> Result<Vec<Stored>, LibraryError> {
         self.connected()?;
-        let mut wheres: Vec<String> = Vec::new();
-        let mut args: Vec<String> = Vec::new();
-        let arg = |v: String, args: &mut Vec<String>| {
-            args.push(sql::clean(&v));
-            format!("${}", args.len())
-        };
-        if let Some(q) = tsquery(terms, "&") {
-            let p = arg(q, &mut args);
-            wheres.push(format!("lexemes @@ {p}::text::tsquery"));
-        }
-        if let Some(v) = sql::verdict_text(search.verdict) {
-            let p = arg(v, &mut args);
-            wheres.push(format!("verdict = {p}"));
-        }
-        if let Some(c) = search.claimant.as_deref().filter(|c| !c.trim().is_empty()) {
-            let p = arg(sql::like_pattern(c), &mut args);
-            wheres.push(format!("claimant_lower LIKE {p} ESCAPE '\\'"));
-        }
-        if let Some(d) = search.from.as_deref().filter(|d| !d.trim().is_empty()) {
-            let p = arg(d.trim().to_string(), &mut args);
-            wheres.push(format!("coalesce(reviewed_at, date) >= {p}"));
-        }
-        if let Some(d) = search.to.as_deref().filter(|d| !d.trim().is_empty()) {
-            let p = arg(sql::end_of_day(d), &mut args);
-            wheres.push(format!("coalesce(reviewed_at, date) <= {p}"));
-        }
-        if let Some(l) = search.language.as_deref().filter(|l| !l.trim().is_empty()) {
-            let p = arg(l.trim().to_string(), &mut args);
-            wheres.push(format!("language = {p}"));
-        }
+        let words = tsquery(terms, "&").map(|q| ("lexemes @@ {}::text::tsquery", q));
+        let (wheres, args) = sql::search_where(search, words, |n| format!("${n}"));
         // NULLS LAST: SQLite's order, where NULL is the smallest value.
         let sql = format!(
-            "SELECT {} FROM entries {} ORDER BY coalesce(reviewed_at, date) DESC NULLS LAST, id DESC LIMIT {}",
+            "SELECT {} FROM entries {wheres} ORDER BY coalesce(reviewed_at, date) DESC NULLS LAST, id DESC LIMIT {}",
             sql::STORED_COLUMNS,
-            if wheres.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", wheres.join(" AND "))
-            },
-            search.limit.clamp(1, 10_000)
+            sql::search_limit(search)
         );
         let params: Vec<&(dyn ToSql + Sync)> =
             args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();

@@ -1,7 +1,7 @@
 //! What both engines share: the rows' columns, how a write decides between add, update, nothing
 //! and conflict, and how a row reads back into a `Stored`.
 
-use super::{Entry, Outcome, Stored, Write};
+use super::{Entry, Outcome, Search, Stored, Write};
 use crate::review::Verdict;
 
 /// The columns of `entries` that hold an `Entry`, in the order `row_values` gives them.
@@ -166,4 +166,58 @@ pub(super) fn like_pattern(part: &str) -> String {
 /// The end of a day given as YYYY-MM-DD, for comparing with RFC 3339 times.
 pub(super) fn end_of_day(date: &str) -> String {
     format!("{}\u{10FFFF}", date.trim())
+}
+
+/// A search's `WHERE` clause (empty without conditions) and its text arguments, as both engines
+/// write it: `placeholder(n)` names argument `n` (1-based: `?1`, `$1`), and `words`, when there
+/// are words, is the engine's condition on its index with `{}` for its one argument, and that
+/// argument.
+pub(super) fn search_where(
+    search: &Search,
+    words: Option<(&str, String)>,
+    placeholder: fn(usize) -> String,
+) -> (String, Vec<String>) {
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let mut conditions: Vec<(String, String)> = Vec::new();
+    if let Some((condition, arg)) = words {
+        conditions.push((condition.to_string(), arg));
+    }
+    if let Some(v) = verdict_text(search.verdict) {
+        conditions.push(("verdict = {}".into(), v));
+    }
+    if let Some(c) = given(&search.claimant) {
+        conditions.push((
+            "claimant_lower LIKE {} ESCAPE '\\'".into(),
+            like_pattern(&c),
+        ));
+    }
+    if let Some(d) = given(&search.from) {
+        conditions.push(("coalesce(reviewed_at, date) >= {}".into(), d));
+    }
+    if let Some(d) = given(&search.to) {
+        conditions.push(("coalesce(reviewed_at, date) <= {}".into(), end_of_day(&d)));
+    }
+    if let Some(l) = given(&search.language) {
+        conditions.push(("language = {}".into(), l));
+    }
+    if conditions.is_empty() {
+        return (String::new(), Vec::new());
+    }
+    let clauses: Vec<String> = conditions
+        .iter()
+        .enumerate()
+        .map(|(i, (condition, _))| condition.replace("{}", &placeholder(i + 1)))
+        .collect();
+    let args = conditions.into_iter().map(|(_, arg)| clean(&arg)).collect();
+    (format!("WHERE {}", clauses.join(" AND ")), args)
+}
+
+/// How many entries a search returns at most.
+pub(super) fn search_limit(search: &Search) -> usize {
+    search.limit.clamp(1, 10_000)
 }

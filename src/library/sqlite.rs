@@ -468,47 +468,17 @@ impl Engine for Sqlite {
     }
 
     fn search(&mut self, search: &Search, terms: &[String]) -> Result<Vec<Stored>, LibraryError> {
-        let mut wheres: Vec<String> = Vec::new();
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let arg = |v: String, args: &mut Vec<rusqlite::types::Value>| {
-            args.push(rusqlite::types::Value::Text(v));
-            format!("?{}", args.len())
-        };
-        if !terms.is_empty() {
-            let p = arg(fts_query(terms, "AND"), &mut args);
-            wheres.push(format!(
-                "id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH {p})"
-            ));
-        }
-        if let Some(v) = sql::verdict_text(search.verdict) {
-            let p = arg(v, &mut args);
-            wheres.push(format!("verdict = {p}"));
-        }
-        if let Some(c) = search.claimant.as_deref().filter(|c| !c.trim().is_empty()) {
-            let p = arg(sql::like_pattern(c), &mut args);
-            wheres.push(format!("claimant_lower LIKE {p} ESCAPE '\\'"));
-        }
-        if let Some(d) = search.from.as_deref().filter(|d| !d.trim().is_empty()) {
-            let p = arg(d.trim().to_string(), &mut args);
-            wheres.push(format!("coalesce(reviewed_at, date) >= {p}"));
-        }
-        if let Some(d) = search.to.as_deref().filter(|d| !d.trim().is_empty()) {
-            let p = arg(sql::end_of_day(d), &mut args);
-            wheres.push(format!("coalesce(reviewed_at, date) <= {p}"));
-        }
-        if let Some(l) = search.language.as_deref().filter(|l| !l.trim().is_empty()) {
-            let p = arg(l.trim().to_string(), &mut args);
-            wheres.push(format!("language = {p}"));
-        }
+        let words = (!terms.is_empty()).then(|| {
+            (
+                "id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH {})",
+                fts_query(terms, "AND"),
+            )
+        });
+        let (wheres, args) = sql::search_where(search, words, |n| format!("?{n}"));
         let sql = format!(
-            "SELECT {} FROM entries {} ORDER BY coalesce(reviewed_at, date) DESC, id DESC LIMIT {}",
+            "SELECT {} FROM entries {wheres} ORDER BY coalesce(reviewed_at, date) DESC, id DESC LIMIT {}",
             sql::STORED_COLUMNS,
-            if wheres.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", wheres.join(" AND "))
-            },
-            search.limit.clamp(1, 10_000)
+            sql::search_limit(search)
         );
         let mut q = self.conn.prepare(&sql).map_err(|e| err_at(&self.path, e))?;
         let rows = q
