@@ -8,6 +8,10 @@
 /// Byte ↔ char offsets, lower-casing, words: the helpers every module shares.
 pub mod text;
 
+/// Claimdesk's texts in every language it speaks (Fluent files in `assets/i18n/`): the
+/// window's and the reports'.
+pub mod i18n;
+
 /// Reading any file with a cap (regular files, devices, named pipes).
 pub mod files;
 

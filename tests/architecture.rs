@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
     ("files", 0),
+    ("i18n", 0),
     ("lexicon", 1),
     ("article", 2),
     ("extract", 3),

@@ -1291,7 +1291,7 @@ fn the_window_speaks_french_when_the_settings_say_so() {
     h.run();
     h.get_by_label_contains("Ouvrir…");
     // Back to English for the other tests on this thread.
-    claimdesk::ui::i18n::set_language(claimdesk::ui::i18n::Lang::En);
+    claimdesk::ui::i18n::set_language(claimdesk::ui::i18n::Lang::EN);
 }
 
 #[test]

@@ -44,6 +44,16 @@ impl Verdict {
         }
     }
 
+    /// The id of the verdict's name among Claimdesk's texts (`assets/i18n/*.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Verdict::Unreviewed => "verdict-unreviewed",
+            Verdict::Verified => "verdict-verified",
+            Verdict::Disputed => "verdict-disputed",
+            Verdict::Unsourced => "verdict-unsourced",
+        }
+    }
+
     /// Parses "verified", "Disputed", … (case-insensitive).
     pub fn parse(s: &str) -> Option<Verdict> {
         Verdict::ALL

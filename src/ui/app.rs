@@ -209,10 +209,7 @@ impl ClaimdeskApp {
             .filter(|v| !v.is_empty())
         {
             if v.eq_ignore_ascii_case("off") {
-                return Err(tr(
-                    "The claim library is off: CLAIMDESK_LIBRARY=off was set when Claimdesk started.",
-                )
-                .to_string());
+                return Err(tr("claim-library-off-claimdesk-library").to_string());
             }
             return Ok(Place::parse(v));
         }
@@ -220,9 +217,9 @@ impl ClaimdeskApp {
         if !set.is_empty() {
             return Ok(Place::parse(set));
         }
-        self.library_default.clone().ok_or_else(|| {
-            tr("No claim library is named: name one in Edit > Settings… > Library.").to_string()
-        })
+        self.library_default
+            .clone()
+            .ok_or_else(|| tr("no-claim-library-named-name").to_string())
     }
 
     /// How the Settings window speaks of the library when its field is empty.
@@ -234,13 +231,13 @@ impl ClaimdeskApp {
             .filter(|v| !v.is_empty())
         {
             return trf(
-                "CLAIMDESK_LIBRARY is set ({v}): it is used instead of this field until Claimdesk starts without it.",
+                "claimdesk-library-set-v-used",
                 &[("v", &Place::parse(v).shown())],
             );
         }
         match &self.library_default {
-            Some(p) => trf("Empty: {p}", &[("p", &p.shown())]),
-            None => tr("Empty: no library.").to_string(),
+            Some(p) => trf("empty-p", &[("p", &p.shown())]),
+            None => tr("empty-no-library").to_string(),
         }
     }
 
@@ -278,10 +275,7 @@ impl ClaimdeskApp {
         }
         // The worker is gone (an internal error): the next request starts another.
         self.library = None;
-        Err(tr(
-            "The claim library stopped on an internal error; it is started again at the next save or search.",
-        )
-        .to_string())
+        Err(tr("claim-library-stopped-internal-error").to_string())
     }
 
     /// The review as the library reads it (no article text): see `library::library_copy`.
@@ -317,10 +311,7 @@ impl ClaimdeskApp {
         };
         if let Err(e) = self.library_send(request) {
             self.library_notice = Some(LibraryNotice {
-                text: trf(
-                    "The session is saved, but its verdicts were not recorded in the claim library: {e}",
-                    &[("e", &e)],
-                ),
+                text: trf("session-saved-but-verdicts-were", &[("e", &e)]),
                 error: true,
             });
         }
@@ -363,13 +354,13 @@ impl ClaimdeskApp {
                                 .iter()
                                 .map(|c| {
                                     trf(
-                                        "claim {id}: changed in the library by {who} since you opened this session; the library keeps theirs",
+                                        "claim-id-changed-library-who",
                                         &[
                                             ("id", &c.claim),
                                             (
                                                 "who",
                                                 &c.by.clone().unwrap_or_else(|| {
-                                                    tr("someone else").to_string()
+                                                    tr("someone-else").to_string()
                                                 }),
                                             ),
                                         ],
@@ -378,7 +369,7 @@ impl ClaimdeskApp {
                                 .collect();
                             Some(LibraryNotice {
                                 text: trf(
-                                    "Claim library: {list}. Your verdicts are in the session file.",
+                                    "claim-library-list-verdicts-are",
                                     &[("list", &parts.join("; "))],
                                 ),
                                 error: false,
@@ -387,10 +378,7 @@ impl ClaimdeskApp {
                     }
                     Err(e) => {
                         self.library_notice = Some(LibraryNotice {
-                            text: trf(
-                                "The session is saved, but its verdicts were not recorded in the claim library: {e}",
-                                &[("e", &e)],
-                            ),
+                            text: trf("session-saved-but-verdicts-were", &[("e", &e)]),
                             error: true,
                         })
                     }
@@ -407,7 +395,7 @@ impl ClaimdeskApp {
                     {
                         self.earlier.checking = false;
                         self.library_notice = Some(LibraryNotice {
-                            text: trf("Checked before is not available: {e}", &[("e", &e)]),
+                            text: trf("checked-before-not-available-e", &[("e", &e)]),
                             error: true,
                         });
                         self.earlier.error = Some(e);
@@ -420,10 +408,7 @@ impl ClaimdeskApp {
             self.library = None;
             self.earlier.checking = false;
             self.library_notice = Some(LibraryNotice {
-                text: tr(
-                    "The claim library stopped on an internal error; it is started again at the next save or search.",
-                )
-                .to_string(),
+                text: tr("claim-library-stopped-internal-error").to_string(),
                 error: true,
             });
         }
@@ -481,7 +466,7 @@ impl ClaimdeskApp {
         let Some(id) = self.selected else { return };
         let Some(m) = self.earlier.of(id).cloned() else {
             self.notice = Some(Notice::Info(
-                tr("The selected claim has no earlier review in the library.").to_string(),
+                tr("selected-claim-has-no-earlier").to_string(),
             ));
             return;
         };
@@ -491,14 +476,14 @@ impl ClaimdeskApp {
                 self.apply(action);
                 self.notice = unknown.then(|| {
                     Notice::Info(trf(
-                        "The earlier rating “{r}” is not one of the desk's verdicts: choose the verdict yourself.",
+                        "earlier-rating-r-not-one",
                         &[("r", &m.stored.entry.rating)],
                     ))
                 });
             }
             None => {
                 self.notice = Some(Notice::Info(
-                    tr("The claim already has the earlier verdict, note and sources.").to_string(),
+                    tr("claim-already-has-earlier-verdict").to_string(),
                 ))
             }
         }
@@ -510,10 +495,11 @@ impl ClaimdeskApp {
         match source {
             Some(EarlierSource::Session(p)) => self.guard(Pending::OpenPath(p), ctx),
             Some(EarlierSource::Url(u)) => ctx.open_url(egui::OpenUrl::new_tab(u)),
-            None => self.notice = Some(Notice::Info(
-                tr("The earlier review has no session file on this computer and no web address.")
-                    .to_string(),
-            )),
+            None => {
+                self.notice = Some(Notice::Info(
+                    tr("earlier-review-has-no-session").to_string(),
+                ))
+            }
         }
     }
 
@@ -689,10 +675,7 @@ impl ClaimdeskApp {
 
     /// Says that `what` was not done because a job is running.
     fn refuse_while_busy(&mut self, what: String) {
-        self.refused = Some(trf(
-            "{w} was not done: wait until this is finished, or cancel it, and try again.",
-            &[("w", &what)],
-        ));
+        self.refused = Some(trf("w-was-not-done-wait", &[("w", &what)]));
     }
 
     /// Starts opening an article or a session file on a worker thread; the window shows the
@@ -700,17 +683,17 @@ impl ClaimdeskApp {
     /// it was and the error is shown. `wait_for_job` waits for it.
     pub fn open_path(&mut self, path: &Path) {
         if self.jobs.is_busy() {
-            self.refuse_while_busy(trf("Opening {f}", &[("f", &file_name(path))]));
+            self.refuse_while_busy(trf("opening-f", &[("f", &file_name(path))]));
             return;
         }
-        let label = trf("Opening {f}…", &[("f", &file_name(path))]);
+        let label = trf("opening-f-2", &[("f", &file_name(path))]);
         self.start_job(label, Work::Open(path.to_path_buf()));
     }
 
     /// Starts reviewing `text` (pasted from the clipboard) as a new article.
     pub fn open_pasted(&mut self, text: &str) {
         if self.jobs.is_busy() {
-            self.refuse_while_busy(tr("Reviewing the pasted text").to_string());
+            self.refuse_while_busy(tr("reviewing-pasted-text").to_string());
             return;
         }
         let name = format!(
@@ -721,7 +704,7 @@ impl ClaimdeskApp {
             text: text.to_string(),
             name,
         };
-        self.start_job(tr("Reading the pasted text…").to_string(), work);
+        self.start_job(tr("reading-pasted-text").to_string(), work);
     }
 
     /// Applies what a worker brought back, on the UI thread.
@@ -844,13 +827,10 @@ impl ClaimdeskApp {
     /// not undoable, like opening a file.
     pub fn reanchor_on(&mut self, path: &Path) {
         if self.jobs.is_busy() {
-            self.refuse_while_busy(trf("Re-anchoring on {f}", &[("f", &file_name(path))]));
+            self.refuse_while_busy(trf("re-anchoring-f", &[("f", &file_name(path))]));
             return;
         }
-        let label = trf(
-            "Re-anchoring the claims on {f}…",
-            &[("f", &file_name(path))],
-        );
+        let label = trf("re-anchoring-claims-f", &[("f", &file_name(path))]);
         let work = Work::Reanchor {
             path: path.to_path_buf(),
             review: Box::new(self.review.clone()),
@@ -993,16 +973,14 @@ impl ClaimdeskApp {
     fn claim_from_selection(&mut self, set_span: bool) {
         let Some(sel) = self.article_view.selection() else {
             self.notice = Some(Notice::Error(
-                tr("Select words in the article first (drag over them), then press A.").to_string(),
+                tr("select-words-article-first-drag").to_string(),
             ));
             return;
         };
         let built = match (set_span, self.selected) {
             (true, Some(id)) => self.review.set_span(id, sel),
             (true, None) => {
-                self.notice = Some(Notice::Error(
-                    tr("Select the claim to change first.").to_string(),
-                ));
+                self.notice = Some(Notice::Error(tr("select-claim-change-first").to_string()));
                 return;
             }
             (false, _) => self.review.add_manual_claim(sel),
@@ -1126,10 +1104,10 @@ impl ClaimdeskApp {
             self.after_save = None;
             let f = file_name(&path);
             self.refuse_while_busy(match answer.purpose {
-                Purpose::Open => trf("Opening {f}", &[("f", &f)]),
-                Purpose::SaveSession => trf("Saving to {f}", &[("f", &f)]),
-                Purpose::Export => trf("Exporting to {f}", &[("f", &f)]),
-                Purpose::NewVersion => trf("Re-anchoring on {f}", &[("f", &f)]),
+                Purpose::Open => trf("opening-f", &[("f", &f)]),
+                Purpose::SaveSession => trf("saving-f", &[("f", &f)]),
+                Purpose::Export => trf("exporting-f", &[("f", &f)]),
+                Purpose::NewVersion => trf("re-anchoring-f", &[("f", &f)]),
             });
             return;
         }
@@ -1172,7 +1150,7 @@ impl ClaimdeskApp {
                 self.session_seen = Some(seen);
                 self.session_path = Some(path.to_path_buf());
                 self.saved_revision = self.review.revision;
-                self.notice = Some(Notice::Info(trf("Saved to {p}", &[("p", &path.display())])));
+                self.notice = Some(Notice::Info(trf("saved-p", &[("p", &path.display())])));
                 if let Some(a) = &mut self.autosave {
                     a.clear();
                 }
@@ -1225,7 +1203,7 @@ impl ClaimdeskApp {
             options: self.export_choice.options,
             path,
         };
-        self.start_job(tr("Exporting the report…").to_string(), work);
+        self.start_job(tr("exporting-report").to_string(), work);
     }
 
     /// Goes on with what was asked once unsaved changes are dealt with.
@@ -1242,10 +1220,10 @@ impl ClaimdeskApp {
     fn guard(&mut self, next: Pending, ctx: &egui::Context) {
         if self.jobs.is_busy() {
             let what = match &next {
-                Pending::Close => tr("Closing").to_string(),
-                Pending::OpenPath(p) => trf("Opening {f}", &[("f", &file_name(p))]),
-                Pending::OpenDialog => tr("Opening another file").to_string(),
-                Pending::Paste(_) => tr("Reviewing the pasted text").to_string(),
+                Pending::Close => tr("closing").to_string(),
+                Pending::OpenPath(p) => trf("opening-f", &[("f", &file_name(p))]),
+                Pending::OpenDialog => tr("opening-another-file").to_string(),
+                Pending::Paste(_) => tr("reviewing-pasted-text").to_string(),
             };
             self.refuse_while_busy(what);
             return;
@@ -1344,8 +1322,7 @@ impl ClaimdeskApp {
                     }
                     None => {
                         self.notice = Some(Notice::Info(
-                            tr("The selected claim has no earlier review in the library.")
-                                .to_string(),
+                            tr("selected-claim-has-no-earlier").to_string(),
                         ))
                     }
                 }
@@ -1393,11 +1370,11 @@ impl ClaimdeskApp {
             }
         };
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(tr("File"), |ui| {
+            ui.menu_button(tr("file"), |ui| {
                 item(ui, Command::Open, cmds);
-                ui.menu_button(tr("Open Recent"), |ui| {
+                ui.menu_button(tr("open-recent"), |ui| {
                     if self.kept.recent.files.is_empty() {
-                        ui.weak(tr("No recent file"));
+                        ui.weak(tr("no-recent-file"));
                     }
                     for f in &self.kept.recent.files {
                         let name = f.file_name().map_or_else(
@@ -1425,7 +1402,7 @@ impl ClaimdeskApp {
                 ui.separator();
                 item(ui, Command::Quit, cmds);
             });
-            ui.menu_button(tr("Edit"), |ui| {
+            ui.menu_button(tr("edit"), |ui| {
                 for cmd in [
                     Command::Undo,
                     Command::Redo,
@@ -1444,7 +1421,7 @@ impl ClaimdeskApp {
                 item(ui, Command::History, cmds);
                 item(ui, Command::Library, cmds);
             });
-            ui.menu_button(tr("Review"), |ui| {
+            ui.menu_button(tr("review"), |ui| {
                 for cmd in [
                     Command::NextClaim,
                     Command::PrevClaim,
@@ -1474,7 +1451,7 @@ impl ClaimdeskApp {
                     item(ui, cmd, cmds);
                 }
             });
-            ui.menu_button(tr("Help"), |ui| item(ui, Command::Shortcuts, cmds));
+            ui.menu_button(tr("help"), |ui| item(ui, Command::Shortcuts, cmds));
         });
         if let Some(path) = open_recent {
             self.guard(Pending::OpenPath(path), &ctx);
@@ -1499,7 +1476,7 @@ impl ClaimdeskApp {
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(trf(
-                    "{done} / {total} reviewed",
+                    "done-total-reviewed",
                     &[("done", &counts.reviewed()), ("total", &counts.total)],
                 ))
                 .strong(),
@@ -1511,14 +1488,14 @@ impl ClaimdeskApp {
                 );
             }
             if self.is_dirty() {
-                ui.weak(tr("· unsaved changes"));
+                ui.weak(tr("unsaved-changes"));
             }
             if self.earlier.checking {
-                ui.weak(tr("· checking the library…"));
+                ui.weak(tr("checking-library"));
             } else if !self.earlier.is_empty() {
                 let ctx = ui.ctx().clone();
                 ui.weak(trf(
-                    "· {n} checked before ({b}: apply, {l}: library)",
+                    "n-checked-before-b-apply",
                     &[
                         ("n", &self.earlier.len()),
                         ("b", &Command::ApplyEarlier.shortcut_text(&ctx)),
@@ -1547,11 +1524,11 @@ impl ClaimdeskApp {
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        if ui.button(tr("Dismiss")).clicked() {
+                        if ui.button(tr("dismiss")).clicked() {
                             dismiss = true;
                         }
                         if let Notice::SourceChanged(p) = notice
-                            && ui.button(tr("Re-anchor on the new version")).clicked()
+                            && ui.button(tr("re-anchor-new-version")).clicked()
                         {
                             reanchor = Some(p.clone());
                         }
@@ -1576,8 +1553,8 @@ impl ClaimdeskApp {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         if ui
-                            .button(tr("Dismiss"))
-                            .on_hover_text(tr("Dismiss the claim library's message"))
+                            .button(tr("dismiss"))
+                            .on_hover_text(tr("dismiss-claim-librarys-message"))
                             .clicked()
                         {
                             dismiss_library = true;
@@ -1603,16 +1580,13 @@ impl ClaimdeskApp {
         let choice = ask(
             ctx,
             "changed-on-disk",
-            tr("Changed on disk"),
+            tr("changed-disk"),
             |ui| {
                 ui.set_max_width(480.0);
-                ui.label(trf(
-                    "{f} was changed since you opened it, by another window or `claimdesk mark`. Saving here would replace those changes.",
-                    &[("f", &file_name(&path))],
-                ));
+                ui.label(trf("f-was-changed-since-you", &[("f", &file_name(&path))]));
                 ui.label(changes.as_str());
             },
-            [tr("Replace it"), tr("Save As…")],
+            [tr("replace"), tr("save-2")],
         );
         match choice {
             Some(0) => {
@@ -1626,9 +1600,7 @@ impl ClaimdeskApp {
             }
             Some(_) => {
                 self.conflict = None;
-                self.notice = Some(Notice::Info(
-                    tr("Not saved: the file on disk was left as it is.").to_string(),
-                ));
+                self.notice = Some(Notice::Info(tr("not-saved-file-disk-was").to_string()));
             }
             None => {}
         }
@@ -1642,15 +1614,12 @@ impl ClaimdeskApp {
         let choice = ask(
             ctx,
             "unsaved-changes",
-            tr("Unsaved changes"),
+            tr("unsaved-changes-2"),
             |ui| {
                 ui.set_max_width(420.0);
-                ui.label(trf(
-                    "The review of “{t}” has changes that are not saved. Save them first?",
-                    &[("t", &title)],
-                ));
+                ui.label(trf("review-t-has-changes-that", &[("t", &title)]));
             },
-            [tr("Save"), tr("Discard")],
+            [tr("save"), tr("discard")],
         );
         match choice {
             Some(0) => {
@@ -1675,12 +1644,12 @@ impl ClaimdeskApp {
     /// The review's audit trail, newest first.
     fn history_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_history;
-        egui::Window::new(tr("History"))
+        egui::Window::new(tr("history"))
             .open(&mut open)
             .default_width(460.0)
             .show(ctx, |ui| {
                 if self.review.history.is_empty() {
-                    ui.weak(tr("No change yet."));
+                    ui.weak(tr("no-change-yet"));
                 }
                 egui::ScrollArea::vertical()
                     .max_height(400.0)
@@ -1704,7 +1673,7 @@ impl ClaimdeskApp {
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
-        egui::Window::new(tr("Keyboard shortcuts"))
+        egui::Window::new(tr("keyboard-shortcuts"))
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
@@ -1787,8 +1756,7 @@ impl ClaimdeskApp {
             }
             self.close_after_library = true;
             self.notice = Some(Notice::Info(
-                tr("Recording in the claim library… Claimdesk closes when it is done (close again to leave now).")
-                    .to_string(),
+                tr("recording-claim-library-claimdesk-closes").to_string(),
             ));
         }
     }
@@ -1876,9 +1844,9 @@ impl ClaimdeskApp {
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("recover-review")).show(ctx, |ui| {
             ui.set_max_width(460.0);
-            ui.heading(tr("Restore unsaved work?"));
+            ui.heading(tr("restore-unsaved-work"));
             ui.label(trf(
-                "Claimdesk closed without saving your review of “{t}” (last change {at}). Restore it?",
+                "claimdesk-closed-without-saving-review",
                 &[
                     ("t", &found.title),
                     ("at", &found.saved_at.format("%Y-%m-%d %H:%M")),
@@ -1886,10 +1854,10 @@ impl ClaimdeskApp {
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button(tr("Restore")).clicked() {
+                if ui.button(tr("restore")).clicked() {
                     choice = Some(true);
                 }
-                if ui.button(tr("Discard it")).clicked() {
+                if ui.button(tr("discard-2")).clicked() {
                     choice = Some(false);
                 }
             });
@@ -1926,7 +1894,7 @@ impl ClaimdeskApp {
                     });
                 found.discard();
                 self.notice = Some(Notice::Info(trf(
-                    "Restored the review of “{t}”. Save it (Ctrl+S) to keep it.",
+                    "restored-review-t-save-ctrl",
                     &[("t", &found.title)],
                 )));
             }
@@ -2049,7 +2017,7 @@ impl ClaimdeskApp {
         }
         if self.picker.is_open() {
             egui::Modal::new(egui::Id::unique("file-dialog-open")).show(&ctx, |ui| {
-                ui.label(tr("Waiting for the file dialog…"));
+                ui.label(tr("waiting-file-dialog"));
             });
         }
         self.job_window(&ctx);
@@ -2106,18 +2074,16 @@ impl ClaimdeskApp {
                 ui.weak(format!("{} s", elapsed.as_secs()));
             }
             if cancelling {
-                ui.weak(tr(
-                    "Cancelling… The report file is left as it was, unless it was already written.",
-                ));
+                ui.weak(tr("cancelling-report-file-left-was"));
             }
             if self.close_after_job {
-                ui.weak(tr("Claimdesk closes when this is done."));
+                ui.weak(tr("claimdesk-closes-when-done"));
             }
             if let Some(r) = &self.refused {
                 ui.add(egui::Label::new(RichText::new(r).color(ui.visuals().warn_fg_color)).wrap());
             }
             ui.add_space(6.0);
-            let button = ui.add_enabled(!cancelling, egui::Button::new(tr("Cancel")));
+            let button = ui.add_enabled(!cancelling, egui::Button::new(tr("cancel")));
             if button.clicked() || (!cancelling && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
                 cancel = true;
             }
@@ -2141,7 +2107,7 @@ impl ClaimdeskApp {
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            tr("Drop an article or a session to open it"),
+            tr("drop-article-session-open"),
             egui::FontId::proportional(22.0),
             egui::Color32::WHITE,
         );
@@ -2175,7 +2141,7 @@ fn ask(
                     choice = Some(i);
                 }
             }
-            if ui.button(tr("Cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(tr("cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 choice = Some(2);
             }
         });

@@ -278,13 +278,13 @@ impl ArticleView {
     fn search_bar(&mut self, ui: &mut egui::Ui) {
         // Wrapped: a row wider than a narrow column would widen the article under it.
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(tr("Search the article"));
+            let label = ui.label(tr("search-article"));
             let id = egui::Id::unique("article-search");
             let resp = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.search.query)
                         .id(id)
-                        .hint_text(tr("words to find (Enter: next, Shift+Enter: previous)"))
+                        .hint_text(tr("words-find-enter-next-shift"))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
@@ -305,18 +305,18 @@ impl ArticleView {
             }
             let n = self.search.matches.len();
             let count = match self.search.current() {
-                Some(c) => trf("{i} of {n}", &[("i", &(c + 1)), ("n", &n)]),
+                Some(c) => trf("i-n", &[("i", &(c + 1)), ("n", &n)]),
                 None if self.search.query.trim().is_empty() => String::new(),
-                None => tr("no match").to_string(),
+                None => tr("no-match").to_string(),
             };
             ui.weak(count);
-            if ui.small_button(tr("Previous match")).clicked() {
+            if ui.small_button(tr("previous-match")).clicked() {
                 self.search.step(false);
             }
-            if ui.small_button(tr("Next match")).clicked() {
+            if ui.small_button(tr("next-match")).clicked() {
                 self.search.step(true);
             }
-            if ui.small_button(tr("Close search")).clicked() || (esc && resp.has_focus()) {
+            if ui.small_button(tr("close-search")).clicked() || (esc && resp.has_focus()) {
                 self.search.open = false;
             }
         });
@@ -614,10 +614,10 @@ impl ArticleView {
         let sel = self.selection();
         response.context_menu(|ui| {
             let Some(sel) = sel.clone() else {
-                ui.weak(tr("Select words in the article first."));
+                ui.weak(tr("select-words-article-first"));
                 return;
             };
-            if ui.button(tr("Add as claim (A)")).clicked() {
+            if ui.button(tr("add-claim")).clicked() {
                 out.push(ArticleRequest::AddClaim(sel.clone()));
                 ui.close();
             }
@@ -629,7 +629,7 @@ impl ArticleView {
                 out.push(ArticleRequest::SetSpan(id, sel.clone()));
                 ui.close();
             }
-            if ui.button(tr("Copy")).clicked() {
+            if ui.button(tr("copy")).clicked() {
                 ui.ctx().copy_text(text[sel].to_string());
                 ui.close();
             }
@@ -850,17 +850,14 @@ fn boilerplate_fold(ui: &mut egui::Ui, review: &Review, pad: f32) {
         ui.add_space(pad);
         ui.vertical(|ui| {
             ui.set_max_width(MAX_COLUMN_WIDTH);
-            egui::CollapsingHeader::new(trf(
-                "Removed page furniture ({n})",
-                &[("n", &removed.len())],
-            ))
-            .id_salt("boilerplate")
-            .default_open(false)
-            .show(ui, |ui| {
-                for b in removed {
-                    ui.label(egui::RichText::new(b).weak().small());
-                }
-            });
+            egui::CollapsingHeader::new(trf("removed-page-furniture-n", &[("n", &removed.len())]))
+                .id_salt("boilerplate")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for b in removed {
+                        ui.label(egui::RichText::new(b).weak().small());
+                    }
+                });
         });
     });
 }

@@ -55,9 +55,9 @@ impl Sort {
 
     fn label(self) -> &'static str {
         tr(match self {
-            Sort::Position => "position in the article",
+            Sort::Position => "position-article",
             Sort::Score => "score",
-            Sort::Status => "status",
+            Sort::Status => "status-2",
         })
     }
 }
@@ -126,7 +126,7 @@ pub struct ClaimList {
     view: (f32, f32),
 }
 
-/// The tr("Add evidence") form, for the claim `for_claim`.
+/// The tr("add-evidence") form, for the claim `for_claim`.
 #[derive(Default)]
 struct EvidenceDraft {
     for_claim: Option<u32>,
@@ -144,7 +144,7 @@ impl EvidenceDraft {
     /// The evidence the form describes, or why it cannot be added.
     fn build(&self) -> Result<Evidence, String> {
         if self.url.trim().is_empty() {
-            return Err(tr("Paste the source's address first.").to_string());
+            return Err(tr("paste-sources-address-first").to_string());
         }
         let today = chrono::Local::now().date_naive();
         let mut e = Evidence::new(&self.url, today).map_err(|e| e.to_string())?;
@@ -231,9 +231,9 @@ impl ClaimList {
                     }
                     None => {
                         ui.weak(if review.claims.is_empty() {
-                            tr("This article has no check-worthy sentences.")
+                            tr("article-has-no-check-worthy")
                         } else {
-                            tr("Select a claim (click it, or press J / K).")
+                            tr("select-claim-click-press-j")
                         });
                     }
                 }
@@ -272,19 +272,19 @@ impl ClaimList {
             tab(
                 ui,
                 Tab::Claims,
-                trf("Claims ({n})", &[("n", &review.claims.len())]),
+                trf("claims-n", &[("n", &review.claims.len())]),
             );
-            tab(ui, Tab::Below, tr("Below the threshold").to_string());
+            tab(ui, Tab::Below, tr("below-threshold").to_string());
             tab(
                 ui,
                 Tab::Dismissed,
-                trf("Dismissed ({n})", &[("n", &review.dismissed.len())]),
+                trf("dismissed-n", &[("n", &review.dismissed.len())]),
             );
             if show_orphans {
                 tab(
                     ui,
                     Tab::Orphans,
-                    trf("Orphaned claims ({n})", &[("n", &review.orphans.len())]),
+                    trf("orphaned-claims-n", &[("n", &review.orphans.len())]),
                 );
             }
         });
@@ -298,11 +298,9 @@ impl ClaimList {
             .add(
                 egui::Slider::new(&mut t, 0.0..=1.0)
                     .step_by(0.05)
-                    .text(tr("Threshold")),
+                    .text(tr("threshold")),
             )
-            .on_hover_text(tr(
-                "Sentences scoring at least this are claims. Reviewed claims always stay.",
-            ));
+            .on_hover_text(tr("sentences-scoring-least-are-claims"));
         if resp.changed() {
             self.threshold_draft = Some(t);
         }
@@ -320,11 +318,11 @@ impl ClaimList {
     fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
         ui.horizontal_wrapped(|ui| {
             self.threshold(ui, review, out);
-            let label = ui.label(tr("Filter"));
+            let label = ui.label(tr("filter"));
             let resp = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
-                        .hint_text(tr("words in the claim, note or claimant"))
+                        .hint_text(tr("words-claim-note-claimant"))
                         .desired_width(170.0),
                 )
                 .labelled_by(label.id);
@@ -344,7 +342,7 @@ impl ClaimList {
                         .map_or("", |v| v.label())
                 })
                 .to_string();
-            egui::ComboBox::from_label(tr("Status"))
+            egui::ComboBox::from_label(tr("status"))
                 .selected_text(status)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.status, None, tr("all"));
@@ -361,11 +359,11 @@ impl ClaimList {
                 .filter
                 .kind
                 .clone()
-                .unwrap_or_else(|| tr("all types").to_string());
-            egui::ComboBox::from_label(tr("Type"))
+                .unwrap_or_else(|| tr("all-types").to_string());
+            egui::ComboBox::from_label(tr("type"))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.kind, None, tr("all types"));
+                    ui.selectable_value(&mut self.filter.kind, None, tr("all-types"));
                     for k in crate::extract::KINDS {
                         let n = review.claims.iter().filter(|c| c.kind == *k).count();
                         ui.selectable_value(
@@ -375,14 +373,14 @@ impl ClaimList {
                         );
                     }
                 });
-            egui::ComboBox::from_label(tr("Sort by"))
+            egui::ComboBox::from_label(tr("sort"))
                 .selected_text(self.filter.sort.label())
                 .show_ui(ui, |ui| {
                     for s in Sort::ALL {
                         ui.selectable_value(&mut self.filter.sort, s, s.label());
                     }
                 });
-            if self.filter.is_active() && ui.small_button(tr("Clear filters")).clicked() {
+            if self.filter.is_active() && ui.small_button(tr("clear-filters")).clicked() {
                 self.filter = Filter {
                     sort: self.filter.sort,
                     ..Filter::default()
@@ -403,9 +401,9 @@ impl ClaimList {
         let ids = self.visible(review).to_vec();
         if ids.is_empty() {
             ui.weak(if review.claims.is_empty() {
-                tr("No claims at this threshold.")
+                tr("no-claims-threshold")
             } else {
-                tr("No claim matches these filters.")
+                tr("no-claim-matches-these-filters")
             });
             return;
         }
@@ -449,7 +447,7 @@ impl ClaimList {
             .iter()
             .filter(|c| !spans.contains(&(c.range.start, c.range.end)))
             .collect();
-        ui.strong(trf("Below the threshold ({n})", &[("n", &below.len())]));
+        ui.strong(trf("below-threshold-n", &[("n", &below.len())]));
         egui::ScrollArea::vertical()
             .id_salt("below-list")
             .auto_shrink([false, false])
@@ -464,7 +462,7 @@ impl ClaimList {
                         );
                         ui.label(RichText::new(&c.text).weak());
                         if ui
-                            .button(trf("Promote to claim: {s}", &[("s", &short(&c.text))]))
+                            .button(trf("promote-claim-s", &[("s", &short(&c.text))]))
                             .clicked()
                         {
                             let claim = crate::review::Claim::from_candidate(
@@ -499,18 +497,18 @@ impl ClaimList {
             + 1;
         ui.horizontal_wrapped(|ui| {
             ui.strong(trf(
-                "Claim {pos} of {total} (#{id})",
+                "claim-pos-total-id",
                 &[("pos", &pos), ("total", &total), ("id", &claim.id)],
             ));
-            ui.weak(trf("score {s}", &[("s", &format!("{:.2}", claim.score))]));
+            ui.weak(trf("score-s", &[("s", &format!("{:.2}", claim.score))]));
             let kind = if claim.kind_reason.is_empty() {
                 claim.kind.clone()
             } else {
                 format!("{} ({})", claim.kind, claim.kind_reason)
             };
-            ui.weak(trf("type: {k}", &[("k", &kind)]));
+            ui.weak(trf("type-k", &[("k", &kind)]));
             if let Some(who) = &claim.claimant {
-                ui.weak(trf("claimant: {w}", &[("w", who)]));
+                ui.weak(trf("claimant-w", &[("w", who)]));
             }
         });
         if self.split.is_some_and(|s| s.claim == claim.id) {
@@ -526,7 +524,7 @@ impl ClaimList {
             );
             if shown.len() < text.len() {
                 ui.weak(trf(
-                    "(the first {n} of {all} characters; the whole claim is highlighted in the article)",
+                    "first-n-all-characters-whole",
                     &[
                         ("n", &shown.chars().count()),
                         ("all", &text.chars().count()),
@@ -565,24 +563,22 @@ impl ClaimList {
             }
             ui.separator();
             if ui
-                .button(tr("Split…"))
-                .on_hover_text(tr("Cut this claim in two (S)"))
+                .button(tr("split"))
+                .on_hover_text(tr("cut-claim-two-s"))
                 .clicked()
             {
                 self.start_split(claim.id, review);
             }
             if ui
-                .button(tr("Merge with next"))
-                .on_hover_text(tr("Join this claim and the next one in the article (M)"))
+                .button(tr("merge-next"))
+                .on_hover_text(tr("join-claim-next-one-article"))
                 .clicked()
             {
                 out.push(merge_request(review, claim.id));
             }
             if ui
-                .button(tr("Not a claim"))
-                .on_hover_text(tr(
-                    "Dismiss: kept under Dismissed, where it can be restored (X)",
-                ))
+                .button(tr("not-claim"))
+                .on_hover_text(tr("dismiss-kept-under-dismissed-where"))
                 .clicked()
             {
                 out.push(ListRequest::Apply(Action::Dismiss { claim: claim.id }));
@@ -594,21 +590,21 @@ impl ClaimList {
         }
         if !claim.reasons.is_empty() {
             ui.label(
-                RichText::new(trf("Why: {r}", &[("r", &claim.reasons.join(" · "))]))
+                RichText::new(trf("why-r", &[("r", &claim.reasons.join(" · "))]))
                     .size(12.5)
                     .weak(),
             );
         }
         if let Some(old) = &claim.previous {
             ui.label(
-                RichText::new(trf("Reworded. Was: « {old} »", &[("old", old)]))
+                RichText::new(trf("reworded-was-old", &[("old", old)]))
                     .size(12.5)
                     .color(palette.accent(Verdict::Unsourced)),
             );
         }
         if let Some(g) = claim.group.filter(|g| *g != claim.id) {
             ui.label(
-                RichText::new(trf("Repeats claim {g}", &[("g", &g)]))
+                RichText::new(trf("repeats-claim-g", &[("g", &g)]))
                     .size(12.5)
                     .weak(),
             );
@@ -648,7 +644,7 @@ impl ClaimList {
             self.note_for = Some(claim.id);
             self.note_draft = claim.note.clone();
         }
-        let label = ui.label(tr("Note"));
+        let label = ui.label(tr("note"));
         let note_id = egui::Id::unique(("note", claim.id));
         let focused = ui.memory(|m| m.has_focus(note_id));
         if !focused && self.note_draft != claim.note {
@@ -656,7 +652,7 @@ impl ClaimList {
         }
         let edit = egui::TextEdit::multiline(&mut self.note_draft)
             .id(note_id)
-            .hint_text(tr("What you checked, whom you asked, what you found…"))
+            .hint_text(tr("what-you-checked-whom-you"))
             .desired_rows(4)
             .desired_width(f32::INFINITY);
         let resp = ui.add(edit).labelled_by(label.id);
@@ -708,12 +704,9 @@ impl ClaimList {
             state.store(ui.ctx(), id);
             ui.memory_mut(|m| m.request_focus(id));
         }
-        ui.label(
-            RichText::new(tr("Put the caret where the second claim begins (click or arrow keys), then Split here (Enter)."))
-                .size(12.5),
-        );
+        ui.label(RichText::new(tr("put-caret-where-second-claim")).size(12.5));
         let mut shown = text;
-        let label = ui.label(tr("Split point"));
+        let label = ui.label(tr("split-point"));
         let output = egui::TextEdit::multiline(&mut shown)
             .id(id)
             .desired_rows(2)
@@ -727,7 +720,7 @@ impl ClaimList {
         let enter = output.response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut done = false;
         ui.horizontal(|ui| {
-            if ui.button(tr("Split here")).clicked() || enter {
+            if ui.button(tr("split-here")).clicked() || enter {
                 done = true;
                 out.push(
                     match review.split(claim.id, claim.position.start + draft.at) {
@@ -736,7 +729,7 @@ impl ClaimList {
                     },
                 );
             }
-            if ui.button(tr("Cancel split")).clicked() {
+            if ui.button(tr("cancel-split")).clicked() {
                 done = true;
             }
         });
@@ -773,7 +766,7 @@ impl ClaimList {
                 ..EvidenceDraft::default()
             };
         }
-        ui.strong(trf("Evidence ({n})", &[("n", &claim.evidence.len())]));
+        ui.strong(trf("evidence-n", &[("n", &claim.evidence.len())]));
         for (i, e) in claim.evidence.iter().enumerate() {
             egui::Frame::new()
                 .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -800,10 +793,10 @@ impl ClaimList {
                         if let Some(a) = e.archive_url.as_deref()
                             && let Ok(a) = review::check_url(a)
                         {
-                            ui.hyperlink_to(tr("archived copy"), a);
+                            ui.hyperlink_to(tr("archived-copy"), a);
                         }
                         if ui
-                            .small_button(tr("Edit source"))
+                            .small_button(tr("edit-source"))
                             .on_hover_text(format!("Edit evidence {}", i + 1))
                             .clicked()
                         {
@@ -819,7 +812,7 @@ impl ClaimList {
                             };
                         }
                         if ui
-                            .small_button(tr("Remove"))
+                            .small_button(tr("remove"))
                             .on_hover_text(format!("Remove evidence {}", i + 1))
                             .clicked()
                         {
@@ -835,7 +828,7 @@ impl ClaimList {
                 });
         }
         ui.add_space(4.0);
-        egui::CollapsingHeader::new(tr("New source"))
+        egui::CollapsingHeader::new(tr("new-source"))
             .id_salt("add-evidence")
             .default_open(true)
             .show(ui, |ui| {
@@ -845,27 +838,27 @@ impl ClaimList {
                     .show(ui, |ui| {
                         let fields: [(&str, &mut String, &str, bool); 4] = [
                             (
-                                tr("Source URL"),
+                                tr("source-url"),
                                 &mut draft.url,
                                 "https://… (E, or paste a link with Ctrl+V)",
                                 false,
                             ),
                             (
-                                tr("Source title"),
+                                tr("source-title"),
                                 &mut draft.title,
-                                tr("Who says it, where"),
+                                tr("who-says-where"),
                                 false,
                             ),
                             (
-                                tr("Quoted passage"),
+                                tr("quoted-passage"),
                                 &mut draft.quote,
-                                tr("The sentence of the source that supports or refutes the claim"),
+                                tr("sentence-source-that-supports-refutes"),
                                 true,
                             ),
                             (
-                                tr("Archive URL"),
+                                tr("archive-url"),
                                 &mut draft.archive,
-                                tr("Wayback Machine or archive.today copy (optional)"),
+                                tr("wayback-machine-archive-today-copy"),
                                 false,
                             ),
                         ];
@@ -888,20 +881,16 @@ impl ClaimList {
                         }
                     });
                 ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut draft.stance,
-                        Stance::Supports,
-                        tr("Supports the claim"),
-                    );
-                    ui.radio_value(&mut draft.stance, Stance::Refutes, tr("Refutes the claim"));
+                    ui.radio_value(&mut draft.stance, Stance::Supports, tr("supports-claim"));
+                    ui.radio_value(&mut draft.stance, Stance::Refutes, tr("refutes-claim"));
                 });
                 let editing = draft
                     .editing
                     .and_then(|i| claim.evidence.get(i).map(|e| (i, e.accessed)));
                 let label = if editing.is_some() {
-                    tr("Save evidence")
+                    tr("save-evidence")
                 } else {
-                    tr("Add evidence")
+                    tr("add-evidence")
                 };
                 let mut done = false;
                 ui.horizontal(|ui| {
@@ -927,7 +916,7 @@ impl ClaimList {
                             (Err(e), _) => draft.error = Some(e),
                         }
                     }
-                    if editing.is_some() && ui.button(tr("Cancel edit")).clicked() {
+                    if editing.is_some() && ui.button(tr("cancel-edit")).clicked() {
                         done = true;
                     }
                 });
@@ -1048,7 +1037,7 @@ fn row(
         let e = &m.stored.entry;
         let color = palette.accent(lib::verdict_of(e).unwrap_or(Verdict::Unreviewed));
         let mut mark = LayoutJob::single_section(
-            trf("before: {r}", &[("r", &lib::rating_of(e, palette))]),
+            trf("before-r", &[("r", &lib::rating_of(e, palette))]),
             TextFormat {
                 font_id: FontId::proportional(12.5),
                 color,
@@ -1109,19 +1098,16 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
             );
             ui.add(
                 egui::Label::new(
-                    RichText::new(trf(
-                        "Earlier claim: « {c} »",
-                        &[("c", &head_of(&e.claim, 600))],
-                    ))
-                    .size(12.5)
-                    .italics(),
+                    RichText::new(trf("earlier-claim-c", &[("c", &head_of(&e.claim, 600))]))
+                        .size(12.5)
+                        .italics(),
                 )
                 .wrap(),
             );
             if !e.note.trim().is_empty() {
                 ui.add(
                     egui::Label::new(
-                        RichText::new(trf("Earlier note: {n}", &[("n", &head_of(&e.note, 2000))]))
+                        RichText::new(trf("earlier-note-n", &[("n", &head_of(&e.note, 2000))]))
                             .size(12.5),
                     )
                     .wrap()
@@ -1136,7 +1122,7 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
             }
             if !links.is_empty() {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(tr("Sources:")).size(12.5));
+                    ui.label(RichText::new(tr("sources")).size(12.5));
                     for (url, shown) in links {
                         match review::check_url(url) {
                             Ok(url) => {
@@ -1153,7 +1139,7 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
             if !m.reasons.is_empty() {
                 ui.label(
                     RichText::new(trf(
-                        "Why it matches: {r}",
+                        "why-matches-r",
                         &[(
                             "r",
                             &m.reasons
@@ -1181,9 +1167,7 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
 /// Claims set aside as "not a claim", each with Restore.
 fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Vec<ListRequest>) {
     if review.dismissed.is_empty() {
-        ui.weak(tr(
-            "Nothing dismissed. Press X (or “Not a claim”) on a claim that is not one.",
-        ));
+        ui.weak(tr("nothing-dismissed-press-x-not"));
         return;
     }
     egui::ScrollArea::vertical()
@@ -1209,7 +1193,7 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
                         );
                         ui.label(format!("Dismissed: {}", c.text()));
                         if ui
-                            .button(trf("Restore claim {id}", &[("id", &c.id)]))
+                            .button(trf("restore-claim-id", &[("id", &c.id)]))
                             .clicked()
                         {
                             out.push(ListRequest::Apply(Action::Restore { claim: c.id }));
@@ -1223,11 +1207,9 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
 /// verdicts and notes: kept, never dropped.
 fn orphans(ui: &mut egui::Ui, review: &Review, palette: &Palette) {
     ui.label(
-        RichText::new(tr(
-            "Not found in the current version of the article. Their verdicts and notes are kept.",
-        ))
-        .size(12.5)
-        .color(palette.accent(Verdict::Unsourced)),
+        RichText::new(tr("not-found-current-version-article"))
+            .size(12.5)
+            .color(palette.accent(Verdict::Unsourced)),
     );
     egui::ScrollArea::vertical()
         .id_salt("orphan-list")

@@ -93,37 +93,37 @@ impl Command {
 
     fn label_en(self) -> &'static str {
         match self {
-            Command::Open => "Open…",
-            Command::PasteArticle => "Paste as article",
-            Command::CompareVersion => "Compare with new version…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save As…",
-            Command::Export => "Export report…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::NextClaim => "Next claim",
-            Command::PrevClaim => "Previous claim",
-            Command::MarkVerified => "Mark Verified",
-            Command::MarkDisputed => "Mark Disputed",
-            Command::MarkUnsourced => "Mark Unsourced",
-            Command::MarkUnreviewed => "Mark Unreviewed",
-            Command::EditNote => "Edit note",
-            Command::AddEvidence => "Add evidence",
-            Command::AddClaim => "Add selection as claim",
-            Command::SetSpan => "Use selection as the claim's span",
-            Command::SplitClaim => "Split claim…",
-            Command::MergeClaims => "Merge with next claim",
-            Command::DismissClaim => "Not a claim (dismiss)",
-            Command::ApplyEarlier => "Apply earlier verdict",
-            Command::OpenEarlier => "Open earlier review",
-            Command::Library => "Library",
-            Command::Find => "Find in article…",
-            Command::FindNext => "Find next",
-            Command::FilterClaims => "Filter claims",
-            Command::Settings => "Settings…",
-            Command::History => "History",
-            Command::Shortcuts => "Keyboard shortcuts",
+            Command::Open => "open",
+            Command::PasteArticle => "paste-article",
+            Command::CompareVersion => "compare-new-version",
+            Command::Save => "save",
+            Command::SaveAs => "save-2",
+            Command::Export => "export-report",
+            Command::Quit => "quit",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+            Command::NextClaim => "next-claim",
+            Command::PrevClaim => "previous-claim",
+            Command::MarkVerified => "mark-verified",
+            Command::MarkDisputed => "mark-disputed",
+            Command::MarkUnsourced => "mark-unsourced",
+            Command::MarkUnreviewed => "mark-unreviewed",
+            Command::EditNote => "edit-note",
+            Command::AddEvidence => "add-evidence",
+            Command::AddClaim => "add-selection-claim",
+            Command::SetSpan => "use-selection-claims-span",
+            Command::SplitClaim => "split-claim",
+            Command::MergeClaims => "merge-next-claim",
+            Command::DismissClaim => "not-claim-dismiss",
+            Command::ApplyEarlier => "apply-earlier-verdict",
+            Command::OpenEarlier => "open-earlier-review",
+            Command::Library => "library",
+            Command::Find => "find-article",
+            Command::FindNext => "find-next",
+            Command::FilterClaims => "filter-claims",
+            Command::Settings => "settings",
+            Command::History => "history",
+            Command::Shortcuts => "keyboard-shortcuts",
         }
     }
 
@@ -133,59 +133,37 @@ impl Command {
 
     fn help_en(self) -> &'static str {
         match self {
-            Command::Open => {
-                "Open an article (.txt, .md, .html, .docx, .pdf) or a saved session (.claimdesk.json)"
-            }
-            Command::CompareVersion => {
-                "Move the claims onto an edited version of the article; claims not found are kept as orphans"
-            }
-            Command::PasteArticle => {
-                "Review the text on the clipboard as a new article (Ctrl+V outside a text field)"
-            }
-            Command::Save => "Save the review as NAME.claimdesk.json",
-            Command::SaveAs => "Save the review under another name",
-            Command::Export => {
-                "Write the fact-check report: Markdown, HTML, CSV, JSON, ClaimReview or Web Annotations"
-            }
-            Command::Quit => "Close Claimdesk (asks first if there are unsaved changes)",
-            Command::Undo => "Undo the last change",
-            Command::Redo => "Redo the last undone change",
-            Command::NextClaim => "Select the next claim",
-            Command::PrevClaim => "Select the previous claim",
-            Command::MarkVerified => "Mark the selected claim Verified",
-            Command::MarkDisputed => "Mark the selected claim Disputed",
-            Command::MarkUnsourced => "Mark the selected claim Unsourced",
-            Command::MarkUnreviewed => "Set the selected claim back to Unreviewed",
-            Command::EditNote => "Type a note for the selected claim (Esc leaves the note)",
-            Command::AddEvidence => {
-                "Add a source to the selected claim: URL, title, quoted passage, archive copy"
-            }
-            Command::AddClaim => {
-                "Add the words selected in the article (drag over them) as a new claim"
-            }
-            Command::SetSpan => "Make the words selected in the article the selected claim's text",
-            Command::SplitClaim => "Cut the selected claim in two at a point you choose",
-            Command::MergeClaims => "Join the selected claim and the next one in the article",
-            Command::DismissClaim => {
-                "Set the selected claim aside as not a claim (listed under Dismissed, restorable)"
-            }
-            Command::ApplyEarlier => {
-                "Give the selected claim the verdict, note and sources of its earlier review (Checked before), in one step"
-            }
-            Command::OpenEarlier => {
-                "Open the earlier review of the selected claim: its session, else its page in the browser"
-            }
-            Command::Library => {
-                "Search the claim library: what was checked before, by words, verdict, claimant, dates, language"
-            }
-            Command::Find => "Search the article; matches are highlighted (Enter: next)",
-            Command::FindNext => "Go to the next match of the search",
-            Command::FilterClaims => "Type words to narrow the checklist",
-            Command::Settings => {
-                "Organisation, report address, reviewer name, methodology and corrections texts"
-            }
-            Command::History => "Every change to this review: when, by whom, what",
-            Command::Shortcuts => "Show this list",
+            Command::Open => "open-article-txt-md-html",
+            Command::CompareVersion => "move-claims-onto-edited-version",
+            Command::PasteArticle => "review-text-clipboard-new-article",
+            Command::Save => "save-review-name-claimdesk-json",
+            Command::SaveAs => "save-review-under-another-name",
+            Command::Export => "write-fact-check-report-markdown",
+            Command::Quit => "close-claimdesk-asks-first-if",
+            Command::Undo => "undo-last-change",
+            Command::Redo => "redo-last-undone-change",
+            Command::NextClaim => "select-next-claim",
+            Command::PrevClaim => "select-previous-claim",
+            Command::MarkVerified => "mark-selected-claim-verified",
+            Command::MarkDisputed => "mark-selected-claim-disputed",
+            Command::MarkUnsourced => "mark-selected-claim-unsourced",
+            Command::MarkUnreviewed => "set-selected-claim-back-unreviewed",
+            Command::EditNote => "type-note-selected-claim-esc",
+            Command::AddEvidence => "add-source-selected-claim-url",
+            Command::AddClaim => "add-words-selected-article-drag",
+            Command::SetSpan => "make-words-selected-article-selected",
+            Command::SplitClaim => "cut-selected-claim-two-point",
+            Command::MergeClaims => "join-selected-claim-next-one",
+            Command::DismissClaim => "set-selected-claim-aside-not",
+            Command::ApplyEarlier => "give-selected-claim-verdict-note",
+            Command::OpenEarlier => "open-earlier-review-selected-claim",
+            Command::Library => "search-claim-library-what-was",
+            Command::Find => "search-article-matches-are-highlighted",
+            Command::FindNext => "go-next-match-search",
+            Command::FilterClaims => "type-words-narrow-checklist",
+            Command::Settings => "organisation-report-address-reviewer-name",
+            Command::History => "every-change-review-when-whom",
+            Command::Shortcuts => "show-list",
         }
     }
 

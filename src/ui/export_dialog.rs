@@ -45,9 +45,9 @@ impl ExportDialog {
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<ExportChoice> {
         let mut chosen = None;
         ui.set_width(600.0);
-        ui.heading(tr("Export the fact-check report"));
+        ui.heading(tr("export-fact-check-report"));
         ui.add_space(6.0);
-        ui.strong(tr("Format"));
+        ui.strong(tr("format"));
         for f in Format::ALL {
             ui.horizontal(|ui| {
                 ui.radio_value(&mut self.choice.format, f, f.name());
@@ -57,13 +57,13 @@ impl ExportDialog {
         ui.add_enabled_ui(self.choice.format == Format::Html, |ui| {
             ui.checkbox(
                 &mut self.choice.options.with_article,
-                tr("Include the article with the claims highlighted"),
+                tr("include-article-claims-highlighted"),
             );
         });
         ui.add_space(8.0);
         let n = self.warnings.len();
         if n == 0 {
-            ui.strong(tr("Pre-flight check: nothing to flag"));
+            ui.strong(tr("pre-flight-check-nothing-flag"));
         } else {
             ui.strong(format!(
                 "Pre-flight check: {n} warning{} (they do not block the export)",
@@ -81,14 +81,14 @@ impl ExportDialog {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
-                .button(tr("Export…"))
-                .on_hover_text(tr("Choose where to save the report"))
+                .button(tr("export"))
+                .on_hover_text(tr("choose-where-save-report"))
                 .clicked()
             {
                 chosen = Some(self.choice);
                 self.open = false;
             }
-            if ui.button(tr("Cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(tr("cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 self.open = false;
             }
         });

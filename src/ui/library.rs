@@ -9,7 +9,7 @@
 //! after the ones before it. A library that fails is reported and the review goes on: the
 //! session file is written before the library is asked anything.
 
-use super::i18n::{Lang, language, tr, trf};
+use super::i18n::{language, tr, trf};
 use crate::library::{self, Library, LibraryError, Match, Place, Search, Stored};
 use crate::report::Ratings;
 use crate::review::{self, Action, Evidence, Review, Verdict};
@@ -485,7 +485,7 @@ pub fn rating_of(entry: &library::Entry, palette: &super::theme::Palette) -> Str
     } else if let Some(v) = entry.verdict {
         palette.name(v).to_string()
     } else {
-        tr("no rating").to_string()
+        tr("no-rating").to_string()
     }
 }
 
@@ -508,41 +508,7 @@ pub fn human_date(s: &str) -> String {
     let Some(d) = day else {
         return s.to_string();
     };
-    use chrono::Datelike;
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let m = d.month0() as usize;
-    match language() {
-        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
-        Lang::Fr if d.day() == 1 => format!("1er {} {}", FR[m], d.year()),
-        Lang::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
-    }
+    language().date(d)
 }
 
 /// "Disputed — 12 March 2026, «title»": the earlier verdict, when, and where.
@@ -555,9 +521,9 @@ pub fn summary(entry: &library::Entry, palette: &super::theme::Palette) -> Strin
         .filter(|t| !t.trim().is_empty())
         .or(entry.url.as_deref());
     let rest = match (date, title) {
-        (Some(d), Some(t)) => trf("{date}, «{title}»", &[("date", &d), ("title", &t)]),
+        (Some(d), Some(t)) => trf("date-title", &[("date", &d), ("title", &t)]),
         (Some(d), None) => d,
-        (None, Some(t)) => trf("«{title}»", &[("title", &t)]),
+        (None, Some(t)) => trf("title", &[("title", &t)]),
         (None, None) => return line,
     };
     line.push_str(" — ");
@@ -571,17 +537,17 @@ pub fn reason_text(reason: &str) -> String {
         return reason.to_string();
     };
     let head = match head {
-        "same numbers" => tr("same numbers"),
-        "same names" => tr("same names"),
-        "same words" => tr("same words"),
+        "same numbers" => tr("same-numbers"),
+        "same names" => tr("same-names"),
+        "same words" => tr("same-words"),
         _ => return reason.to_string(),
     };
-    trf("{h}: {w}", &[("h", &head), ("w", &words)])
+    trf("h-w", &[("h", &head), ("w", &words)])
 }
 
 /// "Checked before: Disputed — 12 March 2026, «title»".
 pub fn checked_before_line(entry: &library::Entry, palette: &super::theme::Palette) -> String {
-    trf("Checked before: {s}", &[("s", &summary(entry, palette))])
+    trf("checked-before-s", &[("s", &summary(entry, palette))])
 }
 
 /// The desk's verdict for an earlier review: its own, or, for a published fact-check, the one
@@ -775,6 +741,7 @@ pub fn source_of(entry: &library::Entry) -> Option<EarlierSource> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::library::Entry;
 
     fn entry(rating: &str) -> Entry {
@@ -820,14 +787,14 @@ mod tests {
 
     #[test]
     fn dates_are_written_for_people() {
-        super::super::i18n::set_language(Lang::En);
+        super::super::i18n::set_language(Lang::EN);
         assert_eq!(human_date("2026-03-12T09:30:00+01:00"), "12 March 2026");
         assert_eq!(human_date("2026-03-12"), "12 March 2026");
         assert_eq!(human_date("March 2026"), "March 2026");
-        super::super::i18n::set_language(Lang::Fr);
+        super::super::i18n::set_language(Lang::parse("fr").unwrap());
         assert_eq!(human_date("2026-03-01"), "1er mars 2026");
         assert_eq!(human_date("2026-08-12"), "12 août 2026");
-        super::super::i18n::set_language(Lang::En);
+        super::super::i18n::set_language(Lang::EN);
     }
 
     #[test]

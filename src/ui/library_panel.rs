@@ -37,20 +37,15 @@ impl Form {
             }
             chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(|d| Some(d.format("%Y-%m-%d").to_string()))
-                .map_err(|_| {
-                    trf(
-                        "{what}: write the day as YYYY-MM-DD (2026-03-12).",
-                        &[("what", &what)],
-                    )
-                })
+                .map_err(|_| trf("what-write-day-yyyy-mm", &[("what", &what)]))
         };
         let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(Search {
             words: self.words.trim().to_string(),
             verdict: self.verdict,
             claimant: opt(&self.claimant),
-            from: day(&self.from, tr("From"))?,
-            to: day(&self.to, tr("To"))?,
+            from: day(&self.from, tr("from"))?,
+            to: day(&self.to, tr("to"))?,
             language: opt(&self.language.to_lowercase()),
             limit: lib::SEARCH_LIMIT,
         })
@@ -144,14 +139,14 @@ impl LibraryPanel {
     ) -> Option<PanelRequest> {
         let mut asked = None;
         let mut open = self.open;
-        egui::Window::new(tr("Library"))
+        egui::Window::new(tr("library"))
             .open(&mut open)
             .resizable(true)
             .default_width(660.0)
             .default_height(640.0)
             .show(ctx, |ui| {
                 match &place {
-                    Ok(p) => ui.weak(trf("Claim library: {p}", &[("p", p)])),
+                    Ok(p) => ui.weak(trf("claim-library-p", &[("p", p)])),
                     Err(why) => ui.label(RichText::new(why).color(ui.visuals().warn_fg_color)),
                 };
                 if let Some(s) = self.form_ui(ui, palette) {
@@ -190,9 +185,9 @@ impl LibraryPanel {
                     };
                 let words = field(
                     ui,
-                    tr("Words"),
+                    tr("words"),
                     &mut self.form.words,
-                    tr("words of the claim or title"),
+                    tr("words-claim-title"),
                     230.0,
                 );
                 if std::mem::take(&mut self.focus_words) {
@@ -200,16 +195,16 @@ impl LibraryPanel {
                 }
                 field(
                     ui,
-                    tr("Claimant"),
+                    tr("claimant"),
                     &mut self.form.claimant,
-                    tr("part of a name"),
+                    tr("part-name"),
                     160.0,
                 );
                 ui.end_row();
-                field(ui, tr("From"), &mut self.form.from, tr("YYYY-MM-DD"), 230.0);
-                field(ui, tr("To"), &mut self.form.to, tr("YYYY-MM-DD"), 160.0);
+                field(ui, tr("from"), &mut self.form.from, tr("yyyy-mm-dd"), 230.0);
+                field(ui, tr("to"), &mut self.form.to, tr("yyyy-mm-dd"), 160.0);
                 ui.end_row();
-                let l = ui.label(tr("Verdict"));
+                let l = ui.label(tr("verdict"));
                 let shown = self.form.verdict.map_or(tr("any"), |v| palette.name(v));
                 egui::ComboBox::from_id_salt("library-verdict")
                     .selected_text(shown)
@@ -224,7 +219,7 @@ impl LibraryPanel {
                     .labelled_by(l.id);
                 field(
                     ui,
-                    tr("Language"),
+                    tr("language"),
                     &mut self.form.language,
                     "en, fr…",
                     160.0,
@@ -232,18 +227,18 @@ impl LibraryPanel {
                 ui.end_row();
             });
         ui.horizontal(|ui| {
-            if ui.button(tr("Search")).clicked() {
+            if ui.button(tr("search")).clicked() {
                 go = true;
             }
-            if ui.button(tr("Clear")).clicked() {
+            if ui.button(tr("clear")).clicked() {
                 self.form = Form::default();
                 go = true;
             }
             if self.searching.is_some() {
                 ui.add(egui::Spinner::new());
-                ui.weak(tr("Searching…"));
+                ui.weak(tr("searching"));
             } else if self.searched {
-                ui.weak(trf("{n} found", &[("n", &self.results.len())]));
+                ui.weak(trf("n-found", &[("n", &self.results.len())]));
             }
         });
         if let Some(e) = &self.form_error {
@@ -270,7 +265,7 @@ impl LibraryPanel {
             return None;
         }
         if self.searched && self.results.is_empty() {
-            ui.weak(tr("Nothing in the library matches this search."));
+            ui.weak(tr("nothing-library-matches-search"));
             return None;
         }
         let mut open = None;
@@ -375,17 +370,17 @@ fn entry_ui(ui: &mut egui::Ui, s: &Stored, palette: &Palette) -> Option<EarlierS
         });
     };
     if let Some(c) = &e.claimant {
-        line(ui, tr("Claimant:"), c);
+        line(ui, tr("claimant-2"), c);
     }
     if !e.note.is_empty() {
-        line(ui, tr("Note:"), &e.note);
+        line(ui, tr("note-2"), &e.note);
     }
     let mut sources: Vec<&str> = e.evidence.iter().map(String::as_str).collect();
     if let Some(u) = &e.url {
         sources.push(u);
     }
     if !sources.is_empty() {
-        ui.strong(tr("Sources:"));
+        ui.strong(tr("sources"));
         for u in sources {
             match review::check_url(u) {
                 Ok(url) => {
@@ -398,21 +393,21 @@ fn entry_ui(ui: &mut egui::Ui, s: &Stored, palette: &Palette) -> Option<EarlierS
         }
     }
     if let Some(r) = &e.reviewer {
-        line(ui, tr("Reviewer:"), r);
+        line(ui, tr("reviewer"), r);
     }
     if let Some(d) = &e.date {
-        line(ui, tr("Published:"), &lib::human_date(d));
+        line(ui, tr("published"), &lib::human_date(d));
     }
     if let Some(l) = &e.language {
-        line(ui, tr("Language:"), l);
+        line(ui, tr("language-2"), l);
     }
-    line(ui, tr("Origin:"), &e.origin);
+    line(ui, tr("origin"), &e.origin);
     // Named from the entry alone: the file system is asked only on a click (an origin on an
     // unreachable share must not hold up a frame).
     let label = if crate::store::is_session_path(std::path::Path::new(&e.origin)) {
-        Some(tr("Open this session"))
+        Some(tr("open-session"))
     } else if e.url.is_some() {
-        Some(tr("Open in the browser"))
+        Some(tr("open-browser"))
     } else {
         None
     };

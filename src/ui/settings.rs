@@ -2,7 +2,7 @@
 //! reviewer's name, methodology and corrections texts), kept in a JSON file in the user's
 //! configuration folder and applied to every report.
 
-use super::i18n::tr;
+use super::i18n::{Lang, tr};
 use super::theme::{Palette, VerdictStyle};
 use crate::report::ReportSettings;
 use crate::review::Review;
@@ -65,7 +65,7 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => tr("as the system"),
+            Theme::System => tr("system"),
             Theme::Light => tr("light"),
             Theme::Dark => tr("dark"),
         }
@@ -246,7 +246,7 @@ impl Newsroom {
     }
 }
 
-/// The Settings window: edits a draft; tr("Save settings") hands it back.
+/// The Settings window: edits a draft; tr("save-settings") hands it back.
 #[derive(Default)]
 pub struct SettingsWindow {
     pub open: bool,
@@ -268,7 +268,7 @@ impl SettingsWindow {
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Newsroom> {
         let mut saved = None;
         let mut open = self.open;
-        egui::Window::new(tr("Settings"))
+        egui::Window::new(tr("settings-2"))
             .open(&mut open)
             .resizable(true)
             .default_width(520.0)
@@ -279,139 +279,135 @@ impl SettingsWindow {
                 egui::ScrollArea::vertical()
                     .max_height(room)
                     .show(ui, |ui| {
-                ui.label(tr(
-                    "Used in every report: ClaimReview needs the organisation and its address.",
-                ));
-                let field = |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
-                    let l = ui.label(label);
-                    ui.add(
-                        egui::TextEdit::singleline(value)
-                            .hint_text(hint)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(l.id);
-                };
-                field(
-                    ui,
-                    tr("Organisation"),
-                    &mut self.draft.organisation,
-                    "Le Quotidien — cellule de vérification",
-                );
-                field(
-                    ui,
-                    tr("Organisation URL"),
-                    &mut self.draft.organisation_url,
-                    "https://www.example.org",
-                );
-                field(
-                    ui,
-                    tr("Report URL"),
-                    &mut self.draft.report_url,
-                    "https://www.example.org/verifications/…",
-                );
-                field(
-                    ui,
-                    tr("Reviewer name"),
-                    &mut self.draft.reviewer,
-                    tr("Your name, as it appears in the history"),
-                );
-                let area = |ui: &mut egui::Ui, label: &str, value: &mut String| {
-                    let l = ui.label(label);
-                    ui.add(
-                        egui::TextEdit::multiline(value)
-                            .hint_text(tr("Empty: the default text in the article's language"))
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(l.id);
-                };
-                area(ui, tr("Methodology"), &mut self.draft.methodology);
-                area(
-                    ui,
-                    tr("Corrections policy"),
-                    &mut self.draft.corrections_policy,
-                );
-                ui.separator();
-                ui.horizontal(|ui| {
-                    egui::ComboBox::from_label(tr("Theme"))
-                        .selected_text(self.draft.theme.label())
-                        .show_ui(ui, |ui| {
-                            for t in Theme::ALL {
-                                ui.selectable_value(&mut self.draft.theme, t, t.label());
-                            }
-                        });
-                    let lang = match self.draft.language.as_str() {
-                        "en" => "English",
-                        "fr" => "Français",
-                        _ => tr("as the system"),
-                    };
-                    egui::ComboBox::from_label(tr("Language"))
-                        .selected_text(lang)
-                        .show_ui(ui, |ui| {
-                            for (code, name) in [
-                                ("", tr("as the system")),
-                                ("en", "English"),
-                                ("fr", "Français"),
-                            ] {
-                                ui.selectable_value(
-                                    &mut self.draft.language,
-                                    code.to_string(),
-                                    name,
-                                );
-                            }
-                        });
-                });
-                ui.label(tr(
-                    "Verdict names and colours (empty name: the built-in one)",
-                ));
-                egui::Grid::new("verdict-styles")
-                    .num_columns(3)
-                    .show(ui, |ui| {
-                        let defaults = Palette::default();
-                        for (i, v) in Verdict::ALL.into_iter().enumerate() {
-                            let style = &mut self.draft.verdicts[i];
-                            ui.label(v.label());
+                        ui.label(tr("used-every-report-claimreview-needs"));
+                        let field =
+                            |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
+                                let l = ui.label(label);
+                                ui.add(
+                                    egui::TextEdit::singleline(value)
+                                        .hint_text(hint)
+                                        .desired_width(f32::INFINITY),
+                                )
+                                .labelled_by(l.id);
+                            };
+                        field(
+                            ui,
+                            tr("organisation"),
+                            &mut self.draft.organisation,
+                            "Le Quotidien — cellule de vérification",
+                        );
+                        field(
+                            ui,
+                            tr("organisation-url"),
+                            &mut self.draft.organisation_url,
+                            "https://www.example.org",
+                        );
+                        field(
+                            ui,
+                            tr("report-url"),
+                            &mut self.draft.report_url,
+                            "https://www.example.org/verifications/…",
+                        );
+                        field(
+                            ui,
+                            tr("reviewer-name"),
+                            &mut self.draft.reviewer,
+                            tr("name-appears-history"),
+                        );
+                        let area = |ui: &mut egui::Ui, label: &str, value: &mut String| {
+                            let l = ui.label(label);
                             ui.add(
-                                egui::TextEdit::singleline(&mut style.name)
-                                    .hint_text(v.label())
-                                    .desired_width(180.0),
+                                egui::TextEdit::multiline(value)
+                                    .hint_text(tr("empty-default-text-articles-language"))
+                                    .desired_rows(3)
+                                    .desired_width(f32::INFINITY),
                             )
-                            .on_hover_text(format!("Name shown for {}", v.label()));
-                            let mut color =
-                                super::theme::parse_hex(&style.color).unwrap_or(defaults.accent(v));
-                            let resp = egui::color_picker::color_edit_button_srgba(
-                                ui,
-                                &mut color,
-                                egui::color_picker::Alpha::Opaque,
-                            )
-                            .on_hover_text(format!("Colour of {}", v.label()));
-                            if resp.changed() {
-                                style.color = super::theme::to_hex(color);
-                            }
-                            ui.end_row();
-                        }
-                    });
-                ui.separator();
-                ui.strong(tr("Library"));
-                field(
-                    ui,
-                    tr("Claim library"),
-                    &mut self.draft.library.place,
-                    tr("empty: the default file; a file path; or postgres://user@host/db"),
-                );
-                ui.add(
-                    egui::Label::new(RichText::new(&self.library_note).size(12.5).weak()).wrap(),
-                );
-                ui.checkbox(
-                    &mut self.draft.library.record,
-                    tr("Record my verdicts in the library"),
-                )
-                .on_hover_text(tr(
-                    "Each time you save a session, its reviewed claims are recorded in the claim library",
-                ));
+                            .labelled_by(l.id);
+                        };
+                        area(ui, tr("methodology"), &mut self.draft.methodology);
+                        area(
+                            ui,
+                            tr("corrections-policy"),
+                            &mut self.draft.corrections_policy,
+                        );
+                        ui.separator();
+                        ui.horizontal(|ui| {
+                            egui::ComboBox::from_label(tr("theme"))
+                                .selected_text(self.draft.theme.label())
+                                .show_ui(ui, |ui| {
+                                    for t in Theme::ALL {
+                                        ui.selectable_value(&mut self.draft.theme, t, t.label());
+                                    }
+                                });
+                            let lang = match Lang::parse(&self.draft.language) {
+                                Some(l) if !self.draft.language.is_empty() => l.name(),
+                                _ => tr("system").to_string(),
+                            };
+                            egui::ComboBox::from_label(tr("language"))
+                                .selected_text(lang)
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(
+                                        &mut self.draft.language,
+                                        String::new(),
+                                        tr("system"),
+                                    );
+                                    for l in Lang::all() {
+                                        ui.selectable_value(
+                                            &mut self.draft.language,
+                                            l.code().to_string(),
+                                            l.name(),
+                                        );
+                                    }
+                                });
+                        });
+                        ui.label(tr("verdict-names-colours-empty-name"));
+                        egui::Grid::new("verdict-styles")
+                            .num_columns(3)
+                            .show(ui, |ui| {
+                                let defaults = Palette::default();
+                                for (i, v) in Verdict::ALL.into_iter().enumerate() {
+                                    let style = &mut self.draft.verdicts[i];
+                                    ui.label(v.label());
+                                    ui.add(
+                                        egui::TextEdit::singleline(&mut style.name)
+                                            .hint_text(v.label())
+                                            .desired_width(180.0),
+                                    )
+                                    .on_hover_text(format!("Name shown for {}", v.label()));
+                                    let mut color = super::theme::parse_hex(&style.color)
+                                        .unwrap_or(defaults.accent(v));
+                                    let resp = egui::color_picker::color_edit_button_srgba(
+                                        ui,
+                                        &mut color,
+                                        egui::color_picker::Alpha::Opaque,
+                                    )
+                                    .on_hover_text(format!("Colour of {}", v.label()));
+                                    if resp.changed() {
+                                        style.color = super::theme::to_hex(color);
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                        ui.separator();
+                        ui.strong(tr("library"));
+                        field(
+                            ui,
+                            tr("claim-library"),
+                            &mut self.draft.library.place,
+                            tr("empty-default-file-file-path"),
+                        );
+                        ui.add(
+                            egui::Label::new(RichText::new(&self.library_note).size(12.5).weak())
+                                .wrap(),
+                        );
+                        ui.checkbox(
+                            &mut self.draft.library.record,
+                            tr("record-my-verdicts-library"),
+                        )
+                        .on_hover_text(tr("each-time-you-save-session"));
                     });
                 ui.horizontal(|ui| {
-                    if ui.button(tr("Save settings")).clicked() {
+                    if ui.button(tr("save-settings")).clicked() {
                         saved = Some(self.draft.clone());
                     }
                 });
