@@ -198,10 +198,10 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Report settings (JSON: organisation, organisation_url, report_url, reviewer,
         /// methodology, corrections_policy, ratings); fields left out keep the defaults of the
-        /// report's language. The settings file the window writes is read as it is: on Linux
-        /// and macOS ~/.config/claimdesk/settings.json ($XDG_CONFIG_HOME/claimdesk/settings.json
-        /// when that is set); its verdict names are the report's, and its language is the
-        /// report's when the article's has no texts.
+        /// report's language. The settings file the window writes is read as it is
+        /// (~/.config/claimdesk/settings.json, or $XDG_CONFIG_HOME/claimdesk/settings.json when
+        /// that is set): its verdict names are the report's, and its language is the report's
+        /// when Claimdesk has no texts in the article's.
         #[arg(long, value_name = "FILE.json")]
         settings: Option<PathBuf>,
         /// The report's language (en, fr…). Default: the article's, when Claimdesk has texts

@@ -4,6 +4,11 @@
 //!
 //! Positions in every format are Unicode character offsets into the article text
 //! (`claimdesk text`), as the W3C selectors define them.
+//!
+//! Every report is written in one language (`Options::lang`: its texts are the `report-*`
+//! messages of `assets/i18n/*.ftl`) for one audience (`Audience`: readers, or the desk), with
+//! its dates in one time zone (`Options::zone`). No report names the folder the article was
+//! read from.
 
 mod annotations;
 mod claimreview;
