@@ -130,7 +130,10 @@ fn bench(c: &mut Criterion) {
                 black_box(&review),
                 Format::Html,
                 &settings,
-                Options { with_article: true },
+                Options {
+                    with_article: true,
+                    ..Default::default()
+                },
             )
         })
     });

@@ -139,9 +139,32 @@ fn extract_session_then_report_in_both_formats() {
         claims.len()
     );
 
+    // In the article's language, for readers; in English for the desk when asked.
     let md = stdout(&claimdesk(&["report", s, "--format", "md"]));
-    assert!(md.contains(&format!("| Unreviewed | {} |", claims.len())));
-    assert!(md.contains("- **Source file:** "));
+    assert!(
+        md.contains(&format!("| À vérifier | {} |", claims.len())),
+        "{md}"
+    );
+    assert!(!md.contains("Fichier"), "{md}");
+    let md = stdout(&claimdesk(&[
+        "report",
+        s,
+        "--format",
+        "md",
+        "--lang",
+        "en",
+        "--audience",
+        "desk",
+    ]));
+    assert!(
+        md.contains(&format!("| Unreviewed | {} |", claims.len())),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **File:** poutine-kim-limousine.fr.txt\n"),
+        "{md}"
+    );
+    assert!(!md.contains("assets/samples"), "{md}");
     let out = dir.path().join("r.json");
     stdout(&claimdesk(&[
         "report",
@@ -292,13 +315,13 @@ fn report_writes_every_format_and_lints_on_stderr() {
     .unwrap();
     let settings = settings.to_str().unwrap();
     for (format, check) in [
-        ("md", "### Claim 1 — Disputed"),
+        ("md", "### Affirmation 1 — Contesté"),
         (
             "html",
             "<article class=\"claim v-disputed\" id=\"claim-1\">",
         ),
-        ("csv", "\u{feff}id,start,end,text"),
-        ("json", "\"report_version\": 2"),
+        ("csv", "\u{feff}n°,début,fin,texte"),
+        ("json", "\"report_version\": 3"),
         ("claimreview", "\"alternateName\": \"Contesté\""),
         ("claimreview-html", "<script type=\"application/ld+json\">"),
         ("annotations", "\"TextPositionSelector\""),
@@ -559,7 +582,7 @@ fn damaged_sessions_are_said_plainly_and_repairs_reach_stderr() {
         "--format",
         "md",
     ]));
-    assert!(md.starts_with("# Fact-check report:"), "{md}");
+    assert!(md.starts_with("# Rapport de vérification :"), "{md}");
 
     // A format_version that is no format, and a bad date, are named.
     edited_session(&session, &p("v.claimdesk.json"), |v| {
@@ -605,7 +628,10 @@ fn damaged_sessions_are_said_plainly_and_repairs_reach_stderr() {
         "--format",
         "md",
     ]));
-    assert!(md.contains("- **Reviewed:** 0 of 0 claims"), "{md}");
+    assert!(
+        md.contains("- **Vérifiées\u{a0}:** 0 sur 0 affirmation\n"),
+        "{md}"
+    );
     // Ids with gaps are listed as they are.
     edited_session(&session, &p("gaps.claimdesk.json"), |v| {
         let claims = v["review"]["claims"].as_array_mut().unwrap();

@@ -2,9 +2,10 @@
 //! against its schema, ClaimReview's fields, HTML with no active content (also as a browser
 //! renders it), and the CSV read back.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
 use claimdesk::article;
-use claimdesk::report::{self, Format, Options, ReportSettings};
+use claimdesk::i18n::Lang;
+use claimdesk::report::{self, Audience, Format, Options, ReportSettings, Zone};
 use claimdesk::review::{Action, Evidence, Review, Stance, Verdict};
 use claimdesk::store;
 use serde_json::Value;
@@ -22,56 +23,138 @@ fn source(url: &str, title: &str, quote: &str, d: u32, stance: Stance) -> Eviden
     e
 }
 
-/// The sample, reviewed by two people with fixed dates, saved and loaded back as a session.
+/// The French sample, reviewed by two people with fixed dates, saved and loaded back as a
+/// session.
 fn session() -> Review {
-    let mut r = Review::from_article(article::sample());
+    let r = Review::from_article(article::sample());
+    review(
+        r,
+        FRENCH_SOURCES,
+        "Les images de KCNA sont chorégraphiées ;\nrien ne montre qu’ils « riaient » tout le trajet.",
+    )
+}
+
+/// The sources of the French review's first two claims: (url, title, quote, day, archive).
+type Sources = [(
+    &'static str,
+    &'static str,
+    &'static str,
+    u32,
+    Option<&'static str>,
+); 3];
+
+const FRENCH_SOURCES: Sources = [
+    (
+        "https://www.kcna.kp/fr/article/q/limousine",
+        "KCNA : les dirigeants en Aurus",
+        "Les deux dirigeants ont fait un tour à bord de la voiture Aurus.",
+        20,
+        None,
+    ),
+    (
+        "https://apnews.com/article/putin-kim-limousine",
+        "AP: Putin and Kim take a limousine ride",
+        "Putin and Kim Jong Un took turns driving a Russian-made Aurus limousine.",
+        20,
+        Some("https://web.archive.org/web/20240620/https://apnews.com/article/putin-kim-limousine"),
+    ),
+    (
+        "https://www.reuters.com/world/asia-pacific/putin-kim/",
+        "Reuters: state media images",
+        "The footage released by KCNA was edited.",
+        21,
+        None,
+    ),
+];
+
+/// An English article, as a reviewer would open it from a file.
+const ENGLISH: &str = "City council approves record budget\n\n\
+The city council approved a budget of $4.2 billion on Tuesday, the largest in the city's history.\n\n\
+Mayor Alan Reed said the plan would cut waiting times at hospitals by 30 percent by 2027.\n\n\
+Crime fell by 12 percent last year, according to police figures released in January.\n\n\
+Opposition leader Maria Gomez said spending on consultants has doubled since 2020.\n\n\
+The new tram line will open in March 2026, the transport authority said on Monday.\n";
+
+const ENGLISH_SOURCES: Sources = [
+    (
+        "https://council.example.gov/budget-2025",
+        "Budget 2025: approved",
+        "The council approved a total budget of $4.2 billion.",
+        20,
+        None,
+    ),
+    (
+        "https://news.example.com/budget-record",
+        "A record budget",
+        "It is the largest budget the city has ever passed.",
+        20,
+        Some("https://web.archive.org/web/20240620/https://news.example.com/budget-record"),
+    ),
+    (
+        "https://health.example.org/waiting-times",
+        "Waiting times: what the plan says",
+        "The plan sets no target for waiting times.",
+        21,
+        None,
+    ),
+];
+
+/// The English article, reviewed like the French one.
+fn english_session() -> Review {
+    let a = article::from_bytes(ENGLISH.as_bytes(), "council-budget.txt").unwrap();
+    assert_eq!(a.metadata.language.as_deref(), Some("en"));
+    let r = Review::from_article(a);
+    assert!(r.claims.len() >= 3, "{:#?}", r.claims);
+    review(
+        r,
+        ENGLISH_SOURCES,
+        "The plan sets no target;\nthe mayor's office could not say where 30 percent comes from.",
+    )
+}
+
+/// Verdicts, sources and a note on the first three claims of `r`, by two reviewers, with fixed
+/// dates; saved and loaded back as a session, as the CLI and the app read it.
+fn review(mut r: Review, sources: Sources, note: &str) -> Review {
     let ids: Vec<u32> = r.claims.iter().map(|c| c.id).collect();
     let camille = Some("Camille Martin");
+    let evidence = |i: usize, stance| {
+        let (url, title, quote, d, archive) = sources[i];
+        let mut e = source(url, title, quote, d, stance);
+        e.archive_url = archive.map(str::to_string);
+        e
+    };
     let actions = [
-        Action::SetVerdict { claim: ids[0], verdict: Verdict::Verified },
+        Action::SetVerdict {
+            claim: ids[0],
+            verdict: Verdict::Verified,
+        },
         Action::AddEvidence {
             claim: ids[0],
             index: 0,
-            evidence: source(
-                "https://www.kcna.kp/fr/article/q/limousine",
-                "KCNA : les dirigeants en Aurus",
-                "Les deux dirigeants ont fait un tour à bord de la voiture Aurus.",
-                20,
-                Stance::Supports,
-            ),
+            evidence: evidence(0, Stance::Supports),
         },
         Action::AddEvidence {
             claim: ids[0],
             index: 1,
-            evidence: {
-                let mut e = source(
-                    "https://apnews.com/article/putin-kim-limousine",
-                    "AP: Putin and Kim take a limousine ride",
-                    "Putin and Kim Jong Un took turns driving a Russian-made Aurus limousine.",
-                    20,
-                    Stance::Supports,
-                );
-                e.archive_url = Some("https://web.archive.org/web/20240620/https://apnews.com/article/putin-kim-limousine".into());
-                e
-            },
+            evidence: evidence(1, Stance::Supports),
         },
-        Action::SetVerdict { claim: ids[1], verdict: Verdict::Disputed },
+        Action::SetVerdict {
+            claim: ids[1],
+            verdict: Verdict::Disputed,
+        },
         Action::SetNote {
             claim: ids[1],
-            note: "Les images de KCNA sont chorégraphiées ;\nrien ne montre qu’ils « riaient » tout le trajet.".into(),
+            note: note.into(),
         },
         Action::AddEvidence {
             claim: ids[1],
             index: 0,
-            evidence: source(
-                "https://www.reuters.com/world/asia-pacific/putin-kim/",
-                "Reuters: state media images",
-                "The footage released by KCNA was edited.",
-                21,
-                Stance::Refutes,
-            ),
+            evidence: evidence(2, Stance::Refutes),
         },
-        Action::SetVerdict { claim: ids[2], verdict: Verdict::Unsourced },
+        Action::SetVerdict {
+            claim: ids[2],
+            verdict: Verdict::Unsourced,
+        },
     ];
     for (i, a) in actions.into_iter().enumerate() {
         let who = if i < 3 { camille } else { Some("Louis Petit") };
@@ -83,47 +166,136 @@ fn session() -> Review {
     for h in &mut r.history {
         h.at = t;
     }
-    // Through a session file, as the CLI and the app read it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("limousine.claimdesk.json");
     store::save(&r, &path).unwrap();
     store::load(&path).unwrap()
 }
 
+fn fr() -> Lang {
+    Lang::parse("fr").unwrap()
+}
+
+/// The newsroom's settings: a French desk with its own verdict names, an English one with the
+/// defaults.
 fn settings(r: &Review) -> ReportSettings {
-    let mut s = ReportSettings::for_review(r);
-    s.organisation = "Les Vérificateurs".into();
-    s.organisation_url = "https://verificateurs.example.org/".into();
-    s.report_url = "https://verificateurs.example.org/2024/06/limousine".into();
+    let lang = report::default_language(r, Lang::EN);
+    let mut s = ReportSettings::for_lang(lang);
+    if lang == fr() {
+        s.organisation = "Les Vérificateurs".into();
+        s.organisation_url = "https://verificateurs.example.org/".into();
+        s.report_url = "https://verificateurs.example.org/2024/06/limousine".into();
+        s.ratings.verified.label = "Vrai".into();
+        s.ratings.disputed.label = "Faux".into();
+        s.ratings.unsourced.label = "Invérifiable".into();
+    } else {
+        s.organisation = "The Checkers".into();
+        s.organisation_url = "https://checkers.example.org/".into();
+        s.report_url = "https://checkers.example.org/2024/06/budget".into();
+    }
     s.reviewer = "Camille Martin".into();
     s
 }
 
+/// Options in the article's language with a fixed time zone (Paris or London in June), so that
+/// golden files come out the same on every computer.
+fn options(r: &Review, audience: Audience) -> Options {
+    let lang = report::default_language(r, Lang::EN);
+    let hours = if lang == fr() { 2 } else { 1 };
+    Options {
+        lang,
+        audience,
+        zone: Zone::Fixed(FixedOffset::east_opt(hours * 3600).unwrap()),
+        ..Default::default()
+    }
+}
+
+/// The report in the format's usual audience.
 fn render(r: &Review, f: Format) -> String {
-    report::render_with(r, f, &settings(r), Options::default())
+    report::render_with(r, f, &settings(r), options(r, Audience::default_for(f)))
+}
+
+fn render_for(r: &Review, f: Format, audience: Audience) -> String {
+    report::render_with(r, f, &settings(r), options(r, audience))
 }
 
 #[test]
-fn golden_files_for_every_format() {
-    let r = session();
-    for f in Format::ALL {
-        let name = f.file_suffix().replace('.', "_");
-        insta::assert_snapshot!(name, render(&r, f));
+fn golden_files_for_every_format_language_and_audience() {
+    for (lang, r) in [("fr", session()), ("en", english_session())] {
+        for f in Format::ALL {
+            let suffix = f.file_suffix().replace('.', "_");
+            let readers = render_for(&r, f, Audience::Readers);
+            let desk = render_for(&r, f, Audience::Desk);
+            if readers == desk {
+                insta::assert_snapshot!(format!("{lang}_{suffix}"), desk);
+            } else {
+                insta::assert_snapshot!(format!("{lang}_readers_{suffix}"), readers);
+                insta::assert_snapshot!(format!("{lang}_desk_{suffix}"), desk);
+            }
+        }
+        let mut with_article = options(&r, Audience::Readers);
+        with_article.with_article = true;
+        insta::assert_snapshot!(
+            format!("{lang}_readers_report_with_article_html"),
+            report::render_with(&r, Format::Html, &settings(&r), with_article)
+        );
     }
-    let with_article = report::render_with(
-        &r,
-        Format::Html,
-        &settings(&r),
-        Options { with_article: true },
-    );
-    insta::assert_snapshot!("report_with_article_html", with_article);
 }
 
 #[test]
 fn reports_are_deterministic() {
-    let r = session();
     for f in Format::ALL {
-        assert_eq!(render(&r, f), render(&session(), f), "{f:?}");
+        for a in Audience::ALL {
+            assert_eq!(
+                render_for(&session(), f, a),
+                render_for(&session(), f, a),
+                "{f:?}"
+            );
+            assert_eq!(
+                render_for(&english_session(), f, a),
+                render_for(&english_session(), f, a),
+                "{f:?}"
+            );
+        }
+    }
+}
+
+/// No report names the folder the article was read from: not in any format, language or
+/// audience, not in the HTML with the article.
+#[test]
+fn no_report_says_where_the_reviewer_keeps_files() {
+    for r in [session(), english_session()] {
+        let mut r = r;
+        r.article.metadata.source_path =
+            Some(std::path::PathBuf::from("/home/someone/secret/article.txt"));
+        r.article.metadata.source_name = "article.txt".into();
+        for lang in Lang::all() {
+            for f in Format::ALL {
+                for audience in Audience::ALL {
+                    for with_article in [false, true] {
+                        let options = Options {
+                            lang,
+                            audience,
+                            with_article,
+                            ..Default::default()
+                        };
+                        let out = report::render_with(&r, f, &settings(&r), options);
+                        for secret in ["/home/someone", "secret", "file:"] {
+                            assert!(
+                                !out.contains(secret),
+                                "{secret} in {f:?} {audience:?} {}:\n{out}",
+                                lang.code()
+                            );
+                        }
+                        if audience == Audience::Desk
+                            && matches!(f, Format::Markdown | Format::Html | Format::Json)
+                        {
+                            assert!(out.contains("article.txt"), "{f:?} names the file");
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -219,9 +391,17 @@ fn schema_errors(v: &Value) -> Vec<String> {
 
 #[test]
 fn json_report_follows_its_schema() {
+    for r in [session(), english_session()] {
+        for a in Audience::ALL {
+            let v: Value = serde_json::from_str(&render_for(&r, Format::Json, a)).unwrap();
+            assert_eq!(schema_errors(&v), Vec::<String>::new(), "{a:?}");
+        }
+    }
     let r = session();
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
-    assert_eq!(schema_errors(&v), Vec::<String>::new());
+    assert_eq!(v["language"], "fr");
+    assert_eq!(v["claims"][1]["verdict"], "disputed");
+    assert_eq!(v["claims"][1]["verdict_label"], "Faux");
     assert_eq!(
         v["claims"][0]["evidence"][1]["archive_url"],
         "https://web.archive.org/web/20240620/https://apnews.com/article/putin-kim-limousine"
@@ -308,7 +488,7 @@ fn claimreview_has_the_required_and_recommended_fields() {
         }
         assert_eq!(item["appearance"]["headline"], r.article.display_title());
     }
-    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Vérifié");
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Vrai");
     assert_eq!(reviews[1]["reviewRating"]["ratingValue"], 1);
     // The page carries the same markup.
     let page = render(&r, Format::ClaimReviewPage);
@@ -327,16 +507,7 @@ fn csv_reads_back_with_the_csv_crate() {
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         [
-            "id",
-            "start",
-            "end",
-            "text",
-            "verdict",
-            "type",
-            "claimant",
-            "score",
-            "note",
-            "evidence_urls"
+            "n°", "début", "fin", "texte", "verdict", "type", "auteur", "score", "note", "sources"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -470,7 +641,10 @@ fn html_escapes_everything_from_the_article_and_the_reviewer() {
         &r,
         Format::Html,
         &ReportSettings::default(),
-        Options { with_article: true },
+        Options {
+            with_article: true,
+            ..Default::default()
+        },
     );
     assert_eq!(active_content(&html), Vec::<String>::new());
     // The text is there, as text.
@@ -618,6 +792,22 @@ fn poisoned(evil: &str, with_path: bool) -> (Review, ReportSettings) {
     (r, settings)
 }
 
+/// Whitespace squashed to single spaces, as one-line fields show text.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The file name a report gives for `poisoned(evil, with_path)`: the last part of the path, or
+/// of the name.
+fn file_name(evil: &str, with_path: bool) -> String {
+    if with_path {
+        let path = std::path::PathBuf::from(format!("/tmp/{evil}.txt"));
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    } else {
+        evil.rsplit(['/', '\\']).next().unwrap().to_string()
+    }
+}
+
 /// The Markdown as a renderer reads it (CommonMark with tables, strikethrough and footnotes): no
 /// raw HTML, links to web addresses only, only the report's own headings and table, and the
 /// text of every event joined.
@@ -670,9 +860,15 @@ fn formula_like(cell: &str) -> bool {
 fn every_string_from_a_session_is_escaped_in_every_format() {
     for (i, evil) in HOSTILE.iter().enumerate() {
         let (r, settings) = poisoned(evil, i % 2 == 1);
-        let squashed = evil.split_whitespace().collect::<Vec<_>>().join(" ");
-        let render =
-            |f, with_article| report::render_with(&r, f, &settings, Options { with_article });
+        let squashed = squash(evil);
+        let render = |f, with_article| {
+            let options = Options {
+                with_article,
+                ..Default::default()
+            };
+            report::render_with(&r, f, &settings, options)
+        };
+        let verdict = |v| squash(&settings.verdict_name(v, Lang::EN));
 
         // Markdown: the report's own headings and summary table, nothing more; the text is
         // there as typed.
@@ -684,18 +880,16 @@ fn every_string_from_a_session_is_escaped_in_every_format() {
             "Claims".to_string(),
         ];
         for c in &r.claims {
-            expected.push(format!("Claim {} — {}", c.id, c.verdict.label()));
+            expected.push(format!("Claim {} — {}", c.id, verdict(c.verdict)));
         }
         expected.extend(["Methodology".to_string(), "Corrections".to_string()]);
         assert_eq!(headings, expected, "{evil:?}\n{md}");
         assert_eq!(tables, 1, "{evil:?}\n{md}");
         if !evil.contains(['\n', '\r']) {
-            let source = if i % 2 == 1 {
-                format!("/tmp/{squashed}.txt")
-            } else {
-                squashed.clone()
-            };
-            assert!(text.contains(&format!("Source file: {source}")), "{text}");
+            // The file's name, never its folder.
+            let file = squash(&file_name(evil, i % 2 == 1));
+            assert!(text.contains(&format!("File: {file}")), "{text}");
+            assert!(!text.contains("/tmp/"), "{text}");
             for label in ["Language:", "Type:", "Claimant:", "Note:", "Outlet:"] {
                 assert!(
                     text.contains(&format!("{label} {squashed}")),
@@ -757,8 +951,8 @@ fn every_string_from_a_session_is_escaped_in_every_format() {
             "byline",
             "published",
         ] {
-            if key == "source" && i % 2 == 1 {
-                assert_eq!(json["article"][key], format!("/tmp/{evil}.txt"));
+            if key == "source" {
+                assert_eq!(json["article"][key], file_name(evil, i % 2 == 1));
             } else {
                 assert_eq!(json["article"][key], *evil, "{key}");
             }
@@ -837,12 +1031,9 @@ fn html_report_renders_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let r = session();
     let path = dir.path().join("report.html");
-    let html = report::render_with(
-        &r,
-        Format::Html,
-        &settings(&r),
-        Options { with_article: true },
-    );
+    let mut with_article = options(&r, Audience::Desk);
+    with_article.with_article = true;
+    let html = report::render_with(&r, Format::Html, &settings(&r), with_article);
     std::fs::write(&path, &html).unwrap();
     let Some(dom) = chromium_dom(&path) else {
         eprintln!(
@@ -869,7 +1060,10 @@ fn html_report_renders_in_headless_chromium() {
             &hr,
             Format::Html,
             &ReportSettings::default(),
-            Options { with_article: true },
+            Options {
+                with_article: true,
+                ..Default::default()
+            },
         ),
     )
     .unwrap();

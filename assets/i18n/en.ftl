@@ -296,3 +296,89 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Reports
+
+report-title = Fact-check report: { $title }
+report-field = { $label }:
+report-article = Article
+report-outlet = Outlet
+report-author = Author
+report-published = Published
+report-file = File
+report-web-address = Web address
+report-language = Language
+report-reviewed-by = Reviewed by
+report-published-by = Published by
+report-date-of-review = Date of review
+report-reviewed = Reviewed
+report-reviewed-of = { $total ->
+    [one] { $reviewed } of { $total } claim
+   *[other] { $reviewed } of { $total } claims
+}
+report-summary = Summary
+report-verdict = Verdict
+report-total = Total
+report-claims = Claims
+report-claim = Claim { $id }
+report-claim-verdict = Claim { $id } — { $verdict }
+report-score = Score
+report-type = Type
+report-claimant = Claimant
+report-position = Position
+report-characters = characters { $start }–{ $end }
+report-repeats = Repeats
+report-repeats-claim = claim { $id }
+report-note = Note
+report-previous-wording = Previous wording
+report-sources = Sources
+report-supports = supports
+report-refutes = refutes
+report-accessed = accessed { $date }
+report-archived-copy = archived copy
+report-methodology = Methodology
+report-corrections = Corrections
+report-made-with = Made with Claimdesk { $version }.
+report-positions-note = Positions are character offsets into the article text.
+report-article-text = Article
+report-claimreview-title = Fact-check: { $title }
+report-annotations-label = Claims in { $title }
+# The newsroom's default verdict names in reports and ClaimReview ratings (Settings can rename them).
+report-rating-verified = Verified
+report-rating-disputed = Disputed
+report-rating-unsourced = Unsourced
+# Claim types (Full Fact's typology).
+report-kind-quantity = quantity
+report-kind-causation = causation
+report-kind-law = law
+report-kind-prediction = prediction
+report-kind-personal = personal experience
+report-kind-quote = quote
+report-kind-event = event
+report-kind-other = other
+# CSV column headers.
+report-column-id = id
+report-column-start = start
+report-column-end = end
+report-column-text = text
+report-column-verdict = verdict
+report-column-type = type
+report-column-claimant = claimant
+report-column-score = score
+report-column-note = note
+report-column-sources = evidence_urls
+# The history, in the JSON report.
+report-change-verdict = claim { $id } marked { $verdict }
+report-change-note-cleared = claim { $id }: note cleared
+report-change-note-edited = claim { $id }: note edited
+report-change-source-added = claim { $id }: source added ({ $site })
+report-change-source-removed = claim { $id }: source { $n } removed
+report-change-source-edited = claim { $id }: source { $n } edited
+report-change-claim-added = claim { $id } added
+report-change-claim-removed = claim { $id } removed
+report-change-threshold = threshold set to { $threshold }
+report-change-dismissed = claim { $id } dismissed (not a claim)
+report-change-restored = claim { $id } restored
+# The default methodology and corrections texts; the verdict names are the newsroom's.
+report-methodology-text = Claimdesk picked out the check-worthy sentences of the article (figures, dates, quotes, causes, predictions). A reviewer read each one in context, looked for the original source of every figure, quote and event, and gave a verdict: { $verified } (primary or independent sources confirm it), { $disputed } (reliable sources contradict it) or { $unsourced } (no source could be found to confirm or refute it). Each verdict lists the sources consulted, with the date they were read and an archived copy where one was made, so that anyone can repeat the check.
+report-corrections-text = If you think this fact-check contains an error, write to us with the claim number and your source. We correct mistakes promptly, say at the top of the report what was changed and when, and never remove a published verdict without explanation.

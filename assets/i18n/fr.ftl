@@ -299,3 +299,89 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## Reports
+
+report-title = Rapport de vérification : { $title }
+report-field = { $label } :
+report-article = Article
+report-outlet = Média
+report-author = Auteur
+report-published = Date de publication
+report-file = Fichier
+report-web-address = Adresse web
+report-language = Langue
+report-reviewed-by = Vérifié par
+report-published-by = Publié par
+report-date-of-review = Date de la vérification
+report-reviewed = Vérifiées
+report-reviewed-of = { $total ->
+    [one] { $reviewed } sur { $total } affirmation
+   *[other] { $reviewed } sur { $total } affirmations
+}
+report-summary = Résumé
+report-verdict = Verdict
+report-total = Total
+report-claims = Affirmations
+report-claim = Affirmation { $id }
+report-claim-verdict = Affirmation { $id } — { $verdict }
+report-score = Score
+report-type = Type
+report-claimant = Auteur de l’affirmation
+report-position = Position
+report-characters = caractères { $start } à { $end }
+report-repeats = Reprend
+report-repeats-claim = l’affirmation { $id }
+report-note = Note
+report-previous-wording = Formulation précédente
+report-sources = Sources
+report-supports = confirme
+report-refutes = contredit
+report-accessed = consultée le { $date }
+report-archived-copy = copie archivée
+report-methodology = Méthode
+report-corrections = Corrections
+report-made-with = Réalisé avec Claimdesk { $version }.
+report-positions-note = Les positions sont des rangs de caractères dans le texte de l’article.
+report-article-text = Article
+report-claimreview-title = Vérification : { $title }
+report-annotations-label = Affirmations de « { $title } »
+# Les noms de verdicts par défaut des rapports et des notes ClaimReview (les Réglages peuvent les renommer).
+report-rating-verified = Vérifié
+report-rating-disputed = Contesté
+report-rating-unsourced = Non sourcé
+# Types d’affirmations (typologie de Full Fact).
+report-kind-quantity = chiffre
+report-kind-causation = cause
+report-kind-law = loi ou règle
+report-kind-prediction = prévision
+report-kind-personal = expérience personnelle
+report-kind-quote = citation
+report-kind-event = événement
+report-kind-other = autre
+# En-têtes des colonnes CSV.
+report-column-id = n°
+report-column-start = début
+report-column-end = fin
+report-column-text = texte
+report-column-verdict = verdict
+report-column-type = type
+report-column-claimant = auteur
+report-column-score = score
+report-column-note = note
+report-column-sources = sources
+# L’historique, dans le rapport JSON.
+report-change-verdict = affirmation { $id } marquée { $verdict }
+report-change-note-cleared = affirmation { $id } : note effacée
+report-change-note-edited = affirmation { $id } : note modifiée
+report-change-source-added = affirmation { $id } : source ajoutée ({ $site })
+report-change-source-removed = affirmation { $id } : source { $n } retirée
+report-change-source-edited = affirmation { $id } : source { $n } modifiée
+report-change-claim-added = affirmation { $id } ajoutée
+report-change-claim-removed = affirmation { $id } retirée
+report-change-threshold = seuil fixé à { $threshold }
+report-change-dismissed = affirmation { $id } écartée (ce n’est pas une affirmation)
+report-change-restored = affirmation { $id } rétablie
+# La méthode et la politique de corrections par défaut ; les noms de verdicts sont ceux de la rédaction.
+report-methodology-text = Claimdesk a relevé les phrases vérifiables de l’article (chiffres, dates, citations, causes, prévisions). Un vérificateur a lu chacune dans son contexte, cherché la source d’origine de chaque chiffre, citation et événement, puis rendu un verdict : { $verified } (des sources primaires ou indépendantes le confirment), { $disputed } (des sources fiables le contredisent) ou { $unsourced } (aucune source ne permet de le confirmer ni de l’infirmer). Chaque verdict cite les sources consultées, avec leur date de consultation et une copie archivée quand elle existe, pour que chacun puisse refaire la vérification.
+report-corrections-text = Si vous pensez que cette vérification contient une erreur, écrivez-nous en indiquant le numéro de l’affirmation et votre source. Nous corrigeons rapidement nos erreurs, indiquons en tête du rapport ce qui a changé et quand, et ne retirons jamais un verdict publié sans explication.

@@ -2,8 +2,9 @@
 //! command line, and the recording of `claimdesk mark`'s verdicts in it.
 
 use super::{CliError, StdinLines, write_out, written};
+use crate::i18n::Lang;
 use crate::library::{self, Library, LibraryError, Place, Search, Stored};
-use crate::report::{Ratings, ReportSettings};
+use crate::report::{Ratings, ReportSettings, SettingsFile};
 use crate::review::{Review, Verdict};
 use clap::{Subcommand, ValueEnum};
 use serde_json::json;
@@ -195,7 +196,13 @@ pub fn run(cmd: LibraryCommand, out: &mut impl Write) -> Result<(), CliError> {
 /// language), as the window records them.
 fn ratings(settings: Option<&Path>) -> Result<Option<Ratings>, CliError> {
     Ok(match settings {
-        Some(p) => Some(ReportSettings::load(p, None)?.ratings),
+        Some(p) => {
+            let file = SettingsFile::load(p)?;
+            Some(
+                file.settings(file.window_language().unwrap_or(Lang::EN))
+                    .ratings,
+            )
+        }
         None => None,
     })
 }

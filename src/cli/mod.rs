@@ -6,8 +6,9 @@ pub use library::{ExportFormat, LibraryCommand};
 
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, Candidate, score, segment};
+use crate::i18n::Lang;
 use crate::lexicon::{self, Lexicon, lang};
-use crate::report::{self, Format};
+use crate::report::{self, Audience, Format};
 use crate::review::{Action, Evidence, Review, Stance, Verdict};
 use crate::store::{self, StoreError};
 use crate::text::CharIndex;
@@ -68,6 +69,36 @@ impl From<ReportFormat> for Format {
             ReportFormat::Annotations => Format::Annotations,
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AudienceArg {
+    /// The public: claims, verdicts, notes, sources.
+    Readers,
+    /// The newsroom: everything.
+    Desk,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Readers => Audience::Readers,
+            AudienceArg::Desk => Audience::Desk,
+        }
+    }
+}
+
+/// `--lang`: a language Claimdesk has texts for.
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::parse(code).ok_or_else(|| {
+        let known: Vec<String> = Lang::all()
+            .map(|l| format!("{} ({})", l.code(), l.name()))
+            .collect();
+        format!(
+            "Claimdesk has no texts in “{code}”. Reports can be written in: {}.",
+            known.join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -166,10 +197,23 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Report settings (JSON: organisation, organisation_url, report_url, reviewer,
-        /// methodology, corrections_policy, ratings); fields left out keep the defaults for the
-        /// article's language.
+        /// methodology, corrections_policy, ratings); fields left out keep the defaults of the
+        /// report's language. The settings file the window writes is read as it is
+        /// (~/.config/claimdesk/settings.json, or $XDG_CONFIG_HOME/claimdesk/settings.json when
+        /// that is set): its verdict names are the report's, and its language is the report's
+        /// when Claimdesk has no texts in the article's.
         #[arg(long, value_name = "FILE.json")]
         settings: Option<PathBuf>,
+        /// The report's language (en, fr…). Default: the article's, when Claimdesk has texts
+        /// for it; else the language of the window's settings file given with --settings;
+        /// else English.
+        #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Who the report is for. readers: each claim, its verdict, the note and the sources;
+        /// desk: also scores, reasons, claim types, positions, the file name and the history.
+        /// Default: readers for md, html and claimreview-html; desk for the others.
+        #[arg(long, value_enum)]
+        audience: Option<AudienceArg>,
         /// Treat the pre-flight warnings as errors: write nothing and exit 1.
         #[arg(long)]
         strict: bool,
@@ -468,15 +512,21 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             format,
             output,
             settings,
+            lang,
+            audience,
             strict,
             with_article,
         } => {
-            let options = report::Options { with_article };
+            let choice = ReportChoice {
+                format: format.into(),
+                lang,
+                audience: audience.map(Audience::from),
+                with_article,
+                strict,
+            };
             let output = output.as_deref();
             let settings = settings.as_deref();
-            write_report(
-                &session, format, output, settings, strict, options, &mut out,
-            )
+            write_report(&session, choice, output, settings, &mut out)
         }
         Command::Mark {
             session,
@@ -899,37 +949,58 @@ fn reanchor(
     write_out(out, &buf)
 }
 
+/// What `claimdesk report` was asked for.
+struct ReportChoice {
+    format: Format,
+    /// `--lang`, when given.
+    lang: Option<Lang>,
+    /// `--audience`, when given.
+    audience: Option<Audience>,
+    with_article: bool,
+    strict: bool,
+}
+
 /// `claimdesk report`: the session's report, after the pre-flight check.
 fn write_report(
     session: &Path,
-    format: ReportFormat,
+    choice: ReportChoice,
     output: Option<&Path>,
     settings: Option<&Path>,
-    strict: bool,
-    options: report::Options,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let (review, repaired) = store::load_checked(session)?;
     say_repairs(session, &repaired);
-    let lang = review.article.metadata.language.clone();
-    let settings = match settings {
-        Some(p) => report::ReportSettings::load(p, lang.as_deref())?,
-        None => report::ReportSettings::for_language(lang.as_deref()),
+    let file = settings.map(report::SettingsFile::load).transpose()?;
+    let fallback = file
+        .as_ref()
+        .and_then(report::SettingsFile::window_language)
+        .unwrap_or(Lang::EN);
+    let mut options = report::Options::new(&review, choice.format, fallback);
+    options.with_article = choice.with_article;
+    if let Some(lang) = choice.lang {
+        options.lang = lang;
+    }
+    if let Some(audience) = choice.audience {
+        options.audience = audience;
+    }
+    let settings = match &file {
+        Some(f) => f.settings(options.lang),
+        None => report::ReportSettings::for_lang(options.lang),
     };
     let warnings = report::lint(&review, &settings);
     for w in &warnings {
         eprintln!("claimdesk: warning: {w}");
     }
-    if strict && !warnings.is_empty() {
+    if choice.strict && !warnings.is_empty() {
         return Err(CliError::Strict(warnings.len()));
     }
-    if strict && !repaired.is_empty() {
+    if choice.strict && !repaired.is_empty() {
         return Err(CliError::Input(format!(
             "{} needed repairs (see the warnings above), which --strict treats as errors: nothing was written. Correct the session file, or run without --strict.",
             session.display()
         )));
     }
-    let text = report::render_with(&review, format.into(), &settings, options);
+    let text = report::render_with(&review, choice.format, &settings, options);
     match output {
         Some(path) => Ok(store::write_atomic(path, text.as_bytes())?),
         None => write_out(out, &text),

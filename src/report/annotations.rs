@@ -2,31 +2,33 @@
 //! and a TextPositionSelector (character offsets into the article text), so that other annotation
 //! tools can import the review.
 
-use super::{ReportSettings, reviewers, web_link};
-use crate::review::{Review, Verdict};
+use super::{Report, reviewers, web_link};
+use crate::review::Verdict;
 use crate::text::CharIndex;
 use serde_json::{Value, json};
 
-/// What the annotations point at: the article's web address, else its file, else a name.
-fn source_iri(review: &Review) -> String {
-    let m = &review.article.metadata;
+/// What the annotations point at: the article's web address, else a name made of its file
+/// name (never a `file:` address: a report does not tell where the reviewer keeps files).
+fn source_iri(r: &Report) -> String {
+    let m = &r.review.article.metadata;
     if let Some(url) = m.url.as_deref().and_then(web_link) {
         return url;
     }
-    if let Some(p) = &m.source_path
-        && let Ok(u) = url::Url::from_file_path(p)
-    {
-        return u.to_string();
-    }
-    let name: String = url::form_urlencoded::byte_serialize(m.source_name.as_bytes()).collect();
+    let name: String =
+        url::form_urlencoded::byte_serialize(super::file_name(r.review).as_bytes()).collect();
     format!("urn:claimdesk:article:{name}")
 }
 
-pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
+/// The annotations of every claim. Bodies meant for people (the claim type as a tag, the
+/// verdict, the note) are in the report's language; for readers, the claim type and the
+/// TextPositionSelector are left out (the TextQuoteSelector finds the claim).
+pub(super) fn render(r: &Report) -> String {
+    let review = r.review;
+    let desk = r.for_desk();
     let idx = CharIndex::new(&review.article.text);
-    let source = source_iri(review);
+    let source = source_iri(r);
     let stamp = review.created.format("%Y%m%dT%H%M%SZ");
-    let creator = reviewers(review, settings)
+    let creator = reviewers(review, r.settings)
         .into_iter()
         .next()
         .map(|name| json!({"type": "Person", "name": name}));
@@ -34,16 +36,19 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
         .claims
         .iter()
         .map(|c| {
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "tagging",
-                "value": c.kind,
-            })];
+            let mut body = Vec::new();
+            if desk {
+                body.push(json!({
+                    "type": "TextualBody",
+                    "purpose": "tagging",
+                    "value": r.kind(&c.kind),
+                }));
+            }
             if c.verdict != Verdict::Unreviewed {
                 body.push(json!({
                     "type": "TextualBody",
                     "purpose": "assessing",
-                    "value": c.verdict.label(),
+                    "value": r.verdict(c.verdict),
                 }));
             }
             if !c.note.trim().is_empty() {
@@ -67,6 +72,19 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
                     body.push(link);
                 }
             }
+            let mut selector = vec![json!({
+                "type": "TextQuoteSelector",
+                "exact": c.quote.exact,
+                "prefix": c.quote.prefix,
+                "suffix": c.quote.suffix,
+            })];
+            if desk {
+                selector.push(json!({
+                    "type": "TextPositionSelector",
+                    "start": idx.char_of(c.position.start),
+                    "end": idx.char_of(c.position.end),
+                }));
+            }
             let mut a = json!({
                 "@context": "http://www.w3.org/ns/anno.jsonld",
                 "id": format!("urn:claimdesk:review:{stamp}:claim:{}", c.id),
@@ -77,19 +95,7 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
                 "body": body,
                 "target": {
                     "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": c.quote.exact,
-                            "prefix": c.quote.prefix,
-                            "suffix": c.quote.suffix,
-                        },
-                        {
-                            "type": "TextPositionSelector",
-                            "start": idx.char_of(c.position.start),
-                            "end": idx.char_of(c.position.end),
-                        }
-                    ]
+                    "selector": selector,
                 }
             });
             if let Some(who) = &creator {
@@ -102,7 +108,7 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("urn:claimdesk:review:{stamp}"),
         "type": "AnnotationCollection",
-        "label": format!("Claims in {}", review.article.display_title()),
+        "label": r.f("report-annotations-label", &[("title", &r.title())]),
         "total": items.len(),
         "first": {
             "type": "AnnotationPage",
@@ -116,12 +122,20 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture::reviewed;
+    use crate::i18n::Lang;
+    use crate::report::fixture::{fr, render_in, reviewed};
+    use crate::report::{Audience, Format};
 
     #[test]
     fn selectors_find_the_claims_in_the_text() {
         let r = reviewed();
-        let v: Value = serde_json::from_str(&render(&r, &ReportSettings::default())).unwrap();
+        let v: Value = serde_json::from_str(&render_in(
+            &r,
+            Format::Annotations,
+            Lang::EN,
+            Audience::Desk,
+        ))
+        .unwrap();
         let items = v["first"]["items"].as_array().unwrap();
         assert_eq!(items.len(), r.claims.len());
         assert_eq!(v["total"], r.claims.len());
@@ -147,6 +161,7 @@ mod tests {
         }
         let first = &items[0];
         assert_eq!(first["motivation"], "assessing");
+        assert_eq!(first["body"][0]["value"], "quantity");
         assert_eq!(first["body"][1]["value"], "Disputed");
         assert_eq!(first["body"][2]["value"], "KCNA images only");
         assert_eq!(
@@ -154,5 +169,33 @@ mod tests {
             "https://www.kcna.kp/fr/article/q/1"
         );
         assert_eq!(items[1]["motivation"], "highlighting");
+        assert_eq!(
+            v["label"],
+            "Claims in Vladimir Poutine et Kim Jong Un riaient dans une limousine russe"
+        );
+
+        // In French for readers: the verdict in French, no type tag, no position selector.
+        let v: Value =
+            serde_json::from_str(&render_in(&r, Format::Annotations, fr(), Audience::Readers))
+                .unwrap();
+        let first = &v["first"]["items"][0];
+        assert_eq!(first["body"][0]["value"], "Contesté");
+        assert_eq!(first["body"][1]["value"], "KCNA images only");
+        assert_eq!(first["target"]["selector"].as_array().unwrap().len(), 1);
+        assert!(
+            v["label"]
+                .as_str()
+                .unwrap()
+                .starts_with("Affirmations de « Vladimir")
+        );
+    }
+
+    #[test]
+    fn the_source_is_never_a_file_address() {
+        let mut r = reviewed();
+        r.article.metadata.source_path = Some("/home/someone/secret/article.txt".into());
+        let out = render_in(&r, Format::Annotations, Lang::EN, Audience::Desk);
+        assert!(out.contains("\"source\": \"urn:claimdesk:article:article.txt\""));
+        assert!(!out.contains("file:"));
     }
 }

@@ -1,12 +1,13 @@
 //! schema.org ClaimReview JSON-LD: one ClaimReview per reviewed claim, the markup that search
 //! engines and fact-check aggregators read.
 //!
-//! The rating: `alternateName` is the verdict's label from the settings; when the settings give
+//! The rating: `alternateName` is the verdict's name from the settings (the newsroom's, else the
+//! report language's); when the settings give
 //! the verdict a number, `ratingValue` with `bestRating`/`worstRating` (by default Verified 3,
 //! Unsourced 2, Disputed 1, on a scale from 1 to 3).
 
-use super::{ReportSettings, web_link};
-use crate::review::{Claim, Review, Verdict};
+use super::{Report, web_link};
+use crate::review::{Claim, Verdict};
 use serde_json::{Map, Value, json};
 
 /// The longest `claimReviewed` text, in characters.
@@ -33,12 +34,12 @@ pub fn claim_reviewed(text: &str) -> (String, bool) {
 }
 
 /// The ClaimReview objects of the reviewed claims.
-pub(super) fn reviews(review: &Review, settings: &ReportSettings) -> Vec<Value> {
-    review
+pub(super) fn reviews(r: &Report) -> Vec<Value> {
+    r.review
         .claims
         .iter()
         .filter(|c| c.verdict != Verdict::Unreviewed)
-        .map(|c| one(review, settings, c))
+        .map(|c| one(r, c))
         .collect()
 }
 
@@ -47,7 +48,8 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn one(review: &Review, settings: &ReportSettings, c: &Claim) -> Value {
+fn one(r: &Report, c: &Claim) -> Value {
+    let (review, settings) = (r.review, r.settings);
     let m = &review.article.metadata;
     let mut cr = Map::new();
     cr.insert("@context".into(), json!("https://schema.org"));
@@ -72,13 +74,14 @@ fn one(review: &Review, settings: &ReportSettings, c: &Claim) -> Value {
 
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
-    if let Some(r) = settings.ratings.of(c.verdict) {
-        if let Some(v) = r.value {
+    if let Some(given) = settings.ratings.of(c.verdict) {
+        if let Some(v) = given.value {
             rating.insert("ratingValue".into(), json!(v));
             rating.insert("bestRating".into(), json!(settings.ratings.best));
             rating.insert("worstRating".into(), json!(settings.ratings.worst));
         }
-        rating.insert("alternateName".into(), json!(r.label));
+        // The newsroom's name for the verdict, else the report language's.
+        rating.insert("alternateName".into(), json!(r.verdict(c.verdict)));
     }
     cr.insert("reviewRating".into(), Value::Object(rating));
 
@@ -97,9 +100,7 @@ fn one(review: &Review, settings: &ReportSettings, c: &Claim) -> Value {
     }
     appearance.insert(
         "headline".into(),
-        json!(crate::text::squash_whitespace(
-            review.article.display_title()
-        )),
+        json!(crate::text::squash_whitespace(&r.title())),
     );
     if let Some(site) = m.site_name.as_deref().and_then(non_empty) {
         appearance.insert(
@@ -113,16 +114,16 @@ fn one(review: &Review, settings: &ReportSettings, c: &Claim) -> Value {
 }
 
 /// The JSON-LD document: an array of ClaimReview objects.
-pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
-    serde_json::to_string_pretty(&Value::Array(reviews(review, settings))).unwrap_or_default()
-        + "\n"
+pub(super) fn render(r: &Report) -> String {
+    serde_json::to_string_pretty(&Value::Array(reviews(r))).unwrap_or_default() + "\n"
 }
 
 /// A small standalone HTML page carrying the markup, with the verdicts listed for readers.
-pub(super) fn page(review: &Review, settings: &ReportSettings) -> String {
-    use super::html::{CSP_META, esc, lang_attr};
+pub(super) fn page(r: &Report) -> String {
+    use super::html::{CSP_META, esc};
     use std::fmt::Write;
-    let items = reviews(review, settings);
+    let review = r.review;
+    let items = reviews(r);
     // Inside <script>, "</script>" or "<!--" in the data must not end the element: JSON allows
     // "<" to be written as \u003c.
     let data = serde_json::to_string_pretty(&Value::Array(items.clone()))
@@ -130,19 +131,19 @@ pub(super) fn page(review: &Review, settings: &ReportSettings) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
-    let title = esc(review.article.display_title());
+    let title = esc(&r.f("report-claimreview-title", &[("title", &r.title())]));
     let mut s = String::new();
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          {CSP_META}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Fact-check: {title}</title>\n\
+         <title>{title}</title>\n\
          <script type=\"application/ld+json\">\n{data}\n</script>\n\
          <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}}\
          li{{margin:.6rem 0}}b{{white-space:nowrap}}</style>\n</head>\n<body>\n\
-         <h1>Fact-check: {title}</h1>\n<ol>\n",
-        lang_attr(review)
+         <h1>{title}</h1>\n<ol>\n",
+        r.lang().code()
     );
     for (c, v) in review
         .claims
@@ -166,7 +167,8 @@ pub(super) fn page(review: &Review, settings: &ReportSettings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture::reviewed;
+    use crate::report::fixture::{fr, reviewed};
+    use crate::report::{Format, Options, ReportSettings, render_with};
 
     #[test]
     fn claim_reviewed_is_shortened_at_a_word_with_an_ellipsis() {
@@ -183,6 +185,13 @@ mod tests {
         assert_eq!(claim_reviewed(&no_space).0.chars().count(), 75);
     }
 
+    fn fr_options() -> Options {
+        Options {
+            lang: fr(),
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn one_review_per_reviewed_claim_with_rating_and_appearance() {
         let r = reviewed();
@@ -190,7 +199,11 @@ mod tests {
         s.organisation = "Les Vérificateurs".into();
         s.organisation_url = "https://verif.example.org/".into();
         s.report_url = "https://verif.example.org/2024/limousine".into();
-        let v: Value = serde_json::from_str(&render(&r, &s)).unwrap();
+        let jsonld = |s: &ReportSettings| {
+            serde_json::from_str::<Value>(&render_with(&r, Format::ClaimReview, s, fr_options()))
+                .unwrap()
+        };
+        let v = jsonld(&s);
         let arr = v.as_array().unwrap();
         assert_eq!(arr.len(), 1);
         let cr = &arr[0];
@@ -211,16 +224,31 @@ mod tests {
         );
         // Without numbers in the settings, only the label.
         s.ratings.disputed.value = None;
-        let v: Value = serde_json::from_str(&render(&r, &s)).unwrap();
+        let v = jsonld(&s);
         assert!(v[0]["reviewRating"].get("ratingValue").is_none());
         assert_eq!(v[0]["reviewRating"]["alternateName"], "Contesté");
+        // The newsroom's name, whatever the language; the defaults follow the language.
+        s.ratings.disputed.label = "Faux".into();
+        assert_eq!(jsonld(&s)[0]["reviewRating"]["alternateName"], "Faux");
+        let en = render_with(
+            &r,
+            Format::ClaimReview,
+            &ReportSettings::for_review(&r),
+            Options::default(),
+        );
+        assert!(en.contains("\"alternateName\": \"Disputed\""), "{en}");
     }
 
     #[test]
     fn the_page_cannot_be_broken_out_of() {
         let mut r = reviewed();
         r.claims[0].quote.exact = "</script><script>alert(1)</script>".into();
-        let page = page(&r, &ReportSettings::default());
+        let page = render_with(
+            &r,
+            Format::ClaimReviewPage,
+            &ReportSettings::default(),
+            Options::default(),
+        );
         assert_eq!(page.matches("<script").count(), 1, "{page}");
         assert_eq!(page.matches("</script>").count(), 1);
         let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
@@ -231,8 +259,13 @@ mod tests {
 
     #[test]
     fn the_page_has_the_html_reports_content_security_policy() {
-        let mut r = reviewed();
-        let published = page(&r, &ReportSettings::default());
+        let r = reviewed();
+        let published = render_with(
+            &r,
+            Format::ClaimReviewPage,
+            &ReportSettings::default(),
+            fr_options(),
+        );
         let html = super::super::render(&r, super::super::Format::Html);
         let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">";
         assert_eq!(super::super::html::CSP_META, csp);
@@ -242,11 +275,16 @@ mod tests {
         let at = published.find(csp).unwrap();
         assert!(at < published.find("<script").unwrap(), "{published}");
         assert!(at < published.find("<style").unwrap());
+        // The page is in the report's language.
         assert!(published.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
-        // A language that is no language tag does not reach the attribute.
-        r.article.metadata.language = Some("fr\" onload=\"x".into());
-        assert!(
-            page(&r, &ReportSettings::default()).starts_with("<!DOCTYPE html>\n<html lang=\"en\">")
+        assert!(published.contains("<h1>Vérification : Vladimir Poutine"));
+        let en = render_with(
+            &r,
+            Format::ClaimReviewPage,
+            &ReportSettings::default(),
+            Options::default(),
         );
+        assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(en.contains("<h1>Fact-check: Vladimir Poutine"));
     }
 }

@@ -2,22 +2,18 @@
 //! spreadsheet programs read accented text correctly; text cells that a spreadsheet would take
 //! for a formula are neutralised.
 
-use crate::review::Review;
+use super::Report;
 use crate::text::CharIndex;
 
-/// The header row.
+/// The columns, by the ids of their headers' messages (`report-column-*`); their English
+/// headers are `id, start, end, text, verdict, type, claimant, score, note, evidence_urls`.
+/// A report for readers has `id, text, verdict, claimant, note, evidence_urls` only.
 pub const CSV_COLUMNS: [&str; 10] = [
-    "id",
-    "start",
-    "end",
-    "text",
-    "verdict",
-    "type",
-    "claimant",
-    "score",
-    "note",
-    "evidence_urls",
+    "id", "start", "end", "text", "verdict", "type", "claimant", "score", "note", "sources",
 ];
+
+/// The columns a report for readers has.
+const READERS_COLUMNS: [&str; 6] = ["id", "text", "verdict", "claimant", "note", "sources"];
 
 /// A text cell that starts with = + - @ tab or carriage return would run as a formula in a
 /// spreadsheet, and so would one where those come after spaces or characters that show nothing
@@ -53,27 +49,44 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-pub(super) fn render(review: &Review) -> String {
+pub(super) fn render(r: &Report) -> String {
+    let review = r.review;
     let idx = CharIndex::new(&review.article.text);
+    let columns: &[&str] = if r.for_desk() {
+        &CSV_COLUMNS
+    } else {
+        &READERS_COLUMNS
+    };
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::with_capacity(review.claims.len() * 256 + 64));
     // Writing to memory cannot fail, and every row has the header's length.
-    let _ = w.write_record(CSV_COLUMNS);
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| r.t(&format!("report-column-{c}")))
+        .collect();
+    let _ = w.write_record(&header);
     for c in &review.claims {
         let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
-        let _ = w.write_record([
-            c.id.to_string().as_str(),
-            &idx.char_of(c.position.start).to_string(),
-            &idx.char_of(c.position.end).to_string(),
-            &neutralise(c.text()),
-            c.verdict.label(),
-            &neutralise(&c.kind),
-            &neutralise(c.claimant.as_deref().unwrap_or("")),
-            &format!("{:.3}", c.score),
-            &neutralise(&c.note),
-            &neutralise(&urls.join("\n")),
-        ]);
+        let row: Vec<String> = columns
+            .iter()
+            .map(|column| {
+                let cell = match *column {
+                    "id" => return c.id.to_string(),
+                    "start" => return idx.char_of(c.position.start).to_string(),
+                    "end" => return idx.char_of(c.position.end).to_string(),
+                    "score" => return format!("{:.3}", c.score),
+                    "text" => c.text().to_string(),
+                    "verdict" => r.verdict(c.verdict),
+                    "type" => r.kind(&c.kind),
+                    "claimant" => c.claimant.clone().unwrap_or_default(),
+                    "note" => c.note.clone(),
+                    _ => urls.join("\n"),
+                };
+                neutralise(&cell).into_owned()
+            })
+            .collect();
+        let _ = w.write_record(&row);
     }
     let bytes = w.into_inner().unwrap_or_default();
     let mut out = String::with_capacity(bytes.len() + 3);
@@ -85,8 +98,14 @@ pub(super) fn render(review: &Review) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture::reviewed;
+    use crate::i18n::Lang;
+    use crate::report::fixture::{fr, render_in, reviewed};
+    use crate::report::{Audience, Format};
     use crate::review::Action;
+
+    fn desk(r: &crate::review::Review) -> String {
+        render_in(r, Format::Csv, Lang::EN, Audience::Desk)
+    }
 
     fn read(csv: &str) -> Vec<::csv::StringRecord> {
         let body = csv.strip_prefix('\u{feff}').expect("a UTF-8 BOM");
@@ -106,7 +125,7 @@ mod tests {
             note: note.into(),
         })
         .unwrap();
-        let csv = super::super::render(&r, super::super::Format::Csv);
+        let csv = desk(&r);
         let rows = read(&csv);
         assert_eq!(rows.len(), r.claims.len());
         let chars: Vec<char> = r.article.text.chars().collect();
@@ -116,9 +135,35 @@ mod tests {
             let (s, e): (usize, usize) = (row[1].parse().unwrap(), row[2].parse().unwrap());
             assert_eq!(chars[s..e].iter().collect::<String>(), c.text());
             assert_eq!(&row[4], c.verdict.label());
+            assert!(row[7].parse::<f32>().is_ok());
             assert_eq!(&row[8], c.note);
         }
         assert_eq!(&rows[0][9], "https://www.kcna.kp/fr/article/q/1");
+    }
+
+    #[test]
+    fn headers_are_in_the_reports_language_and_readers_get_fewer_columns() {
+        let r = reviewed();
+        let header = |csv: &str| csv.lines().next().unwrap().to_string();
+        assert_eq!(
+            header(&desk(&r)),
+            "\u{feff}id,start,end,text,verdict,type,claimant,score,note,evidence_urls"
+        );
+        let french = render_in(&r, Format::Csv, fr(), Audience::Desk);
+        assert_eq!(
+            header(&french),
+            "\u{feff}n°,début,fin,texte,verdict,type,auteur,score,note,sources"
+        );
+        assert_eq!(read(&french)[0][4], *"Contesté");
+        assert_eq!(read(&french)[0][5], *"chiffre");
+        let readers = render_in(&r, Format::Csv, fr(), Audience::Readers);
+        assert_eq!(
+            header(&readers),
+            "\u{feff}n°,texte,verdict,auteur,note,sources"
+        );
+        let rows = read(&readers);
+        assert_eq!(&rows[0][2], "Contesté");
+        assert_eq!(&rows[0][4], "KCNA images only");
     }
 
     #[test]
@@ -142,7 +187,7 @@ mod tests {
             })
             .unwrap();
             r.claims[0].claimant = Some(format!("={i}"));
-            let rows = read(&super::super::render(&r, super::super::Format::Csv));
+            let rows = read(&desk(&r));
             assert_eq!(rows[0][8], format!("'{evil}"));
             assert_eq!(rows[0][6], format!("'={i}"));
         }
@@ -193,7 +238,7 @@ mod tests {
         })
         .unwrap();
         r.claims[0].claimant = Some("\u{feff}@x".into());
-        let rows = read(&super::super::render(&r, super::super::Format::Csv));
+        let rows = read(&desk(&r));
         assert_eq!(&rows[0][8], "'\u{202e}\u{200b} =HYPERLINK(\"http://x\")");
         assert_eq!(&rows[0][6], "'\u{feff}@x");
     }

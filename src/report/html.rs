@@ -2,9 +2,9 @@
 //! on screen or print to PDF. Everything that comes from the article or the reviewer is escaped;
 //! only http and https addresses become links.
 
-use super::{Options, ReportSettings, reviewers, source, web_link};
+use super::{Report, file_name, reviewers, web_link};
 use crate::article::BlockKind;
-use crate::review::{Claim, Review, Verdict};
+use crate::review::{Claim, Verdict};
 use crate::text::CharIndex;
 use std::fmt::Write;
 
@@ -12,17 +12,6 @@ use std::fmt::Write;
 /// script runs (JSON-LD is data, which the policy does not block); only the page's own inline CSS
 /// applies.
 pub(super) const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">";
-
-/// The page's `lang` attribute: the article's language when it is a language tag, else "en".
-pub(super) fn lang_attr(review: &Review) -> &str {
-    review
-        .article
-        .metadata
-        .language
-        .as_deref()
-        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .unwrap_or("en")
-}
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
@@ -104,12 +93,15 @@ footer{margin-top:3rem;color:var(--weak);font-size:.85rem}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}h2{break-after:avoid}.claim{border-left-width:4px}}
 ";
 
-pub(super) fn render(review: &Review, settings: &ReportSettings, options: Options) -> String {
+pub(super) fn render(r: &Report) -> String {
+    let review = r.review;
+    let settings = r.settings;
+    let desk = r.for_desk();
     let idx = CharIndex::new(&review.article.text);
     let m = &review.article.metadata;
     let counts = review.counts();
-    let title = esc(review.article.display_title());
-    let lang = lang_attr(review);
+    let title = esc(&r.f("report-title", &[("title", &r.title())]));
+    let lang = r.lang().code();
     let mut s = String::with_capacity(4096 + review.claims.len() * 1200);
     let _ = write!(
         s,
@@ -118,50 +110,50 @@ pub(super) fn render(review: &Review, settings: &ReportSettings, options: Option
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Claimdesk {}\">\n\
-         <title>Fact-check report: {title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header>\n<h1>Fact-check report: {title}</h1>\n<dl class=\"meta\">\n",
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <header>\n<h1>{title}</h1>\n<dl class=\"meta\">\n",
         env!("CARGO_PKG_VERSION")
     );
     let mut row = |label: &str, html: String| {
-        let _ = writeln!(s, "<dt>{label}</dt><dd>{html}</dd>");
+        let _ = writeln!(s, "<dt>{}</dt><dd>{html}</dd>", esc(&r.t(label)));
     };
-    row("Article", title.clone());
+    row("report-article", esc(&r.title()));
     for (label, value) in [
-        ("Outlet", &m.site_name),
-        ("Author", &m.byline),
-        ("Published", &m.published),
+        ("report-outlet", &m.site_name),
+        ("report-author", &m.byline),
+        ("report-published", &m.published),
     ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
             row(label, esc(v.trim()));
         }
     }
     if let Some(url) = &m.url {
-        row("URL", link(url, url));
+        row("report-web-address", link(url, url));
     }
-    row("Source file", esc(&source(review)));
-    if let Some(l) = &m.language {
-        row("Language", esc(l));
+    if desk {
+        row("report-file", esc(&file_name(review)));
+        if let Some(l) = &m.language {
+            row("report-language", esc(l));
+        }
     }
     let names = reviewers(review, settings);
     if !names.is_empty() {
-        row("Reviewed by", esc(&names.join(", ")));
+        row("report-reviewed-by", esc(&names.join(", ")));
     }
     if !settings.organisation.trim().is_empty() {
         let org = settings.organisation.trim();
-        row("Published by", link(&settings.organisation_url, org));
+        row("report-published-by", link(&settings.organisation_url, org));
     }
-    row(
-        "Date of review",
-        review.modified.format("%Y-%m-%d %H:%M UTC").to_string(),
-    );
-    row(
-        "Reviewed",
-        format!("{} of {} claims", counts.reviewed(), counts.total),
-    );
+    row("report-date-of-review", esc(&r.reviewed_at()));
+    row("report-reviewed", esc(&r.reviewed_of()));
     s.push_str("</dl>\n</header>\n");
 
     // Summary: counts and a bar chart drawn with CSS.
-    s.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"chart\">\n");
+    let _ = writeln!(
+        s,
+        "<section id=\"summary\">\n<h2>{}</h2>\n<table class=\"chart\">",
+        esc(&r.t("report-summary"))
+    );
     let max = Verdict::ALL
         .iter()
         .map(|v| counts.of(*v))
@@ -182,27 +174,36 @@ pub(super) fn render(review: &Review, settings: &ReportSettings, options: Option
         let _ = writeln!(
             s,
             "<tr><th>{}</th><td><div class=\"track\">{bar}</div></td><td class=\"n\">{n}</td></tr>",
-            v.label()
+            esc(&r.verdict(v))
         );
     }
     let _ = writeln!(
         s,
-        "<tr><th><strong>Total</strong></th><td></td><td class=\"n\"><strong>{}</strong></td></tr>\n</table>\n</section>",
+        "<tr><th><strong>{}</strong></th><td></td><td class=\"n\"><strong>{}</strong></td></tr>\n</table>\n</section>",
+        esc(&r.t("report-total")),
         counts.total
     );
 
-    s.push_str("<section id=\"claims\">\n<h2>Claims</h2>\n");
+    let _ = writeln!(
+        s,
+        "<section id=\"claims\">\n<h2>{}</h2>",
+        esc(&r.t("report-claims"))
+    );
     for c in &review.claims {
-        claim(&mut s, c, &idx, options);
+        claim(&mut s, r, c, &idx);
     }
     s.push_str("</section>\n");
 
-    if options.with_article {
-        article(&mut s, review);
+    if r.options.with_article {
+        article(&mut s, r);
     }
     for (id, heading, text) in [
-        ("methodology", "Methodology", &settings.methodology),
-        ("corrections", "Corrections", &settings.corrections_policy),
+        ("methodology", "report-methodology", &settings.methodology),
+        (
+            "corrections",
+            "report-corrections",
+            &settings.corrections_policy,
+        ),
     ] {
         if !text.trim().is_empty() {
             let paras: Vec<String> = text
@@ -212,86 +213,119 @@ pub(super) fn render(review: &Review, settings: &ReportSettings, options: Option
                 .collect();
             let _ = writeln!(
                 s,
-                "<section id=\"{id}\">\n<h2>{heading}</h2>\n{}\n</section>",
+                "<section id=\"{id}\">\n<h2>{}</h2>\n{}\n</section>",
+                esc(&r.t(heading)),
                 paras.join("\n")
             );
         }
     }
+    let mut footer = r.f(
+        "report-made-with",
+        &[("version", &env!("CARGO_PKG_VERSION"))],
+    );
+    if desk {
+        footer.push(' ');
+        footer.push_str(&r.t("report-positions-note"));
+    }
     let _ = write!(
         s,
-        "<footer>Made with Claimdesk {}. Positions are character offsets into the article text.</footer>\n</main>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION")
+        "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+        esc(&footer)
     );
     s
 }
 
-fn claim(s: &mut String, c: &Claim, idx: &CharIndex, options: Options) {
+fn claim(s: &mut String, r: &Report, c: &Claim, idx: &CharIndex) {
+    let desk = r.for_desk();
     let cls = class(c.verdict);
     let _ = writeln!(
         s,
-        "<article class=\"claim {cls}\" id=\"claim-{}\">\n<h3><span class=\"badge {cls}\">{}</span>Claim {}</h3>\n<blockquote>{}</blockquote>\n<dl>",
+        "<article class=\"claim {cls}\" id=\"claim-{}\">\n<h3><span class=\"badge {cls}\">{}</span>{}</h3>\n<blockquote>{}</blockquote>",
         c.id,
-        c.verdict.label(),
-        c.id,
+        esc(&r.verdict(c.verdict)),
+        esc(&r.f("report-claim", &[("id", &c.id)])),
         esc(c.text())
     );
-    let kind_reason = if c.kind_reason.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", esc(&c.kind_reason))
+    // The claim's details, when there are any (for readers, often none).
+    let mut rows = String::new();
+    let mut row = |label: &str, html: String| {
+        let _ = writeln!(rows, "<dt>{}</dt><dd>{html}</dd>", esc(&r.t(label)));
     };
-    let _ = writeln!(s, "<dt>Type</dt><dd>{}{kind_reason}</dd>", esc(&c.kind));
-    if let Some(who) = &c.claimant {
-        let _ = writeln!(s, "<dt>Claimant</dt><dd>{}</dd>", esc(who));
-    }
-    let reasons = if c.reasons.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", esc(&c.reasons.join(", ")))
-    };
-    let _ = writeln!(s, "<dt>Score</dt><dd>{:.2}{reasons}</dd>", c.score);
-    let (start, end) = (idx.char_of(c.position.start), idx.char_of(c.position.end));
-    let position = if options.with_article {
-        format!("<a href=\"#span-{}\">characters {start}–{end}</a>", c.id)
-    } else {
-        format!("characters {start}–{end}")
-    };
-    let _ = writeln!(s, "<dt>Position</dt><dd>{position}</dd>");
-    if let Some(g) = c.group.filter(|g| *g != c.id) {
-        let _ = writeln!(
-            s,
-            "<dt>Repeats</dt><dd><a href=\"#claim-{g}\">claim {g}</a></dd>"
+    if desk {
+        let kind_reason = if c.kind_reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", esc(&c.kind_reason))
+        };
+        row(
+            "report-type",
+            format!("{}{kind_reason}", esc(&r.kind(&c.kind))),
         );
     }
-    if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
-        let _ = writeln!(s, "<dt>Previous wording</dt><dd>{}</dd>", esc(before));
+    if let Some(who) = &c.claimant {
+        row("report-claimant", esc(who));
     }
-    s.push_str("</dl>\n");
+    if desk {
+        let reasons = if c.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", esc(&c.reasons.join(", ")))
+        };
+        row("report-score", format!("{:.2}{reasons}", c.score));
+        let (start, end) = (idx.char_of(c.position.start), idx.char_of(c.position.end));
+        let chars = esc(&r.f("report-characters", &[("start", &start), ("end", &end)]));
+        let position = if r.options.with_article {
+            format!("<a href=\"#span-{}\">{chars}</a>", c.id)
+        } else {
+            chars
+        };
+        row("report-position", position);
+        if let Some(g) = c.group.filter(|g| *g != c.id) {
+            let repeats = esc(&r.f("report-repeats-claim", &[("id", &g)]));
+            row(
+                "report-repeats",
+                format!("<a href=\"#claim-{g}\">{repeats}</a>"),
+            );
+        }
+        if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
+            row("report-previous-wording", esc(before));
+        }
+    }
+    if !rows.is_empty() {
+        let _ = write!(s, "<dl>\n{rows}</dl>\n");
+    }
     if !c.note.trim().is_empty() {
         let _ = writeln!(
             s,
-            "<h4>Note</h4>\n<p class=\"note\">{}</p>",
+            "<h4>{}</h4>\n<p class=\"note\">{}</p>",
+            esc(&r.t("report-note")),
             esc_lines(&c.note)
         );
     }
     if !c.evidence.is_empty() {
-        s.push_str("<h4>Evidence</h4>\n<ol class=\"evidence\">\n");
+        let _ = writeln!(
+            s,
+            "<h4>{}</h4>\n<ol class=\"evidence\">",
+            esc(&r.t("report-sources"))
+        );
         for e in &c.evidence {
+            let accessed = r.f("report-accessed", &[("date", &r.lang().date(e.accessed))]);
             let _ = write!(
                 s,
-                "<li>{} <span class=\"stance {}\">{}</span> <span class=\"weak\">accessed {}",
+                "<li>{} <span class=\"stance {}\">{}</span> <span class=\"weak\">{}",
                 link(&e.url, e.display_title()),
                 e.stance.label(),
-                e.stance.label(),
-                e.accessed.format("%Y-%m-%d")
+                esc(&r.stance(e.stance)),
+                esc(&accessed)
             );
+            let copy = r.t("report-archived-copy");
             if let Some(a) = e.archive_url.as_deref().filter(|a| !a.trim().is_empty()) {
                 match web_link(a) {
                     Some(_) => {
-                        let _ = write!(s, " · {}", link(a, "archived copy"));
+                        let _ = write!(s, " · {}", link(a, &copy));
                     }
                     None => {
-                        let _ = write!(s, " · archived copy: {}", esc(a));
+                        let _ = write!(s, " · {}: {}", esc(&copy), esc(a));
                     }
                 }
             }
@@ -311,11 +345,16 @@ fn claim(s: &mut String, c: &Claim, idx: &CharIndex, options: Options) {
 
 /// The article text, block by block, with each claim's span highlighted in its verdict colour
 /// and linked to its entry.
-fn article(s: &mut String, review: &Review) {
+fn article(s: &mut String, r: &Report) {
+    let review = r.review;
     let text = &review.article.text;
     let mut claims: Vec<&Claim> = review.claims.iter().collect();
     claims.sort_by_key(|c| (c.position.start, c.position.end));
-    s.push_str("<section id=\"article\" class=\"article\">\n<h2>Article</h2>\n");
+    let _ = writeln!(
+        s,
+        "<section id=\"article\" class=\"article\">\n<h2>{}</h2>",
+        esc(&r.t("report-article-text"))
+    );
     let whole = [crate::article::Block {
         kind: BlockKind::Paragraph,
         start: 0,
@@ -355,13 +394,17 @@ fn article(s: &mut String, review: &Review) {
             } else {
                 String::new()
             };
+            let verdict = r.verdict(c.verdict);
+            let tip = r.f(
+                "report-claim-verdict",
+                &[("id", &c.id), ("verdict", &verdict)],
+            );
             let _ = write!(
                 s,
-                "<mark class=\"{}\"{id_attr}><a href=\"#claim-{}\" title=\"Claim {} — {}\">{}</a></mark>",
+                "<mark class=\"{}\"{id_attr}><a href=\"#claim-{}\" title=\"{}\">{}</a></mark>",
                 class(c.verdict),
                 c.id,
-                c.id,
-                c.verdict.label(),
+                esc(&tip),
                 esc(&text[start..end])
             );
             at = end;
@@ -375,33 +418,48 @@ fn article(s: &mut String, review: &Review) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::report::fixture::reviewed;
+    use crate::i18n::Lang;
+    use crate::report::fixture::{fr, reviewed};
+    use crate::report::{Audience, Format, Options, ReportSettings, render_with};
 
     #[test]
     fn html_has_claims_summary_and_highlighted_article() {
         let r = reviewed();
-        let html = render(
-            &r,
-            &ReportSettings::for_review(&r),
-            Options { with_article: true },
-        );
+        let options = Options {
+            with_article: true,
+            lang: fr(),
+            audience: Audience::Desk,
+            ..Default::default()
+        };
+        let html = render_with(&r, Format::Html, &ReportSettings::for_review(&r), options);
         let id = r.claims[0].id;
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(html.contains(&format!(
-            "<article class=\"claim v-disputed\" id=\"claim-{id}\">"
-        )));
-        assert!(html.contains("<span class=\"stance refutes\">refutes</span>"));
+            "<article class=\"claim v-disputed\" id=\"claim-{id}\">\n<h3><span class=\"badge v-disputed\">Contesté</span>Affirmation {id}</h3>"
+        )), "{html}");
+        assert!(html.contains("<span class=\"stance refutes\">contredit</span>"));
         assert!(html.contains(
             "<a href=\"https://www.kcna.kp/fr/article/q/1\" rel=\"noopener noreferrer nofollow\">KCNA, 20 juin</a>"
         ));
         assert_eq!(html.matches("<mark ").count(), r.claims.len());
         assert!(html.contains(&format!("id=\"span-{id}\"")));
-        assert!(html.contains("<h2>Methodology</h2>"));
+        assert!(html.contains(&format!("title=\"Affirmation {id} — Contesté\"")));
+        assert!(html.contains("<h2>Méthode</h2>"));
+        assert!(html.contains("<dt>Score</dt>"));
         assert!(html.contains("<td class=\"n\">1</td>"));
         assert!(!html.contains("<script"));
-        // Without the article, no highlights.
-        let plain = render(&r, &ReportSettings::default(), Options::default());
+        // Without the article, no highlights; for readers, no score or position; in English.
+        let options = Options {
+            lang: Lang::EN,
+            audience: Audience::Readers,
+            ..Default::default()
+        };
+        let plain = render_with(&r, Format::Html, &ReportSettings::default(), options);
         assert!(!plain.contains("<mark"));
+        assert!(plain.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(plain.contains("<h2>Methodology</h2>"));
+        assert!(!plain.contains("<dt>Score</dt>"), "{plain}");
+        assert!(!plain.contains("<dt>Position</dt>"));
+        assert!(!plain.contains("character offsets"));
     }
 }

@@ -1,7 +1,7 @@
 //! The Markdown report: for editors, wikis and content systems.
 
-use super::{ReportSettings, source, web_link};
-use crate::review::{Evidence, Review, Verdict};
+use super::{Report, file_name, web_link};
+use crate::review::{Evidence, Verdict};
 use crate::text::CharIndex;
 
 /// Keeps Markdown syntax in text from being read as markup: every character that CommonMark
@@ -51,109 +51,130 @@ fn md_lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
+pub(super) fn render(r: &Report) -> String {
     use std::fmt::Write;
+    let review = r.review;
+    let settings = r.settings;
+    let desk = r.for_desk();
     let idx = CharIndex::new(&review.article.text);
     let m = &review.article.metadata;
     let counts = review.counts();
     let mut s = String::new();
-    let title = md_inline(review.article.display_title());
-    let _ = writeln!(s, "# Fact-check report: {title}\n");
-    let _ = writeln!(s, "- **Article:** {title}");
+    let title = md_inline(&r.title());
+    let _ = writeln!(
+        s,
+        "# {}\n",
+        md_inline(&r.f("report-title", &[("title", &r.title())]))
+    );
+    let mut item = |label: &str, value: &str| {
+        let _ = writeln!(s, "- **{}** {value}", md_escape(&r.field(label)));
+    };
+    item("report-article", &title);
     for (label, value) in [
-        ("Outlet", &m.site_name),
-        ("Author", &m.byline),
-        ("Published", &m.published),
+        ("report-outlet", &m.site_name),
+        ("report-author", &m.byline),
+        ("report-published", &m.published),
     ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-            let _ = writeln!(s, "- **{label}:** {}", md_inline(v));
+            item(label, &md_inline(v));
         }
     }
-    let _ = writeln!(s, "- **Source file:** {}", md_inline(&source(review)));
     if let Some(url) = &m.url {
         match web_link(url) {
-            Some(u) => {
-                let _ = writeln!(s, "- **URL:** <{u}>");
-            }
-            None => {
-                let _ = writeln!(s, "- **URL:** {}", md_inline(url));
-            }
+            Some(u) => item("report-web-address", &format!("<{u}>")),
+            None => item("report-web-address", &md_inline(url)),
         }
     }
-    if let Some(lang) = &m.language {
-        let _ = writeln!(s, "- **Language:** {}", md_inline(lang));
+    if desk {
+        item("report-file", &md_inline(&file_name(review)));
+        if let Some(lang) = &m.language {
+            item("report-language", &md_inline(lang));
+        }
     }
     let reviewers = super::reviewers(review, settings);
     if !reviewers.is_empty() {
-        let _ = writeln!(s, "- **Reviewed by:** {}", md_inline(&reviewers.join(", ")));
+        item("report-reviewed-by", &md_inline(&reviewers.join(", ")));
     }
     if !settings.organisation.trim().is_empty() {
-        let _ = writeln!(
-            s,
-            "- **Published by:** {}",
-            md_inline(&settings.organisation)
-        );
+        item("report-published-by", &md_inline(&settings.organisation));
+    }
+    item("report-date-of-review", &md_inline(&r.reviewed_at()));
+    item("report-reviewed", &md_inline(&r.reviewed_of()));
+    let _ = writeln!(
+        s,
+        "\n## {}\n\n| {} | {} |\n|---|---:|",
+        md_inline(&r.t("report-summary")),
+        md_inline(&r.t("report-verdict")),
+        md_inline(&r.t("report-claims"))
+    );
+    for v in Verdict::ALL {
+        let _ = writeln!(s, "| {} | {} |", md_inline(&r.verdict(v)), counts.of(v));
     }
     let _ = writeln!(
         s,
-        "- **Date of review:** {}",
-        review.modified.format("%Y-%m-%d %H:%M UTC")
-    );
-    let _ = writeln!(
-        s,
-        "- **Reviewed:** {} of {} claims\n",
-        counts.reviewed(),
+        "| **{}** | **{}** |\n",
+        md_inline(&r.t("report-total")),
         counts.total
     );
-    let _ = writeln!(s, "## Summary\n\n| Verdict | Claims |\n|---|---:|");
-    for v in Verdict::ALL {
-        let _ = writeln!(s, "| {} | {} |", v.label(), counts.of(v));
-    }
-    let _ = writeln!(s, "| **Total** | **{}** |\n", counts.total);
-    let _ = writeln!(s, "## Claims\n");
+    let _ = writeln!(s, "## {}\n", md_inline(&r.t("report-claims")));
     for c in &review.claims {
-        let _ = writeln!(s, "### Claim {} — {}\n", c.id, c.verdict.label());
+        let verdict = r.verdict(c.verdict);
+        let heading = r.f(
+            "report-claim-verdict",
+            &[("id", &c.id), ("verdict", &verdict)],
+        );
+        let _ = writeln!(s, "### {}\n", md_inline(&heading));
         let _ = writeln!(s, "> {}\n", md_lines(c.text()).join("\n> "));
-        let _ = writeln!(s, "- **Verdict:** {}", c.verdict.label());
-        let reasons = if c.reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", md_inline(&c.reasons.join(", ")))
+        let mut item = |label: &str, value: &str| {
+            let _ = writeln!(s, "- **{}** {value}", md_escape(&r.field(label)));
         };
-        let _ = writeln!(s, "- **Score:** {:.2}{reasons}", c.score);
-        if c.kind_reason.is_empty() {
-            let _ = writeln!(s, "- **Type:** {}", md_inline(&c.kind));
-        } else {
-            let _ = writeln!(
-                s,
-                "- **Type:** {} ({})",
-                md_inline(&c.kind),
-                md_inline(&c.kind_reason)
-            );
+        item("report-verdict", &md_inline(&verdict));
+        if desk {
+            let reasons = if c.reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", md_inline(&c.reasons.join(", ")))
+            };
+            item("report-score", &format!("{:.2}{reasons}", c.score));
+            let kind = md_inline(&r.kind(&c.kind));
+            if c.kind_reason.is_empty() {
+                item("report-type", &kind);
+            } else {
+                item(
+                    "report-type",
+                    &format!("{kind} ({})", md_inline(&c.kind_reason)),
+                );
+            }
         }
         if let Some(who) = &c.claimant {
-            let _ = writeln!(s, "- **Claimant:** {}", md_inline(who));
+            item("report-claimant", &md_inline(who));
         }
-        let _ = writeln!(
-            s,
-            "- **Position:** characters {}–{}",
-            idx.char_of(c.position.start),
-            idx.char_of(c.position.end)
-        );
-        if let Some(g) = c.group.filter(|g| *g != c.id) {
-            let _ = writeln!(s, "- **Repeats:** claim {g}");
+        if desk {
+            let chars = r.f(
+                "report-characters",
+                &[
+                    ("start", &idx.char_of(c.position.start)),
+                    ("end", &idx.char_of(c.position.end)),
+                ],
+            );
+            item("report-position", &md_inline(&chars));
+            if let Some(g) = c.group.filter(|g| *g != c.id) {
+                item(
+                    "report-repeats",
+                    &md_inline(&r.f("report-repeats-claim", &[("id", &g)])),
+                );
+            }
         }
         if !c.note.trim().is_empty() {
-            let note = md_lines(&c.note).join("\n  ");
-            let _ = writeln!(s, "- **Note:** {note}");
+            item("report-note", &md_lines(&c.note).join("\n  "));
         }
-        if let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
-            let _ = writeln!(s, "- **Previous wording:** {}", md_inline(before));
+        if desk && let Some(before) = c.previous.as_deref().filter(|p| !p.trim().is_empty()) {
+            item("report-previous-wording", &md_inline(before));
         }
         if !c.evidence.is_empty() {
-            let _ = writeln!(s, "- **Evidence:**");
+            let _ = writeln!(s, "- **{}**", md_escape(&r.field("report-sources")));
             for (i, e) in c.evidence.iter().enumerate() {
-                let _ = writeln!(s, "  {}. {}", i + 1, evidence_line(e));
+                let _ = writeln!(s, "  {}. {}", i + 1, evidence_line(r, e));
                 if !e.quote.trim().is_empty() {
                     let _ = writeln!(s, "     > {}", md_inline(&e.quote));
                 }
@@ -162,33 +183,35 @@ pub(super) fn render(review: &Review, settings: &ReportSettings) -> String {
         s.push('\n');
     }
     for (heading, text) in [
-        ("Methodology", &settings.methodology),
-        ("Corrections", &settings.corrections_policy),
+        ("report-methodology", &settings.methodology),
+        ("report-corrections", &settings.corrections_policy),
     ] {
         if !text.trim().is_empty() {
             let body = md_lines(text).join("\n");
-            let _ = writeln!(s, "## {heading}\n\n{body}\n");
+            let _ = writeln!(s, "## {}\n\n{body}\n", md_inline(&r.t(heading)));
         }
     }
     s
 }
 
-/// `[title](<url>) — refutes; accessed 2024-06-20; [archived copy](<url>)`.
-fn evidence_line(e: &Evidence) -> String {
+/// `[title](<url>) — refutes; accessed 20 June 2024; [archived copy](<url>)`.
+fn evidence_line(r: &Report, e: &Evidence) -> String {
     let title = md_inline(e.display_title());
     let mut line = match web_link(&e.url) {
         Some(u) => format!("[{title}](<{u}>)"),
         None => format!("{title} ({})", md_inline(&e.url)),
     };
+    let accessed = r.f("report-accessed", &[("date", &r.lang().date(e.accessed))]);
     line.push_str(&format!(
-        " — {}; accessed {}",
-        e.stance.label(),
-        e.accessed.format("%Y-%m-%d")
+        " — {}; {}",
+        md_inline(&r.stance(e.stance)),
+        md_inline(&accessed)
     ));
     if let Some(a) = e.archive_url.as_deref().filter(|a| !a.trim().is_empty()) {
+        let copy = md_inline(&r.t("report-archived-copy"));
         match web_link(a) {
-            Some(u) => line.push_str(&format!("; [archived copy](<{u}>)")),
-            None => line.push_str(&format!("; archived copy: {}", md_inline(a))),
+            Some(u) => line.push_str(&format!("; [{copy}](<{u}>)")),
+            None => line.push_str(&format!("; {copy}: {}", md_inline(a))),
         }
     }
     line
@@ -200,29 +223,57 @@ fn one_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::fixture::reviewed;
-    use crate::report::{Format, render as report};
+    use crate::i18n::Lang;
+    use crate::report::fixture::{fr, render_in, reviewed};
+    use crate::report::{Audience, Format, render as report};
 
     #[test]
-    fn markdown_lists_article_counts_and_claims() {
+    fn markdown_lists_article_counts_and_claims_in_the_articles_language() {
         let r = reviewed();
         let md = report(&r, Format::Markdown);
-        assert!(md.starts_with("# Fact-check report: Vladimir Poutine et Kim Jong Un riaient"));
-        assert!(md.contains("| Disputed | 1 |"));
-        assert!(md.contains(&format!("### Claim {} — Disputed", r.claims[0].id)));
-        assert!(md.contains("- **Note:** KCNA images only"));
-        assert!(md.contains(&format!("Reviewed:** 1 of {} claims", r.claims.len())));
+        assert!(
+            md.starts_with("# Rapport de vérification : Vladimir Poutine et Kim Jong Un riaient")
+        );
+        assert!(md.contains("| Contesté | 1 |"), "{md}");
+        assert!(md.contains("| À vérifier |"), "{md}");
+        assert!(md.contains(&format!("### Affirmation {} — Contesté", r.claims[0].id)));
+        assert!(md.contains("- **Note\u{a0}:** KCNA images only"), "{md}");
+        assert!(md.contains(&format!(
+            "Vérifiées\u{a0}:** 1 sur {} affirmations",
+            r.claims.len()
+        )));
+        // For readers: no scores, types or positions.
+        assert!(!md.contains("Score"), "{md}");
+        assert!(!md.contains("caractères"), "{md}");
+        let desk = render_in(&r, Format::Markdown, Lang::EN, Audience::Desk);
+        assert!(desk.starts_with("# Fact-check report: Vladimir Poutine"));
+        assert!(desk.contains("| Disputed | 1 |"));
+        assert!(desk.contains(&format!("### Claim {} — Disputed", r.claims[0].id)));
+        assert!(desk.contains("- **Score:** "));
+        assert!(desk.contains("- **Position:** characters "));
+        assert!(desk.contains("- **File:** poutine-kim-limousine.fr.txt"));
+        assert!(
+            desk.contains("- **Date of review:** 21 June 2024, 09:30"),
+            "{desk}"
+        );
+        assert!(desk.contains(&format!("Reviewed:** 1 of {} claims", r.claims.len())));
     }
 
     #[test]
     fn markdown_lists_evidence_methodology_and_corrections() {
         let r = reviewed();
-        let md = report(&r, Format::Markdown);
+        let md = render_in(&r, Format::Markdown, Lang::EN, Audience::Readers);
         assert!(md.contains(
-            "1. [KCNA, 20 juin](<https://www.kcna.kp/fr/article/q/1>) — refutes; accessed 2024-06-20; [archived copy](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
+            "1. [KCNA, 20 juin](<https://www.kcna.kp/fr/article/q/1>) — refutes; accessed 20 June 2024; [archived copy](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
         ), "{md}");
         assert!(md.contains("     > Les deux dirigeants ont fait un tour en voiture."));
-        assert!(md.contains("## Methodology\n\nClaimdesk a relevé"));
+        assert!(md.contains("## Methodology\n\nClaimdesk picked out"));
+        assert!(md.contains("## Corrections\n\nIf you think"));
+        let md = render_in(&r, Format::Markdown, fr(), Audience::Readers);
+        assert!(md.contains(
+            " — contredit; consultée le 20 juin 2024; [copie archivée](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
+        ), "{md}");
+        assert!(md.contains("## Méthode\n\nClaimdesk a relevé"));
         assert!(md.contains("## Corrections\n\nSi vous pensez"));
     }
 
@@ -265,5 +316,34 @@ mod tests {
         }
         assert_eq!(v["counts"]["disputed"], 1);
         assert_eq!(v["claims"][0]["verdict"], "disputed");
+        assert_eq!(v["claims"][0]["verdict_label"], "Contesté");
+        assert_eq!(v["language"], "fr");
+        assert_eq!(v["audience"], "desk");
+        assert_eq!(
+            v["history"][0]["description"],
+            format!("affirmation {} marquée Contesté", r.claims[0].id)
+        );
+        // For readers: the claims without positions, scores or the history.
+        let readers: serde_json::Value =
+            serde_json::from_str(&render_in(&r, Format::Json, Lang::EN, Audience::Readers))
+                .unwrap();
+        let claim = readers["claims"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = claim.keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "claimant",
+                "evidence",
+                "id",
+                "note",
+                "text",
+                "verdict",
+                "verdict_label"
+            ]
+        );
+        assert!(readers.get("history").is_none());
+        assert!(readers["article"].get("source").is_none());
+        assert_eq!(readers["claims"][0]["verdict_label"], "Disputed");
     }
 }
