@@ -325,7 +325,9 @@ fn claim(s: &mut String, r: &Report, c: &Claim, idx: &CharIndex) {
                         let _ = write!(s, " · {}", link(a, &copy));
                     }
                     None => {
-                        let _ = write!(s, " · {}: {}", esc(&copy), esc(a));
+                        let labelled =
+                            r.f("report-label-value", &[("label", &copy), ("value", &a)]);
+                        let _ = write!(s, " · {}", esc(&labelled));
                     }
                 }
             }

@@ -202,16 +202,20 @@ fn evidence_line(r: &Report, e: &Evidence) -> String {
         None => format!("{title} ({})", md_inline(&e.url)),
     };
     let accessed = r.f("report-accessed", &[("date", &r.lang().date(e.accessed))]);
+    let sep = r.t("report-separator");
     line.push_str(&format!(
-        " — {}; {}",
+        " — {}{sep}{}",
         md_inline(&r.stance(e.stance)),
         md_inline(&accessed)
     ));
     if let Some(a) = e.archive_url.as_deref().filter(|a| !a.trim().is_empty()) {
         let copy = md_inline(&r.t("report-archived-copy"));
         match web_link(a) {
-            Some(u) => line.push_str(&format!("; [{copy}](<{u}>)")),
-            None => line.push_str(&format!("; {copy}: {}", md_inline(a))),
+            Some(u) => line.push_str(&format!("{sep}[{copy}](<{u}>)")),
+            None => {
+                let labelled = r.f("report-label-value", &[("label", &copy), ("value", &a)]);
+                line.push_str(&format!("{sep}{}", md_inline(&labelled)));
+            }
         }
     }
     line
@@ -271,7 +275,7 @@ mod tests {
         assert!(md.contains("## Corrections\n\nIf you think"));
         let md = render_in(&r, Format::Markdown, fr(), Audience::Readers);
         assert!(md.contains(
-            " — contredit; consultée le 20 juin 2024; [copie archivée](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
+            " — contredit ; consultée le 20 juin 2024 ; [copie archivée](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
         ), "{md}");
         assert!(md.contains("## Méthode\n\nClaimdesk a relevé"));
         assert!(md.contains("## Corrections\n\nSi vous pensez"));
