@@ -138,7 +138,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("pre-flight lint", |b| {
-        b.iter(|| report::lint(black_box(&review), &settings))
+        b.iter(|| report::lint(black_box(&review), &settings, claimdesk::i18n::Lang::EN))
     });
     group.finish();
 }

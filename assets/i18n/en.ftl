@@ -384,3 +384,28 @@ report-change-restored = claim { $id } restored
 # The default methodology and corrections texts; the verdict names are the newsroom's.
 report-methodology-text = Claimdesk picked out the check-worthy sentences of the article (figures, dates, quotes, causes, predictions). A reviewer read each one in context, looked for the original source of every figure, quote and event, and gave a verdict: { $verified } (primary or independent sources confirm it), { $disputed } (reliable sources contradict it) or { $unsourced } (no source could be found to confirm or refute it). Each verdict lists the sources consulted, with the date they were read and an archived copy where one was made, so that anyone can repeat the check.
 report-corrections-text = If you think this fact-check contains an error, write to us with the claim number and your source. We correct mistakes promptly, say at the top of the report what was changed and when, and never remove a published verdict without explanation.
+
+## Pre-flight check (what an editor would flag before publishing)
+
+lint-and-more = and { $n } more
+lint-unreviewed = { $n ->
+    [one] { $n } of { $total } claims is unreviewed (claim { $ids }): it is listed in the report without a verdict.
+   *[other] { $n } of { $total } claims are unreviewed (claims { $ids }): they are listed in the report without a verdict.
+}
+lint-orphans = { $n ->
+    [one] { $n } claim could not be found in this version of the article (claim { $ids }): it is left out of the report. Re-attach or drop it first.
+   *[other] { $n } claims could not be found in this version of the article (claims { $ids }): they are left out of the report. Re-attach or drop them first.
+}
+lint-no-evidence = Claim { $id } is “{ $verdict }” but lists no evidence: add the sources a reader can check.
+lint-few-sources = Claim { $id } is “{ $verdict }” on { $n ->
+    [one] { $n } independent source
+   *[other] { $n } independent sources
+}: a verdict wants at least two sites.
+lint-no-claimant = Claim { $id } has no claimant: ClaimReview will not say who made the claim.
+lint-shortened = Claim { $id } is longer than { $max } characters: ClaimReview shows “{ $short }”.
+lint-no-organisation = No organisation is set: ClaimReview needs the name of who publishes the fact-check (Settings ▸ Organisation, or "organisation" in the settings file).
+lint-no-organisation-url = The organisation's web address is not set: ClaimReview needs it (Settings, or "organisation_url" in the settings file).
+lint-bad-organisation-url = The organisation's web address is not an http(s) address: ClaimReview needs one (Settings, or "organisation_url" in the settings file).
+lint-no-report-url = The address where this report is published is not set: ClaimReview needs it (Settings, or "report_url" in the settings file).
+lint-bad-report-url = The address where this report is published is not an http(s) address: ClaimReview needs one (Settings, or "report_url" in the settings file).
+lint-no-methodology = The methodology is empty: say how the claims were checked (IFCN code of principles).

@@ -387,3 +387,28 @@ report-change-restored = affirmation { $id } rétablie
 # La méthode et la politique de corrections par défaut ; les noms de verdicts sont ceux de la rédaction.
 report-methodology-text = Claimdesk a relevé les phrases vérifiables de l’article (chiffres, dates, citations, causes, prévisions). Un vérificateur a lu chacune dans son contexte, cherché la source d’origine de chaque chiffre, citation et événement, puis rendu un verdict : { $verified } (des sources primaires ou indépendantes le confirment), { $disputed } (des sources fiables le contredisent) ou { $unsourced } (aucune source ne permet de le confirmer ni de l’infirmer). Chaque verdict cite les sources consultées, avec leur date de consultation et une copie archivée quand elle existe, pour que chacun puisse refaire la vérification.
 report-corrections-text = Si vous pensez que cette vérification contient une erreur, écrivez-nous en indiquant le numéro de l’affirmation et votre source. Nous corrigeons rapidement nos erreurs, indiquons en tête du rapport ce qui a changé et quand, et ne retirons jamais un verdict publié sans explication.
+
+## Contrôle avant publication (ce qu'un rédacteur en chef relèverait)
+
+lint-and-more = et { $n } de plus
+lint-unreviewed = { $n ->
+    [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : elle figure dans le rapport sans verdict.
+   *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : elles figurent dans le rapport sans verdict.
+}
+lint-orphans = { $n ->
+    [one] { $n } affirmation est introuvable dans cette version de l'article (affirmation { $ids }) : elle est exclue du rapport. Rattachez-la ou supprimez-la d'abord.
+   *[other] { $n } affirmations sont introuvables dans cette version de l'article (affirmations { $ids }) : elles sont exclues du rapport. Rattachez-les ou supprimez-les d'abord.
+}
+lint-no-evidence = L'affirmation { $id } est « { $verdict } » mais ne cite aucune source : ajoutez celles qu'un lecteur peut consulter.
+lint-few-sources = L'affirmation { $id } est « { $verdict } » sur { $n ->
+    [one] { $n } source indépendante
+   *[other] { $n } sources indépendantes
+} : un verdict en demande au moins deux, de sites différents.
+lint-no-claimant = L'affirmation { $id } n'a pas d'auteur : ClaimReview ne dira pas qui l'a faite.
+lint-shortened = L'affirmation { $id } dépasse { $max } caractères : ClaimReview montre « { $short } ».
+lint-no-organisation = Aucune rédaction n'est indiquée : ClaimReview demande le nom de qui publie la vérification (Réglages ▸ Organisation, ou « organisation » dans le fichier de réglages).
+lint-no-organisation-url = L'adresse web de la rédaction n'est pas indiquée : ClaimReview la demande (Réglages, ou « organisation_url » dans le fichier de réglages).
+lint-bad-organisation-url = L'adresse web de la rédaction n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « organisation_url » dans le fichier de réglages).
+lint-no-report-url = L'adresse où ce rapport est publié n'est pas indiquée : ClaimReview la demande (Réglages, ou « report_url » dans le fichier de réglages).
+lint-bad-report-url = L'adresse où ce rapport est publié n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « report_url » dans le fichier de réglages).
+lint-no-methodology = La méthode est vide : dites comment les affirmations ont été vérifiées (code de principes de l'IFCN).

@@ -987,7 +987,7 @@ fn write_report(
         Some(f) => f.settings(options.lang),
         None => report::ReportSettings::for_lang(options.lang),
     };
-    let warnings = report::lint(&review, &settings);
+    let warnings = report::lint(&review, &settings, Lang::EN);
     for w in &warnings {
         eprintln!("claimdesk: warning: {w}");
     }

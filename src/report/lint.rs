@@ -2,6 +2,7 @@
 //! Warnings never block an export; `claimdesk report --strict` turns them into errors.
 
 use super::{ReportSettings, claim_reviewed};
+use crate::i18n::Lang;
 use crate::review::{Review, Verdict, host_of};
 use std::collections::HashSet;
 
@@ -70,16 +71,17 @@ pub fn site_of(url: &str) -> Option<String> {
 
 const LIST_MAX: usize = 12;
 
-fn id_list(ids: &[u32]) -> String {
+fn id_list(ids: &[u32], lang: Lang) -> String {
     let mut s: Vec<String> = ids.iter().take(LIST_MAX).map(u32::to_string).collect();
     if ids.len() > LIST_MAX {
-        s.push(format!("and {} more", ids.len() - LIST_MAX));
+        s.push(lang.format("lint-and-more", &[("n", &(ids.len() - LIST_MAX))]));
     }
     s.join(", ")
 }
 
-/// Lists what a careful editor would flag in this review before publishing it.
-pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
+/// Lists what a careful editor would flag in this review before publishing it, written in `lang`.
+pub fn lint(review: &Review, settings: &ReportSettings, lang: Lang) -> Vec<Warning> {
+    let verdict = |v: Verdict| settings.verdict_name(v, lang);
     let mut out = Vec::new();
     let unreviewed: Vec<u32> = review
         .claims
@@ -91,11 +93,13 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
         out.push(Warning {
             kind: WarningKind::Unreviewed,
             claim: None,
-            message: format!(
-                "{} of {} claims are unreviewed (claims {}): they are listed in the report without a verdict.",
-                unreviewed.len(),
-                review.claims.len(),
-                id_list(&unreviewed)
+            message: lang.format(
+                "lint-unreviewed",
+                &[
+                    ("n", &unreviewed.len()),
+                    ("total", &review.claims.len()),
+                    ("ids", &id_list(&unreviewed, lang)),
+                ],
             ),
         });
     }
@@ -104,10 +108,9 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
         out.push(Warning {
             kind: WarningKind::Orphans,
             claim: None,
-            message: format!(
-                "{} claim(s) could not be found in this version of the article (claims {}): they are left out of the report. Re-attach or drop them first.",
-                ids.len(),
-                id_list(&ids)
+            message: lang.format(
+                "lint-orphans",
+                &[("n", &ids.len()), ("ids", &id_list(&ids, lang))],
             ),
         });
     }
@@ -121,10 +124,9 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
             out.push(Warning {
                 kind: WarningKind::NoEvidence,
                 claim: Some(c.id),
-                message: format!(
-                    "Claim {} is {} but lists no evidence: add the sources a reader can check.",
-                    c.id,
-                    c.verdict.label().to_lowercase()
+                message: lang.format(
+                    "lint-no-evidence",
+                    &[("id", &c.id), ("verdict", &verdict(c.verdict))],
                 ),
             });
         } else if needs_sources {
@@ -134,12 +136,13 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
                 out.push(Warning {
                     kind: WarningKind::FewSources,
                     claim: Some(c.id),
-                    message: format!(
-                        "Claim {} is {} on {} independent source{}: a verdict wants at least two sites.",
-                        c.id,
-                        c.verdict.label().to_lowercase(),
-                        sites.len(),
-                        if sites.len() == 1 { "" } else { "s" }
+                    message: lang.format(
+                        "lint-few-sources",
+                        &[
+                            ("id", &c.id),
+                            ("verdict", &verdict(c.verdict)),
+                            ("n", &sites.len()),
+                        ],
                     ),
                 });
             }
@@ -148,10 +151,7 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
             out.push(Warning {
                 kind: WarningKind::NoClaimant,
                 claim: Some(c.id),
-                message: format!(
-                    "Claim {} has no claimant: ClaimReview will not say who made the claim.",
-                    c.id
-                ),
+                message: lang.format("lint-no-claimant", &[("id", &c.id)]),
             });
         }
         let (short, cut) = claim_reviewed(c.text());
@@ -159,10 +159,13 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
             out.push(Warning {
                 kind: WarningKind::ClaimReviewedShortened,
                 claim: Some(c.id),
-                message: format!(
-                    "Claim {} is longer than {} characters: ClaimReview shows “{short}”.",
-                    c.id,
-                    super::CLAIM_REVIEWED_MAX_CHARS
+                message: lang.format(
+                    "lint-shortened",
+                    &[
+                        ("id", &c.id),
+                        ("max", &super::CLAIM_REVIEWED_MAX_CHARS),
+                        ("short", &short),
+                    ],
                 ),
             });
         }
@@ -171,33 +174,24 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
         out.push(Warning {
             kind: WarningKind::NoOrganisation,
             claim: None,
-            message: "No organisation is set: ClaimReview needs the name of who publishes the fact-check (report settings: organisation).".into(),
+            message: lang.text("lint-no-organisation"),
         });
     }
-    for (field, value, what) in [
-        (
-            "organisation_url",
-            &settings.organisation_url,
-            "the organisation's web address",
-        ),
-        (
-            "report_url",
-            &settings.report_url,
-            "the address where this report is published",
-        ),
+    for (field, value) in [
+        ("organisation_url", &settings.organisation_url),
+        ("report_url", &settings.report_url),
     ] {
         if crate::review::check_url(value).is_err() {
-            let problem = if value.trim().is_empty() {
-                "is not set"
-            } else {
-                "is not an http(s) address"
+            let id = match (field, value.trim().is_empty()) {
+                ("organisation_url", true) => "lint-no-organisation-url",
+                ("organisation_url", false) => "lint-bad-organisation-url",
+                (_, true) => "lint-no-report-url",
+                (_, false) => "lint-bad-report-url",
             };
             out.push(Warning {
                 kind: WarningKind::NoUrl,
                 claim: None,
-                message: format!(
-                    "The report settings' {field} ({what}) {problem}: ClaimReview needs it."
-                ),
+                message: lang.text(id),
             });
         }
     }
@@ -205,7 +199,7 @@ pub fn lint(review: &Review, settings: &ReportSettings) -> Vec<Warning> {
         out.push(Warning {
             kind: WarningKind::NoMethodology,
             claim: None,
-            message: "The methodology is empty: say how the claims were checked (IFCN code of principles).".into(),
+            message: lang.text("lint-no-methodology"),
         });
     }
     out
@@ -256,7 +250,7 @@ mod tests {
         let first = r.claims[0].id;
         let second = r.claims[1].id;
         let s = ReportSettings::for_review(&r);
-        let w = lint(&r, &s);
+        let w = lint(&r, &s, Lang::EN);
         // The sample's claims are unreviewed except the first, whose one source is one site.
         assert_eq!(w[0].kind, WarningKind::Unreviewed);
         assert!(
@@ -296,7 +290,7 @@ mod tests {
         s.organisation_url = "https://verif.example.org".into();
         s.report_url = "javascript:alert(1)".into();
         s.methodology = " ".into();
-        let w = lint(&r, &s);
+        let w = lint(&r, &s, Lang::EN);
         assert!(
             !kinds(&w, Some(first)).contains(&WarningKind::FewSources),
             "{w:#?}"
@@ -313,14 +307,31 @@ mod tests {
         assert!(!k.contains(&WarningKind::Orphans));
         let orphan = r.claims.pop().unwrap();
         r.orphans.push(orphan.clone());
-        let w = lint(&r, &s);
+        let w = lint(&r, &s, Lang::EN);
         let o = w.iter().find(|w| w.kind == WarningKind::Orphans).unwrap();
         assert!(
             o.message.starts_with(&format!(
-                "1 claim(s) could not be found in this version of the article (claims {})",
+                "1 claim could not be found in this version of the article (claim {})",
                 orphan.id
             )),
             "{o}"
+        );
+        // The same check in French, plural forms and the newsroom's verdict names included.
+        let fr = Lang::parse("fr").unwrap();
+        let mut s = ReportSettings::for_lang(fr);
+        s.ratings.verified.label = "Vrai".into();
+        r.orphans.push(r.claims.pop().unwrap());
+        let w = lint(&r, &s, fr);
+        let o = w.iter().find(|w| w.kind == WarningKind::Orphans).unwrap();
+        assert!(
+            o.message.starts_with("2 affirmations sont introuvables"),
+            "{o}"
+        );
+        assert!(
+            w.iter().any(|w| w.kind == WarningKind::NoEvidence
+                && w.message
+                    .contains("est « Vrai » mais ne cite aucune source")),
+            "{w:?}"
         );
     }
 
@@ -335,14 +346,14 @@ mod tests {
             evidence: Evidence::new("https://kcna.kp/en/other", day).unwrap(),
         })
         .unwrap();
-        let w = lint(&r, &ReportSettings::default());
+        let w = lint(&r, &ReportSettings::default(), Lang::EN);
         assert!(kinds(&w, Some(first)).contains(&WarningKind::FewSources));
         r.apply(Action::SetVerdict {
             claim: first,
             verdict: Verdict::Unsourced,
         })
         .unwrap();
-        let w = lint(&r, &ReportSettings::default());
+        let w = lint(&r, &ReportSettings::default(), Lang::EN);
         assert!(!kinds(&w, Some(first)).contains(&WarningKind::FewSources));
         assert!(!kinds(&w, Some(first)).contains(&WarningKind::NoEvidence));
     }

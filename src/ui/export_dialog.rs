@@ -33,7 +33,7 @@ impl ExportDialog {
     /// Opens the dialog, running the pre-flight check on the review as it is now (the review
     /// cannot change while the dialog is open).
     pub fn open(&mut self, review: &Review, settings: &ReportSettings) {
-        self.warnings = report::lint(review, settings);
+        self.warnings = report::lint(review, settings, super::i18n::language());
         self.open = true;
     }
 
