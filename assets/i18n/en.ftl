@@ -296,3 +296,163 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Window
+
+# Notices and dialogs
+pasted-text-name = Pasted text { $when }.txt
+report-written = { $format } report written to { $path }
+report-written-late = { $format } report written to { $path } (Cancel came after the file was written)
+export-cancelled = Export cancelled: { $path } was not written (a file already there is unchanged).
+export-failed = Could not write the report { $file }: { $why }
+job-lost = “{ $what }” stopped on an internal error; the review is as it was. Try again; if it happens again, please report it with the file.
+opened-with-repairs = Opened with repairs: { $list }.
+open-failed = Could not open { $file }: { $why }
+paste-failed = Could not read the pasted text: { $why }
+reanchor-failed = Could not re-anchor the claims on { $file }: { $why }
+save-failed = Could not save { $file }: { $why }
+reanchored = Re-anchored on { $path }: { $summary }.
+reanchored-orphans = Re-anchored on { $path }: { $summary }. Claims not found are listed under Orphaned claims.
+reanchor-summary = { $unchanged } unchanged, { $moved } moved, { $edited } edited, { $orphaned } orphaned
+undo-failed = That change could not be undone or redone ({ $e }); it was taken off the history, and the review is as it was.
+source-changed = The article file { $path } has changed since this review was saved. Re-anchor the claims on the new version? (Claims not found are kept as orphans.)
+recovery-unreadable = The recovery copy { $path } could not be read ({ $e }); it is left in place.
+recovery-write-failed = Could not write the recovery copy in { $dir }: { $e }
+an-article = an article
+settings-saved = Settings saved to { $path }
+settings-not-kept = The settings apply to this session but could not be kept: { $e }
+settings-invalid = The settings file { $path } is not valid ({ $e }); defaults are used until you save the settings.
+settings-mkdir-failed = could not create { $dir }: { $e }
+still-busy = Claimdesk is still busy ({ $what }): wait until it is done, or cancel it, and try again.
+no-thread = “{ $what }” could not start: the system refused a new thread ({ $e }). Close other programs and try again.
+library-no-thread = The claim library could not be used: the system refused a new thread ({ $e }).
+library-search-failed = The search failed: { $e }
+no-file-dialog = No file dialog could be shown on this desktop (it needs the XDG desktop portal or zenity). Instead, { $hint }.
+no-dialog-hint-open = drop the file on the window, or start Claimdesk with it: claimdesk PATH
+no-dialog-hint-save = open the article from a folder you can write to, then press Ctrl+S to save next to it
+no-dialog-hint-export = save the session (Ctrl+S), then run: claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o REPORT
+no-dialog-hint-new-version = save the session (Ctrl+S), then run: claimdesk reanchor SESSION NEW_ARTICLE
+
+# File dialogs
+pick-open-title = Open an article or a Claimdesk session
+pick-articles-sessions = Articles and sessions
+pick-articles = Articles
+pick-sessions = Claimdesk sessions
+pick-save-title = Save the review
+pick-session = Claimdesk session
+pick-new-version-title = Choose the new version of the article
+
+# The header, the article, the checklist
+verdict-count = { $n } { $name }
+article-text = Article text
+use-span-claim = Use as the span of claim { $id } ({ $key })
+mark-verdict-key = Mark { $v } ({ $key })
+apply-group = Apply { $v } to all { $n } claims of this group
+merge-last = Claim { $id } is the last in the article: select the claim before it and merge that one.
+archive-url-error = Archive URL: { $e }
+accessed-d = accessed { $d }
+edit-evidence-n = Edit evidence { $n }
+remove-evidence-n = Remove evidence { $n }
+source-url-hint = https://… (E, or paste a link with Ctrl+V)
+row-head = score { $s }   #{ $id }   { $kind }
+score-block = score { $s } · { $block }
+dismissed-text = Dismissed: { $t }
+orphan-text = Orphan: { $t }
+note-text = Note: { $t }
+organisation-hint = The Daily Courier — fact-check desk
+name-shown-for = Name shown for { $v }
+colour-of = Colour of { $v }
+preflight-n-warnings = { $n ->
+    [one] Pre-flight check: { $n } warning (it does not block the export)
+   *[other] Pre-flight check: { $n } warnings (they do not block the export)
+}
+
+# Claim types, article blocks, stances
+kind-quantity = quantity
+kind-causation = causation
+kind-law = law
+kind-prediction = prediction
+kind-personal = personal
+kind-quote = quote
+kind-event = event
+kind-other = other
+block-title = title
+block-heading = heading
+block-byline = byline
+block-date = date
+block-paragraph = paragraph
+block-caption = caption
+block-credit = credit
+stance-supports = supports
+stance-refutes = refutes
+
+# Report formats in the export dialog
+format-markdown = Markdown
+format-markdown-help = For editors and wikis: the whole report as text.
+format-html = HTML
+format-html-help = One self-contained page to read on screen or print to PDF.
+format-csv = CSV
+format-csv-help = One row per claim, for spreadsheets (UTF-8 with BOM).
+format-json = JSON
+format-json-help = The full review for programs (schemas/report.schema.json).
+format-claimreview = ClaimReview JSON-LD
+format-claimreview-help = schema.org markup for search engines, one per reviewed claim.
+format-claimreview-page = ClaimReview HTML page
+format-claimreview-page-help = The ClaimReview markup in a small page to publish.
+format-annotations = Web Annotations
+format-annotations-help = W3C Web Annotations, for other annotation tools.
+
+# The pre-flight check's warnings
+lint-and-more = and { $n } more
+lint-unreviewed = { $n } of { $total } claims are unreviewed (claims { $ids }): they are listed in the report without a verdict.
+lint-orphans = { $n ->
+    [one] { $n } claim could not be found in this version of the article (claim { $ids }): it is left out of the report. Re-attach or drop it first.
+   *[other] { $n } claims could not be found in this version of the article (claims { $ids }): they are left out of the report. Re-attach or drop them first.
+}
+lint-no-evidence = Claim { $id } is { $verdict } but lists no evidence: add the sources a reader can check.
+lint-few-sources = { $n ->
+    [one] Claim { $id } is { $verdict } on { $n } independent source: a verdict wants at least two sites.
+   *[other] Claim { $id } is { $verdict } on { $n } independent sources: a verdict wants at least two sites.
+}
+lint-no-claimant = Claim { $id } has no claimant: ClaimReview will not say who made the claim.
+lint-shortened = Claim { $id } is longer than { $max } characters: ClaimReview shows “{ $short }”.
+lint-no-organisation = No organisation is set: ClaimReview needs the name of who publishes the fact-check (Settings: Organisation).
+lint-organisation-url-unset = The organisation's web address is not set: ClaimReview needs it (Settings: Organisation URL).
+lint-organisation-url-bad = The organisation's web address is not an http(s) address: ClaimReview needs one (Settings: Organisation URL).
+lint-report-url-unset = The address where this report is published is not set: ClaimReview needs it (Settings: Report URL).
+lint-report-url-bad = The address where this report is published is not an http(s) address: ClaimReview needs one (Settings: Report URL).
+lint-no-methodology = The methodology is empty: say how the claims were checked (IFCN code of principles).
+
+# The history window
+hist-verdict = claim { $id } marked { $verdict }
+hist-note-cleared = claim { $id }: note cleared
+hist-note-edited = claim { $id }: note edited
+hist-evidence-added = claim { $id }: evidence added ({ $host })
+hist-evidence-removed = claim { $id }: evidence { $n } removed
+hist-evidence-edited = claim { $id }: evidence { $n } edited
+hist-claim-added = claim { $id } added
+hist-claim-removed = claim { $id } removed
+hist-threshold = threshold set to { $t }
+hist-dismissed = claim { $id } dismissed (not a claim)
+hist-restored = claim { $id } restored
+hist-span-edited = claim { $id }: span edited
+hist-split = claim { $id } split into claims { $id } and { $new }
+hist-merged = claims { $a } and { $b } merged
+hist-threshold-moved = threshold { $from } → { $to }: { $added } claims added, { $removed } removed
+hist-group-marked = group of claim { $id } marked { $verdict }
+hist-earlier-applied = claim { $id }: earlier review applied ({ $rating })
+hist-undo = undo: { $what }
+
+# What a change to the review could not do
+err-no-such-claim = There is no claim { $id } in this review.
+err-no-such-evidence = Claim { $id } has no evidence item { $n } (it has { $len }).
+err-duplicate-claim = There is already a claim { $id } in this review.
+err-outside-text = Claim { $id } points outside the article text.
+err-empty-span = The selection holds no words; select the words of the claim first.
+err-span-taken = That passage is already claim { $id }.
+err-bad-split = Claim { $id } cannot be split there: choose a point between two words inside the claim.
+err-cannot-merge = Claims { $a } and { $b } cannot be merged: they must be two different claims.
+err-not-dismissed = There is no dismissed claim { $id } in this review.
+err-gone = Claim { $id } cannot be restored: its text is no longer in this version of the article.
+err-url-invalid = “{ $url }” is not a web address. Paste the full address, starting with https://
+err-url-scheme = “{ $url }” is not an http or https address. Link to the page a reader can open.

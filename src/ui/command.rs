@@ -88,10 +88,10 @@ impl Command {
     ];
 
     pub fn label(self) -> &'static str {
-        tr(self.label_en())
+        tr(self.label_id())
     }
 
-    fn label_en(self) -> &'static str {
+    pub(super) fn label_id(self) -> &'static str {
         match self {
             Command::Open => "open",
             Command::PasteArticle => "paste-article",
@@ -128,10 +128,10 @@ impl Command {
     }
 
     pub fn help(self) -> &'static str {
-        tr(self.help_en())
+        tr(self.help_id())
     }
 
-    fn help_en(self) -> &'static str {
+    pub(super) fn help_id(self) -> &'static str {
         match self {
             Command::Open => "open-article-txt-md-html",
             Command::CompareVersion => "move-claims-onto-edited-version",
