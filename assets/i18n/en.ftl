@@ -367,6 +367,47 @@ preflight-n-warnings = { $n ->
    *[other] Pre-flight check: { $n } warnings (they do not block the export)
 }
 
+# Why a sentence is a claim: one message per reason the extractor gives ("-what": with the
+# words it found). The first line shows the strongest few; "All reasons" lists every one.
+why-all-n = All reasons ({ $n })
+why-added-by-the-reviewer = added by the reviewer
+why-number = a number
+why-number-what = a number in words: “{ $what }”
+why-several-numbers = several numbers
+why-money-or-percentage = an amount or a percentage
+why-date = a date
+why-date-what = a date: “{ $what }”
+why-quote = a quotation
+why-question = a question
+why-first-person = in the first person
+why-greeting = a greeting
+why-boilerplate = page furniture
+why-too-short = too short
+why-event-what = an event: “{ $what }”
+why-attribution-what = attributed: “{ $what }”
+why-comparison-what = a comparison: “{ $what }”
+why-causal-what = a cause: “{ $what }”
+why-prediction-what = a prediction: “{ $what }”
+why-law-or-rule-what = a law or rule: “{ $what }”
+why-opinion-what = an opinion: “{ $what }”
+why-hedge-what = hedged: “{ $what }”
+why-named-entity-what = named: { $what }
+why-words-what = words for it: { $what }
+why-words-against-what = words against it: { $what }
+why-past-what = in the past: “{ $what }”
+why-economy-what = the economy: “{ $what }”
+why-government-what = government: “{ $what }”
+why-security-what = security: “{ $what }”
+why-society-what = society: “{ $what }”
+why-quantity-what = a quantity: “{ $what }”
+why-time-span-what = a time span: “{ $what }”
+why-values-what = values: “{ $what }”
+why-debate-talk-what = debate talk: “{ $what }”
+why-modal-what = a modal: “{ $what }”
+why-negation-what = a negation: “{ $what }”
+why-second-person-what = addresses the reader: “{ $what }”
+why-superlative-what = a superlative: “{ $what }”
+
 # Claim types, article blocks, stances
 kind-quantity = quantity
 kind-causation = causation

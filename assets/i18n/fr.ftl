@@ -370,6 +370,46 @@ preflight-n-warnings = { $n ->
    *[other] Vérification avant export : { $n } avertissements (ils ne bloquent pas l'export)
 }
 
+# Pourquoi une phrase est une affirmation
+why-all-n = Toutes les raisons ({ $n })
+why-added-by-the-reviewer = ajoutée par le vérificateur
+why-number = un nombre
+why-number-what = un nombre en lettres : « { $what } »
+why-several-numbers = plusieurs nombres
+why-money-or-percentage = un montant ou un pourcentage
+why-date = une date
+why-date-what = une date : « { $what } »
+why-quote = une citation
+why-question = une question
+why-first-person = à la première personne
+why-greeting = une salutation
+why-boilerplate = habillage de page
+why-too-short = trop courte
+why-event-what = un événement : « { $what } »
+why-attribution-what = attribuée : « { $what } »
+why-comparison-what = une comparaison : « { $what } »
+why-causal-what = une cause : « { $what } »
+why-prediction-what = une prévision : « { $what } »
+why-law-or-rule-what = une loi ou une règle : « { $what } »
+why-opinion-what = une opinion : « { $what } »
+why-hedge-what = avec réserve : « { $what } »
+why-named-entity-what = noms propres : { $what }
+why-words-what = mots qui y poussent : { $what }
+why-words-against-what = mots qui s'y opposent : { $what }
+why-past-what = au passé : « { $what } »
+why-economy-what = économie : « { $what } »
+why-government-what = pouvoirs publics : « { $what } »
+why-security-what = sécurité : « { $what } »
+why-society-what = société : « { $what } »
+why-quantity-what = une quantité : « { $what } »
+why-time-span-what = une durée : « { $what } »
+why-values-what = valeurs : « { $what } »
+why-debate-talk-what = langage de débat : « { $what } »
+why-modal-what = une modalité : « { $what } »
+why-negation-what = une négation : « { $what } »
+why-second-person-what = s'adresse au lecteur : « { $what } »
+why-superlative-what = un superlatif : « { $what } »
+
 # Types d'affirmation, blocs de l'article, sens des sources
 kind-quantity = quantité
 kind-causation = causalité

@@ -9,6 +9,7 @@ use super::command::Command;
 use super::i18n::{self, language, tr, trf};
 use super::library::{self as lib, Earlier};
 use super::theme::Palette;
+use super::why;
 use crate::library::Match;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
@@ -513,7 +514,11 @@ impl ClaimList {
             let kind = if claim.kind_reason.is_empty() {
                 i18n::kind_name(&claim.kind)
             } else {
-                format!("{} ({})", i18n::kind_name(&claim.kind), claim.kind_reason)
+                format!(
+                    "{} ({})",
+                    i18n::kind_name(&claim.kind),
+                    why::in_words(language(), &claim.kind_reason)
+                )
             };
             ui.weak(trf("type-k", &[("k", &kind)]));
             if let Some(who) = &claim.claimant {
@@ -601,11 +606,7 @@ impl ClaimList {
             checked_before(ui, m, palette, out);
         }
         if !claim.reasons.is_empty() {
-            ui.label(
-                RichText::new(trf("why-r", &[("r", &claim.reasons.join(" · "))]))
-                    .size(12.5)
-                    .weak(),
-            );
+            why_reasons(ui, &claim.reasons);
         }
         if let Some(old) = &claim.previous {
             ui.label(
@@ -1258,6 +1259,42 @@ fn orphans(ui: &mut egui::Ui, review: &Review, palette: &Palette) {
                     });
             }
         });
+}
+
+/// Why the sentence is a claim: the reasons that weigh most in words on one line, and every
+/// reason under "All reasons", folded.
+fn why_reasons(ui: &mut egui::Ui, reasons: &[String]) {
+    let lang = language();
+    let head = why::headline(lang, reasons.iter().map(String::as_str));
+    if !head.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(trf("why-r", &[("r", &head.join(" · "))]))
+                    .size(12.5)
+                    .weak(),
+            )
+            .wrap(),
+        );
+    }
+    egui::CollapsingHeader::new(
+        RichText::new(trf("why-all-n", &[("n", &reasons.len())]))
+            .size(12.5)
+            .weak(),
+    )
+    .id_salt("why-all-reasons")
+    .default_open(false)
+    .show(ui, |ui| {
+        for r in reasons {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("• {}", why::in_words(lang, r)))
+                        .size(12.5)
+                        .weak(),
+                )
+                .wrap(),
+            );
+        }
+    });
 }
 
 /// The first words of a sentence, for a button's label.
