@@ -497,3 +497,23 @@ err-not-dismissed = There is no dismissed claim { $id } in this review.
 err-gone = Claim { $id } cannot be restored: its text is no longer in this version of the article.
 err-url-invalid = “{ $url }” is not a web address. Paste the full address, starting with https://
 err-url-scheme = “{ $url }” is not an http or https address. Link to the page a reader can open.
+
+# What differs between a session on disk and the review in the window
+diff-on-disk = On disk:
+diff-same = Its claims, verdicts, notes and sources are the same as here.
+diff-article = the article text differs
+diff-claim = claim { $id }: { $what }
+diff-only-there = only there
+diff-only-here = only here
+diff-verdict = verdict { $there } there, { $here } here
+diff-note = note differs
+diff-sources = { $there } source(s) there, { $here } here
+diff-more = and { $n } more claims
+
+# Keys of the shortcuts
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-delete = Delete
+key-down = Down
+key-up = Up

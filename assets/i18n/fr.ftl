@@ -263,7 +263,7 @@ words = Mots
 words-claim-note-claimant = mots de l'affirmation, de la note ou de l'auteur
 words-claim-title = mots de l'affirmation ou du titre
 words-find-enter-next-shift = mots à trouver (Entrée : suivant, Maj+Entrée : précédent)
-write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Web Annotations
+write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Annotations Web
 yyyy-mm-dd = AAAA-MM-JJ
 
 ## Comptes
@@ -502,3 +502,23 @@ err-not-dismissed = Il n'y a pas d'affirmation écartée { $id } dans cette vér
 err-gone = L'affirmation { $id } ne peut pas être restaurée : son texte n'est plus dans cette version de l'article.
 err-url-invalid = « { $url } » n'est pas une adresse web. Collez l'adresse complète, commençant par https://
 err-url-scheme = « { $url } » n'est pas une adresse http ou https. Donnez le lien vers la page qu'un lecteur peut ouvrir.
+
+# Ce qui diffère entre une session sur le disque et la vérification dans la fenêtre
+diff-on-disk = Sur le disque :
+diff-same = Ses affirmations, verdicts, notes et sources sont les mêmes qu'ici.
+diff-article = le texte de l'article diffère
+diff-claim = affirmation { $id } : { $what }
+diff-only-there = seulement sur le disque
+diff-only-here = seulement ici
+diff-verdict = verdict « { $there } » sur le disque, « { $here } » ici
+diff-note = la note diffère
+diff-sources = { $there } source(s) sur le disque, { $here } ici
+diff-more = et { $n } affirmations de plus
+
+# Touches des raccourcis
+key-ctrl = Ctrl
+key-shift = Maj
+key-alt = Alt
+key-delete = Suppr
+key-down = Bas
+key-up = Haut

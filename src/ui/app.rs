@@ -1148,6 +1148,10 @@ impl ClaimdeskApp {
             Err(store::StoreError::ChangedOnDisk {
                 changes, on_disk, ..
             }) => {
+                // What differs, in the window's language (the store says it in English).
+                let changes = store::load(path)
+                    .map(|theirs| i18n::differences(&theirs, &self.review))
+                    .unwrap_or(changes);
                 self.conflict = Some((path.to_path_buf(), changes, on_disk));
                 false
             }
@@ -1858,7 +1862,7 @@ impl ClaimdeskApp {
                 "claimdesk-closed-without-saving-review",
                 &[
                     ("t", &found.title),
-                    ("at", &found.saved_at.format("%Y-%m-%d %H:%M")),
+                    ("at", &i18n::language().date_time(&found.saved_at)),
                 ],
             ));
             ui.add_space(8.0);

@@ -7,7 +7,7 @@ use std::cell::Cell;
 
 pub use crate::i18n::Lang;
 use crate::report::Format;
-use crate::review::{Action, ReviewError, Stance, UrlError};
+use crate::review::{Action, Review, ReviewError, Stance, UrlError};
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::EN) };
@@ -148,6 +148,71 @@ pub fn action_text(action: &Action) -> String {
         }
         Action::Dismiss { claim } => trf("hist-dismissed", &[("id", claim)]),
         Action::Restore { claim } => trf("hist-restored", &[("id", claim)]),
+    }
+}
+
+/// What differs between the review in a session on disk (`there`) and the one in the window
+/// (`here`), claim by claim, in the window's language: what `review::differences` says for
+/// the command line.
+pub fn differences(there: &Review, here: &Review) -> String {
+    let mut lines = Vec::new();
+    if there.article.text_sha256() != here.article.text_sha256() {
+        lines.push(tr("diff-article").to_string());
+    }
+    let ids: std::collections::BTreeSet<u32> = there
+        .claims
+        .iter()
+        .chain(&here.claims)
+        .map(|c| c.id)
+        .collect();
+    let verdict = |v| verdict_name(v).to_lowercase();
+    let mut changed = 0;
+    for id in ids {
+        let what = match (there.claim(id), here.claim(id)) {
+            (Some(_), None) => vec![tr("diff-only-there").to_string()],
+            (None, Some(_)) => vec![tr("diff-only-here").to_string()],
+            (Some(a), Some(b)) => {
+                let mut w = Vec::new();
+                if a.verdict != b.verdict {
+                    w.push(trf(
+                        "diff-verdict",
+                        &[
+                            ("there", &verdict(a.verdict)),
+                            ("here", &verdict(b.verdict)),
+                        ],
+                    ));
+                }
+                if a.note != b.note {
+                    w.push(tr("diff-note").to_string());
+                }
+                if a.evidence != b.evidence {
+                    w.push(trf(
+                        "diff-sources",
+                        &[("there", &a.evidence.len()), ("here", &b.evidence.len())],
+                    ));
+                }
+                w
+            }
+            (None, None) => Vec::new(),
+        };
+        if what.is_empty() {
+            continue;
+        }
+        changed += 1;
+        if changed <= 10 {
+            lines.push(trf(
+                "diff-claim",
+                &[("id", &id), ("what", &what.join("; "))],
+            ));
+        }
+    }
+    if changed > 10 {
+        lines.push(trf("diff-more", &[("n", &(changed - 10))]));
+    }
+    if lines.is_empty() {
+        tr("diff-same").to_string()
+    } else {
+        format!("{}\n• {}", tr("diff-on-disk"), lines.join("\n• "))
     }
 }
 
@@ -361,6 +426,33 @@ mod tests {
         set_language(Lang::EN);
         assert_eq!(action_text(&verdict), verdict.describe());
         assert_eq!(batch("claims 3 and 4 merged"), "claims 3 and 4 merged");
+    }
+
+    #[test]
+    fn what_differs_on_disk_is_said_as_the_core_says_it_in_english() {
+        use crate::review::Verdict;
+        let here = Review::from_article(crate::article::sample());
+        let mut there = here.clone();
+        there.claims[0].verdict = Verdict::Verified;
+        there.claims[1].note = "une note".into();
+        there.claims.remove(2);
+        set_language(Lang::EN);
+        assert_eq!(
+            differences(&there, &here),
+            crate::review::differences(&there, &here)
+        );
+        assert_eq!(
+            differences(&here, &here),
+            crate::review::differences(&here, &here)
+        );
+        set_language(fr());
+        let said = differences(&there, &here);
+        assert!(said.starts_with("Sur le disque :\n• affirmation"), "{said}");
+        assert!(
+            said.contains("verdict « vérifiée » sur le disque, « à vérifier » ici"),
+            "{said}"
+        );
+        set_language(Lang::EN);
     }
 
     #[test]
