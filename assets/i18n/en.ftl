@@ -479,7 +479,10 @@ hist-restored = claim { $id } restored
 hist-span-edited = claim { $id }: span edited
 hist-split = claim { $id } split into claims { $id } and { $new }
 hist-merged = claims { $a } and { $b } merged
-hist-threshold-moved = threshold { $from } → { $to }: { $added } claims added, { $removed } removed
+hist-threshold-moved = { $added ->
+    [one] threshold { $from } → { $to }: { $added } claim added, { $removed } removed
+   *[other] threshold { $from } → { $to }: { $added } claims added, { $removed } removed
+}
 hist-group-marked = group of claim { $id } marked { $verdict }
 hist-earlier-applied = claim { $id }: earlier review applied ({ $rating })
 hist-undo = undo: { $what }
@@ -508,7 +511,10 @@ diff-only-here = only here
 diff-verdict = verdict { $there } there, { $here } here
 diff-note = note differs
 diff-sources = { $there } source(s) there, { $here } here
-diff-more = and { $n } more claims
+diff-more = { $n ->
+    [one] and { $n } more claim
+   *[other] and { $n } more claims
+}
 
 # Keys of the shortcuts
 key-ctrl = Ctrl

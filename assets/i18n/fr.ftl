@@ -117,7 +117,10 @@ merge-next-claim = Fusionner avec l'affirmation suivante
 methodology = Méthodologie
 move-claims-onto-edited-version = Reporter les affirmations sur une version modifiée de l'article ; celles qui n'y sont plus restent orphelines
 n-checked-before-b-apply = · déjà vérifiées : { $n } ({ $b } : appliquer, { $l } : bibliothèque)
-n-found = { $n } trouvées
+n-found = { $n ->
+    [one] { $n } trouvée
+   *[other] { $n } trouvées
+}
 name-appears-history = Votre nom, tel qu'il apparaît dans l'historique
 new-source = Nouvelle source
 next-claim = Affirmation suivante
@@ -316,7 +319,7 @@ reanchor-failed = Impossible de réancrer les affirmations sur { $file } : { $wh
 save-failed = Impossible d'enregistrer { $file } : { $why }
 reanchored = Réancré sur { $path } : { $summary }.
 reanchored-orphans = Réancré sur { $path } : { $summary }. Les affirmations introuvables sont listées sous Affirmations orphelines.
-reanchor-summary = { $unchanged } inchangées, { $moved } déplacées, { $edited } modifiées, { $orphaned } orphelines
+reanchor-summary = inchangées : { $unchanged }, déplacées : { $moved }, modifiées : { $edited }, orphelines : { $orphaned }
 undo-failed = Cette modification n'a pas pu être annulée ou rétablie ({ $e }) ; elle a été retirée de l'historique et la vérification est restée telle quelle.
 source-changed = Le fichier de l'article { $path } a changé depuis l'enregistrement de cette vérification. Réancrer les affirmations sur la nouvelle version ? (Les affirmations introuvables sont gardées comme orphelines.)
 recovery-unreadable = La copie de secours { $path } n'a pas pu être lue ({ $e }) ; elle est laissée en place.
@@ -484,7 +487,7 @@ hist-restored = affirmation { $id } restaurée
 hist-span-edited = affirmation { $id } : passage modifié
 hist-split = affirmation { $id } coupée en affirmations { $id } et { $new }
 hist-merged = affirmations { $a } et { $b } fusionnées
-hist-threshold-moved = seuil { $from } → { $to } : { $added } affirmations ajoutées, { $removed } retirées
+hist-threshold-moved = seuil { $from } → { $to } : affirmations ajoutées : { $added }, retirées : { $removed }
 hist-group-marked = groupe de l'affirmation { $id } marqué « { $verdict } »
 hist-earlier-applied = affirmation { $id } : vérification antérieure appliquée ({ $rating })
 hist-undo = annulation : { $what }
@@ -513,7 +516,10 @@ diff-only-here = seulement ici
 diff-verdict = verdict « { $there } » sur le disque, « { $here } » ici
 diff-note = la note diffère
 diff-sources = { $there } source(s) sur le disque, { $here } ici
-diff-more = et { $n } affirmations de plus
+diff-more = { $n ->
+    [one] et { $n } autre affirmation
+   *[other] et { $n } autres affirmations
+}
 
 # Touches des raccourcis
 key-ctrl = Ctrl

@@ -414,7 +414,7 @@ mod tests {
         );
         assert_eq!(
             batch("threshold 0.50 → 0.40: 3 claims added, 0 removed"),
-            "seuil 0.50 → 0.40 : 3 affirmations ajoutées, 0 retirées"
+            "seuil 0.50 → 0.40 : affirmations ajoutées : 3, retirées : 0"
         );
         assert_eq!(
             batch("claim 8: earlier review applied (Faux)"),
@@ -426,6 +426,11 @@ mod tests {
         set_language(Lang::EN);
         assert_eq!(action_text(&verdict), verdict.describe());
         assert_eq!(batch("claims 3 and 4 merged"), "claims 3 and 4 merged");
+        // The core writes "1 claims added"; the window says it right.
+        assert_eq!(
+            batch("threshold 0.50 → 0.45: 1 claims added, 0 removed"),
+            "threshold 0.50 → 0.45: 1 claim added, 0 removed"
+        );
     }
 
     #[test]
