@@ -2225,3 +2225,779 @@ fn closing_right_after_a_save_waits_for_the_library_record() {
     assert_eq!(recorded.len(), 1, "the record landed");
     assert!(closes(&h) > 0, "closed once the record was done");
 }
+
+// ---- The window in French: no English text left over ----
+
+use claimdesk::i18n::Lang;
+use std::collections::BTreeMap;
+
+/// Message `id` in French, as the window shows it.
+fn fr(id: &str) -> String {
+    Lang::parse("fr").unwrap().text(id)
+}
+
+/// Message `id` in French with its placeholders filled.
+fn frf(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    Lang::parse("fr").unwrap().format(id, args)
+}
+
+/// The messages of a Fluent file: each id with its texts (one per plural form), as written,
+/// placeholders included.
+fn ftl_texts(source: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    let mut lines = source.lines();
+    while let Some(line) = lines.next() {
+        let Some((id, rest)) = line.split_once(" =") else {
+            continue;
+        };
+        if !id.starts_with(|c: char| c.is_ascii_lowercase())
+            || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        let rest = rest.trim();
+        let mut texts = Vec::new();
+        if rest.ends_with("->") {
+            for l in lines.by_ref() {
+                let t = l.trim();
+                if t.starts_with('}') {
+                    break;
+                }
+                if let Some((_, text)) = t.trim_start_matches('*').split_once(']') {
+                    texts.push(text.trim().to_string());
+                }
+            }
+        } else {
+            texts.push(rest.to_string());
+        }
+        out.insert(id.to_string(), texts);
+    }
+    out
+}
+
+/// The words of a message's text between its placeholders ("Claims (", ")"), and whether it
+/// has placeholders.
+fn literal_pieces(text: &str) -> (Vec<String>, bool) {
+    let (mut pieces, mut current, mut depth, mut holes) = (Vec::new(), String::new(), 0, false);
+    for c in text.chars() {
+        match c {
+            '{' => {
+                holes = true;
+                depth += 1;
+                pieces.push(std::mem::take(&mut current));
+            }
+            '}' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ => current.push(c),
+        }
+    }
+    pieces.push(current);
+    let pieces = pieces
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    (pieces, holes)
+}
+
+/// Where `piece` is in `text` from byte `from` on, as whole words: the end of the match.
+fn find_words(text: &str, piece: &str, from: usize) -> Option<usize> {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut start = from;
+    while let Some(i) = text.get(start..)?.find(piece) {
+        let at = start + i;
+        let end = at + piece.len();
+        let starts_word = !alnum(piece.chars().next()) || !alnum(text[..at].chars().next_back());
+        let ends_word = !alnum(piece.chars().next_back()) || !alnum(text[end..].chars().next());
+        if starts_word && ends_word {
+            return Some(end);
+        }
+        start = at + piece.chars().next()?.len_utf8();
+    }
+    None
+}
+
+/// One English message of the window that French says otherwise: the pieces of one of its
+/// texts that the French text does not have.
+struct EnglishText {
+    id: String,
+    pieces: Vec<String>,
+    holes: bool,
+}
+
+impl EnglishText {
+    /// Is this English text (part of) `shown`?
+    fn in_text(&self, shown: &str) -> bool {
+        if !self.holes {
+            let p = &self.pieces[0];
+            // A short word must be the whole text ("Edit", "Note"); a longer text may be part of
+            // one ("Apply earlier verdict (B)").
+            return shown.trim() == p
+                || (p.contains(' ')
+                    && p.chars().count() >= 8
+                    && find_words(shown, p, 0).is_some());
+        }
+        let mut from = 0;
+        for p in &self.pieces {
+            match find_words(shown, p, from) {
+                Some(end) => from = end,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Every English text of en.ftl that fr.ftl says otherwise (the name "English" of the
+/// language list apart), cut at its placeholders: only what French does not share is looked for.
+fn english_texts() -> Vec<EnglishText> {
+    let en = ftl_texts(&std::fs::read_to_string("assets/i18n/en.ftl").unwrap());
+    let fr = ftl_texts(&std::fs::read_to_string("assets/i18n/fr.ftl").unwrap());
+    let mut out = Vec::new();
+    for (id, texts) in &en {
+        if id == "language-name" || fr.get(id) == Some(texts) {
+            continue;
+        }
+        let french: Vec<String> = fr
+            .get(id)
+            .into_iter()
+            .flatten()
+            .flat_map(|t| literal_pieces(t).0)
+            .collect();
+        for text in texts {
+            let (pieces, holes) = literal_pieces(text);
+            let pieces: Vec<String> = pieces
+                .into_iter()
+                .filter(|p| p.chars().any(char::is_alphanumeric) && !french.contains(p))
+                .collect();
+            let letters: usize = pieces
+                .iter()
+                .map(|p| p.chars().filter(|c| c.is_alphabetic()).count())
+                .sum();
+            if letters >= 3 {
+                out.push(EnglishText {
+                    id: id.clone(),
+                    pieces,
+                    holes,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every text the window shows now: the accessible labels, values and descriptions, and
+/// every text painted (rows, headers drawn by hand, hints of empty fields).
+fn shown_texts(h: &Harness<'_, ClaimdeskApp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in h.root().children_recursive() {
+        let a = n.accesskit_node();
+        out.extend(a.label());
+        out.extend(a.value());
+        out.extend(a.description());
+    }
+    fn painted(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| painted(s, out)),
+            _ => {}
+        }
+    }
+    for s in &h.output().shapes {
+        painted(&s.shape, &mut out);
+    }
+    out
+}
+
+/// The texts seen during a walk through the window, each with where it was first seen.
+struct Walk {
+    english: Vec<EnglishText>,
+    seen: BTreeMap<String, String>,
+}
+
+impl Walk {
+    fn new() -> Self {
+        Self {
+            english: english_texts(),
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Notes what the window shows now, at step `at` of the walk.
+    fn look(&mut self, h: &Harness<'_, ClaimdeskApp>, at: &str) {
+        for t in shown_texts(h) {
+            self.seen.entry(t).or_insert_with(|| at.to_string());
+        }
+    }
+
+    /// The English texts seen: "“text” (step), English of id, …".
+    fn leftovers(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (text, at) in &self.seen {
+            let ids: Vec<&str> = self
+                .english
+                .iter()
+                .filter(|e| e.in_text(text))
+                .map(|e| e.id.as_str())
+                .collect();
+            if !ids.is_empty() {
+                out.push(format!("“{text}” ({at}), English of {}", ids.join(", ")));
+            }
+        }
+        out
+    }
+
+    /// Whether `needle` was seen in some text.
+    fn saw(&self, needle: &str) -> bool {
+        self.seen.keys().any(|t| t.contains(needle))
+    }
+}
+
+/// A French window on settings in `dir` (the window's claim library in `dir` too).
+fn french_harness(picker: &ScriptedPicker, dir: &Path) -> Harness<'static, ClaimdeskApp> {
+    let settings = dir.join("settings.json");
+    let json = serde_json::json!({
+        "language": "fr",
+        "reviewer": "Camille",
+        "library": { "place": dir.join("library.sqlite") },
+    });
+    std::fs::write(&settings, json.to_string()).unwrap();
+    let picker = picker.clone();
+    // Tall enough for the Settings window to show all its sections without scrolling.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1500.0))
+        .build_eframe(move |cc| ClaimdeskApp::new(&cc.egui_ctx, Box::new(picker)));
+    h.state_mut().use_settings_file(settings);
+    library_settle(&mut h);
+    h
+}
+
+/// Presses `key` (with `modifiers`), then lets the window settle.
+fn press(h: &mut Harness<'_, ClaimdeskApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    settle(h);
+}
+
+/// Hovers the widget labelled `label` long enough for its tooltip to show.
+fn hover_for_tooltip(h: &mut Harness<'_, ClaimdeskApp>, label: &str) {
+    h.get_by_label(label).hover();
+    h.run_steps(4);
+}
+
+#[test]
+fn english_texts_are_found_only_where_french_says_otherwise() {
+    let english = english_texts();
+    let found = |shown: &str| -> Vec<&str> {
+        english
+            .iter()
+            .filter(|e| e.in_text(shown))
+            .map(|e| e.id.as_str())
+            .collect()
+    };
+    assert!(found("Open Recent").contains(&"open-recent"));
+    assert!(found("Claims (12)").contains(&"claims-n"));
+    assert!(found("Why: a number · attributed: “selon”").contains(&"why-r"));
+    assert!(found("3 claims").contains(&"n-claims"));
+    assert!(found("Apply earlier verdict (B)").contains(&"apply-earlier-verdict"));
+    for french in [
+        "Ouvrir récent",
+        "Affirmations (12)",
+        "Pourquoi : un nombre · attribuée : « selon »",
+        "3 affirmations",
+        "score 0.97   n° 1   quantité",
+        "English",
+        "Markdown",
+        "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong Un ont été vus.",
+    ] {
+        assert_eq!(found(french), Vec::<&str>::new(), "{french}");
+    }
+}
+
+#[test]
+fn a_french_window_shows_no_english_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let article = dir.join("limousine.txt");
+    let original = std::fs::read_to_string("assets/samples/poutine-kim-limousine.fr.txt").unwrap();
+    std::fs::write(&article, &original).unwrap();
+    // A review left by a window that did not close, to be offered at the start.
+    let recovery = dir.join("recovery");
+    std::fs::create_dir_all(&recovery).unwrap();
+    let left = claimdesk::review::Review::from_article(claimdesk::article::sample());
+    claimdesk::store::save(&left, &recovery.join("recovery-4000000000.claimdesk.json")).unwrap();
+    let meta = serde_json::json!({
+        "pid": 4_000_000_000u32,
+        "saved_at": "2026-03-12T10:00:00Z",
+        "session_path": null,
+        "title": left.article.display_title(),
+    });
+    std::fs::write(recovery.join("recovery-4000000000.json"), meta.to_string()).unwrap();
+
+    let picker = ScriptedPicker::new();
+    let mut h = french_harness(&picker, dir);
+    let mut walk = Walk::new();
+    h.state_mut()
+        .use_recovery_dir(recovery, Duration::from_secs(3600));
+    h.run();
+    walk.look(&h, "restore prompt");
+    assert!(walk.saw(&fr("restore-unsaved-work")), "the prompt is shown");
+    h.get_by_label(&fr("restore")).click();
+    h.run();
+    walk.look(&h, "restored");
+
+    // A file that cannot be opened, then the sample.
+    let err = open_now(&mut h, &dir.join("absent.txt")).unwrap_err();
+    assert!(err.starts_with("Impossible d'ouvrir absent.txt"), "{err}");
+    h.run();
+    walk.look(&h, "failed open");
+    // A long article opens slowly enough to see the progress window; Escape gives it up.
+    let long = big_article(dir, "long.txt", 1);
+    h.state_mut().open_path(&long);
+    h.step();
+    h.step();
+    walk.look(&h, "progress window");
+    assert!(walk.saw(&frf("opening-f-2", &[("f", &"long.txt")])));
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().is_busy());
+    open_now(&mut h, &article).unwrap();
+    h.run();
+    walk.look(&h, "the sample");
+    assert!(walk.saw(&frf("claims-n", &[("n", &h.state().review().claims.len())])));
+
+    // The menus, each item's tooltip, Open Recent.
+    for menu in ["file", "edit", "review", "help"] {
+        h.get_by_label(&fr(menu)).click();
+        h.run();
+        walk.look(&h, menu);
+        if menu == "file" {
+            h.get_by_label(&fr("open-recent")).hover();
+            h.run();
+            walk.look(&h, "open recent");
+        }
+        h.key_press(Key::Escape);
+        h.run();
+    }
+
+    // Every command, by its shortcut or, without one, from its menu.
+    let session = dir.join("limousine.claimdesk.json");
+    for cmd in claimdesk::ui::Command::ALL {
+        use claimdesk::ui::Command as C;
+        let at = format!("{cmd:?}");
+        match cmd {
+            C::PasteArticle => {
+                h.get_by_label(&fr("edit")).click();
+                h.run();
+                h.get_by_label_contains(cmd.label()).click();
+                h.run();
+                // A web address goes to the evidence form of the selected claim.
+                h.event(egui::Event::Paste("https://kcna.example/2024/06/19".into()));
+                h.run();
+            }
+            C::CompareVersion => {
+                // The Pungsan paragraph is cut from a new version: its claim is orphaned.
+                let edited: Vec<&str> = original
+                    .split("\n\n")
+                    .filter(|p| !p.contains("Pungsan"))
+                    .collect();
+                let new = dir.join("limousine-v2.txt");
+                std::fs::write(&new, edited.join("\n\n")).unwrap();
+                picker.answer(Some(new));
+                h.get_by_label(&fr("file")).click();
+                h.run();
+                h.get_by_label_contains(cmd.label()).click();
+                settle(&mut h);
+                walk.look(&h, &at);
+                let orphans = h.state().review().orphans.len();
+                assert_eq!(orphans, 1, "{:?}", h.state().info());
+                open_tab(&mut h, &frf("orphaned-claims-n", &[("n", &orphans)]));
+            }
+            C::Quit => {
+                // Unsaved changes: asked first.
+                press(&mut h, Modifiers::NONE, Key::D);
+                press(&mut h, Modifiers::COMMAND, Key::Q);
+                h.input_mut()
+                    .viewports
+                    .entry(egui::ViewportId::ROOT)
+                    .or_default()
+                    .events
+                    .push(egui::ViewportEvent::Close);
+                h.run();
+                walk.look(&h, &at);
+                h.get_by_label(&fr("cancel")).click();
+                h.run();
+                continue;
+            }
+            C::Open => {
+                // With unsaved changes: asked first.
+                press(&mut h, Modifiers::NONE, Key::D);
+                picker.answer(Some(dir.join("absent.claimdesk.json")));
+                press(&mut h, Modifiers::COMMAND, Key::O);
+                walk.look(&h, "unsaved changes");
+                h.get_by_label(&fr("discard")).click();
+                settle(&mut h);
+            }
+            C::Save | C::SaveAs => {
+                // Save As asks where; Save then writes there without asking.
+                if cmd == C::SaveAs {
+                    picker.answer(Some(session.clone()));
+                }
+                let shortcut = cmd.shortcuts()[0];
+                press(&mut h, shortcut.modifiers, shortcut.logical_key);
+                library_settle(&mut h);
+            }
+            C::Export => {
+                open_export_dialog(&mut h);
+                walk.look(&h, &at);
+                h.get_by_label(&fr("format-html")).click();
+                h.run();
+                walk.look(&h, &at);
+                picker.answer(Some(dir.join("rapport.html")));
+                h.get_by_label(&fr("export")).click();
+                settle(&mut h);
+            }
+            C::EditNote => {
+                press(&mut h, Modifiers::NONE, Key::N);
+                h.get_by_label(&fr("note"))
+                    .type_text("Vérifié auprès de l'agence.");
+                h.run();
+                h.key_press(Key::Escape);
+                h.run();
+            }
+            C::AddEvidence => {
+                press(&mut h, Modifiers::NONE, Key::E);
+                h.get_by_label(&fr("source-url"))
+                    .type_text(" pas une adresse");
+                h.run();
+                let add = fr("add-evidence");
+                h.get_by_role_and_label(Role::Button, &add).scroll_to_me();
+                h.run();
+                h.get_by_role_and_label(Role::Button, &add).click();
+                h.run();
+                walk.look(&h, "a source refused");
+                let url = "https://tass.example/politique/aurus";
+                let archive = "https://web.archive.org/web/2024/https://tass.example/";
+                for (field, text, replace) in
+                    [("source-url", url, true), ("archive-url", archive, false)]
+                {
+                    let label = fr(field);
+                    h.get_by_label(&label).scroll_to_me();
+                    h.run();
+                    h.get_by_label(&label).click();
+                    h.run();
+                    if replace {
+                        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+                    }
+                    h.get_by_label(&label).type_text(text);
+                    h.run();
+                }
+                h.get_by_role_and_label(Role::Button, &add).scroll_to_me();
+                h.run();
+                h.get_by_role_and_label(Role::Button, &add).click();
+                h.run();
+                let id = h.state().selected().unwrap();
+                let sources = h.state().review().claim(id).unwrap().evidence.len();
+                assert_eq!(sources, 1, "{:?}", h.state().error());
+                h.get_by_label(&fr("edit-source")).scroll_to_me();
+                h.run();
+                hover_for_tooltip(&mut h, &fr("edit-source"));
+                walk.look(&h, "edit evidence tooltip");
+                assert!(walk.saw(&frf("edit-evidence-n", &[("n", &1)])));
+            }
+            C::AddClaim | C::SetSpan => {
+                // Without a selection: said why. With one: a claim added by the reviewer.
+                let shortcut = cmd.shortcuts()[0];
+                press(&mut h, shortcut.modifiers, shortcut.logical_key);
+                walk.look(&h, &at);
+                if cmd == C::AddClaim {
+                    let text = h.state().review().article.text.clone();
+                    let from = text.find("Le moment soigneusement").unwrap();
+                    h.state_mut();
+                    drag_over_article(&mut h, from, from + 40);
+                    let point = h.state().article_point(from + 20).unwrap();
+                    h.hover_at(point);
+                    h.run();
+                    h.input_mut().events.push(egui::Event::PointerButton {
+                        pos: point,
+                        button: egui::PointerButton::Secondary,
+                        pressed: true,
+                        modifiers: Modifiers::NONE,
+                    });
+                    h.input_mut().events.push(egui::Event::PointerButton {
+                        pos: point,
+                        button: egui::PointerButton::Secondary,
+                        pressed: false,
+                        modifiers: Modifiers::NONE,
+                    });
+                    h.run();
+                    walk.look(&h, "article context menu");
+                    h.key_press(Key::Escape);
+                    h.run();
+                    press(&mut h, Modifiers::NONE, Key::A);
+                }
+            }
+            C::SplitClaim => {
+                press(&mut h, Modifiers::NONE, Key::S);
+                walk.look(&h, &at);
+                h.get_by_label(&fr("cancel-split")).click();
+                h.run();
+            }
+            C::Find => {
+                press(&mut h, Modifiers::COMMAND, Key::F);
+                h.get_by_label(&fr("search-article")).type_text("Poutine");
+                h.run();
+                walk.look(&h, &at);
+                h.get_by_label(&fr("search-article")).type_text(" zzz");
+                h.run();
+                walk.look(&h, &at);
+                h.get_by_label(&fr("close-search")).click();
+                h.run();
+            }
+            C::FindNext => {
+                press(&mut h, Modifiers::NONE, Key::F3);
+                walk.look(&h, &at);
+                h.get_by_label(&fr("close-search")).click();
+                h.run();
+            }
+            C::FilterClaims => {
+                press(&mut h, Modifiers::NONE, Key::Slash);
+                h.get_by_label(&fr("filter")).type_text("zzz");
+                h.run();
+                walk.look(&h, &at);
+                h.get_by_label(&fr("clear-filters")).click();
+                h.run();
+                for combo in ["status", "type", "sort"] {
+                    h.get_by_label(&fr(combo)).click();
+                    h.run();
+                    walk.look(&h, combo);
+                    h.key_press(Key::Escape);
+                    h.run();
+                }
+            }
+            C::Settings => {
+                press(&mut h, Modifiers::COMMAND, Key::Comma);
+                walk.look(&h, &at);
+                for combo in ["theme", "language"] {
+                    h.get_by_label(&fr(combo)).click();
+                    h.run();
+                    walk.look(&h, combo);
+                    h.key_press(Key::Escape);
+                    h.run();
+                }
+                hover_for_tooltip(&mut h, &fr("record-my-verdicts-library"));
+                walk.look(&h, "settings tooltip");
+                h.get_by_label(&fr("save-settings")).click();
+                h.run();
+            }
+            C::Library => {
+                press(&mut h, Modifiers::COMMAND, Key::L);
+                library_settle(&mut h);
+                walk.look(&h, &at);
+                h.get_by_label(&fr("search")).click();
+                library_settle(&mut h);
+                walk.look(&h, "library search");
+                h.get_by_label(&fr("from")).click();
+                h.run();
+                h.get_by_label(&fr("from")).type_text("mardi");
+                h.get_by_label(&fr("search")).click();
+                library_settle(&mut h);
+                walk.look(&h, "library date refused");
+                press(&mut h, Modifiers::COMMAND, Key::L);
+            }
+            C::History | C::Shortcuts => {
+                let shortcut = cmd.shortcuts()[0];
+                press(&mut h, shortcut.modifiers, shortcut.logical_key);
+                walk.look(&h, &at);
+                press(&mut h, shortcut.modifiers, shortcut.logical_key);
+            }
+            _ => {
+                let shortcut = cmd.shortcuts()[0];
+                press(&mut h, shortcut.modifiers, shortcut.logical_key);
+            }
+        }
+        walk.look(&h, &at);
+        // Each notice is seen once; the next command starts without it.
+        if let Some(d) = h.query_by_label(&fr("dismiss")) {
+            d.click();
+            h.run();
+        }
+    }
+
+    // The panels of the checklist and the detail's folded reasons and tooltips.
+    let review = h.state().review();
+    let tabs = [
+        fr("below-threshold"),
+        frf("dismissed-n", &[("n", &review.dismissed.len())]),
+        frf("claims-n", &[("n", &review.claims.len())]),
+    ];
+    for tab in tabs {
+        open_tab(&mut h, &tab);
+        walk.look(&h, &tab);
+    }
+    let id = h.state().selected().unwrap();
+    let reasons = h.state().review().claim(id).unwrap().reasons.len();
+    h.get_by_label(&frf("why-all-n", &[("n", &reasons)]))
+        .click();
+    h.run();
+    walk.look(&h, "all reasons");
+    for id in ["split", "merge-next", "not-claim"] {
+        hover_for_tooltip(&mut h, &fr(id));
+        walk.look(&h, id);
+    }
+
+    // The session changed on disk by someone else: asked before it is replaced.
+    assert!(session.exists(), "{:?}", h.state().error());
+    claimdesk::store::update(&session, |r, _| {
+        r.claims[0].note = "une note d'un autre poste".into();
+        Ok::<_, claimdesk::store::StoreError>(true)
+    })
+    .unwrap();
+    press(&mut h, Modifiers::NONE, Key::V);
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    walk.look(&h, "changed on disk");
+    assert!(walk.saw(&fr("changed-disk")), "the dialog is shown");
+    h.get_by_label(&fr("cancel")).click();
+    h.run();
+    walk.look(&h, "not saved");
+
+    // A session whose article changed since it was saved.
+    let mut h2 = french_harness(&ScriptedPicker::new(), dir);
+    let source = claimdesk::store::load(&session)
+        .unwrap()
+        .article
+        .metadata
+        .source_path
+        .unwrap();
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, format!("{text}\n\nUn paragraphe ajouté.")).unwrap();
+    open_now(&mut h2, &session).unwrap();
+    h2.run();
+    walk.look(&h2, "article changed");
+    h2.get_by_label(&fr("re-anchor-new-version")).click();
+    settle(&mut h2);
+    walk.look(&h2, "re-anchored");
+
+    // Text pasted as a new article.
+    h2.key_press(Key::Escape);
+    h2.event(egui::Event::Paste(
+        "Le budget\n\nLa ville a dépensé 12 millions d'euros pour les routes en 2023.".into(),
+    ));
+    h2.run();
+    if let Some(b) = h2.query_by_label(&fr("discard")) {
+        b.click();
+    }
+    settle(&mut h2);
+    walk.look(&h2, "pasted article");
+
+    claimdesk::ui::i18n::set_language(Lang::EN);
+    let leftovers = walk.leftovers();
+    assert!(
+        leftovers.is_empty(),
+        "English texts in the French window:\n{}",
+        leftovers.join("\n")
+    );
+    assert!(walk.seen.len() > 300, "only {} texts seen", walk.seen.len());
+}
+
+#[test]
+fn the_why_line_of_a_french_window_is_in_words_without_word_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    // An English article: its reasons start with the term model's word lists.
+    let article = dir.path().join("roads.txt");
+    std::fs::write(
+        &article,
+        "Roads budget\n\nThe city spent 12 million dollars on roads in 2023, twice the 2019 amount, the mayor said on Tuesday.\n\n\
+         Unemployment fell to 4.2 percent last year, according to the national statistics office.\n",
+    )
+    .unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = french_harness(&picker, dir.path());
+    open_now(&mut h, &article).unwrap();
+    h.run();
+    let english = english_texts();
+    let why = frf("why-r", &[("r", &"")]);
+    let ids: Vec<u32> = h.state().review().claims.iter().map(|c| c.id).collect();
+    assert_eq!(ids.len(), 2);
+    let mut first = true;
+    for id in ids {
+        let reasons = h.state().review().claim(id).unwrap().reasons.clone();
+        assert!(reasons[0].starts_with("words: "), "{reasons:?}");
+        let line = shown_texts(&h)
+            .into_iter()
+            .find(|t| t.starts_with(why.as_str()))
+            .expect("a Why line");
+        assert!(!line.contains("words") && !line.contains("mots"), "{line}");
+        assert!(line.contains("économie : « "), "{line}");
+        assert_eq!(
+            line.matches(" · ").count(),
+            2,
+            "the three strongest: {line}"
+        );
+        let found: Vec<&str> = english
+            .iter()
+            .filter(|e| e.in_text(&line))
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(found.is_empty(), "English in {line}: {found:?}");
+        // Every reason, in words, one click away (it stays open for the next claim).
+        if first {
+            h.get_by_label(&frf("why-all-n", &[("n", &reasons.len())]))
+                .click();
+            h.run();
+            first = false;
+        }
+        h.get_by_label_contains("• mots qui y poussent : a number");
+        h.get_by_label_contains("• attribuée : « ");
+        h.key_press(Key::J);
+        h.run();
+    }
+    claimdesk::ui::i18n::set_language(Lang::EN);
+}
+
+#[test]
+fn choosing_a_language_in_settings_applies_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = harness(&picker);
+    h.state_mut()
+        .use_settings_file(dir.path().join("settings.json"));
+    h.run();
+    let n = h.state().review().claims.len();
+    h.get_by_label(&format!("Claims ({n})"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    h.get_by_label("Language").click();
+    h.run();
+    // Every language there are texts for, by its own name, and the system's.
+    for lang in Lang::all() {
+        h.get_by_label(&lang.name());
+    }
+    h.get_by_label("as the system");
+    h.get_by_label("Français").click();
+    h.run();
+    h.get_by_label("Save settings").click();
+    h.run();
+    // No restart: the window is in French at the next frame, menus, lists and notices.
+    h.get_by_label("Fichier");
+    h.get_by_label(&format!("Affirmations ({n})"));
+    assert!(
+        h.state()
+            .info()
+            .unwrap()
+            .starts_with("Réglages enregistrés")
+    );
+    assert_eq!(h.state().newsroom().language, "fr");
+    // And back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    h.get_by_label("Langue").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Enregistrer les réglages").click();
+    h.run();
+    h.get_by_label("File");
+    h.get_by_label(&format!("Claims ({n})"));
+    claimdesk::ui::i18n::set_language(Lang::EN);
+}

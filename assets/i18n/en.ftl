@@ -385,8 +385,153 @@ report-change-restored = claim { $id } restored
 report-methodology-text = Claimdesk picked out the check-worthy sentences of the article (figures, dates, quotes, causes, predictions). A reviewer read each one in context, looked for the original source of every figure, quote and event, and gave a verdict: { $verified } (primary or independent sources confirm it), { $disputed } (reliable sources contradict it) or { $unsourced } (no source could be found to confirm or refute it). Each verdict lists the sources consulted, with the date they were read and an archived copy where one was made, so that anyone can repeat the check.
 report-corrections-text = If you think this fact-check contains an error, write to us with the claim number and your source. We correct mistakes promptly, say at the top of the report what was changed and when, and never remove a published verdict without explanation.
 
-## Pre-flight check (what an editor would flag before publishing)
+## Window
 
+# Notices and dialogs
+pasted-text-name = Pasted text { $when }.txt
+report-written = { $format } report written to { $path }
+report-written-late = { $format } report written to { $path } (Cancel came after the file was written)
+export-cancelled = Export cancelled: { $path } was not written (a file already there is unchanged).
+export-failed = Could not write the report { $file }: { $why }
+job-lost = “{ $what }” stopped on an internal error; the review is as it was. Try again; if it happens again, please report it with the file.
+opened-with-repairs = Opened with repairs: { $list }.
+open-failed = Could not open { $file }: { $why }
+paste-failed = Could not read the pasted text: { $why }
+reanchor-failed = Could not re-anchor the claims on { $file }: { $why }
+save-failed = Could not save { $file }: { $why }
+reanchored = Re-anchored on { $path }: { $summary }.
+reanchored-orphans = Re-anchored on { $path }: { $summary }. Claims not found are listed under Orphaned claims.
+reanchor-summary = { $unchanged } unchanged, { $moved } moved, { $edited } edited, { $orphaned } orphaned
+undo-failed = That change could not be undone or redone ({ $e }); it was taken off the history, and the review is as it was.
+source-changed = The article file { $path } has changed since this review was saved. Re-anchor the claims on the new version? (Claims not found are kept as orphans.)
+recovery-unreadable = The recovery copy { $path } could not be read ({ $e }); it is left in place.
+recovery-write-failed = Could not write the recovery copy in { $dir }: { $e }
+an-article = an article
+settings-saved = Settings saved to { $path }
+settings-not-kept = The settings apply to this session but could not be kept: { $e }
+settings-invalid = The settings file { $path } is not valid ({ $e }); defaults are used until you save the settings.
+settings-mkdir-failed = could not create { $dir }: { $e }
+still-busy = Claimdesk is still busy ({ $what }): wait until it is done, or cancel it, and try again.
+no-thread = “{ $what }” could not start: the system refused a new thread ({ $e }). Close other programs and try again.
+library-no-thread = The claim library could not be used: the system refused a new thread ({ $e }).
+library-search-failed = The search failed: { $e }
+no-file-dialog = No file dialog could be shown on this desktop (it needs the XDG desktop portal or zenity). Instead, { $hint }.
+no-dialog-hint-open = drop the file on the window, or start Claimdesk with it: claimdesk PATH
+no-dialog-hint-save = open the article from a folder you can write to, then press Ctrl+S to save next to it
+no-dialog-hint-export = save the session (Ctrl+S), then run: claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o REPORT
+no-dialog-hint-new-version = save the session (Ctrl+S), then run: claimdesk reanchor SESSION NEW_ARTICLE
+
+# File dialogs
+pick-open-title = Open an article or a Claimdesk session
+pick-articles-sessions = Articles and sessions
+pick-articles = Articles
+pick-sessions = Claimdesk sessions
+pick-save-title = Save the review
+pick-session = Claimdesk session
+pick-new-version-title = Choose the new version of the article
+
+# The header, the article, the checklist
+verdict-count = { $n } { $name }
+article-text = Article text
+use-span-claim = Use as the span of claim { $id } ({ $key })
+mark-verdict-key = Mark { $v } ({ $key })
+apply-group = Apply { $v } to all { $n } claims of this group
+merge-last = Claim { $id } is the last in the article: select the claim before it and merge that one.
+archive-url-error = Archive URL: { $e }
+accessed-d = accessed { $d }
+edit-evidence-n = Edit evidence { $n }
+remove-evidence-n = Remove evidence { $n }
+source-url-hint = https://… (E, or paste a link with Ctrl+V)
+row-head = score { $s }   #{ $id }   { $kind }
+score-block = score { $s } · { $block }
+dismissed-text = Dismissed: { $t }
+orphan-text = Orphan: { $t }
+note-text = Note: { $t }
+organisation-hint = The Daily Courier — fact-check desk
+name-shown-for = Name shown for { $v }
+colour-of = Colour of { $v }
+preflight-n-warnings = { $n ->
+    [one] Pre-flight check: { $n } warning (it does not block the export)
+   *[other] Pre-flight check: { $n } warnings (they do not block the export)
+}
+
+# Why a sentence is a claim: one message per reason the extractor gives ("-what": with the
+# words it found). The first line shows the strongest few; "All reasons" lists every one.
+why-all-n = All reasons ({ $n })
+why-added-by-the-reviewer = added by the reviewer
+why-number = a number
+why-number-what = a number in words: “{ $what }”
+why-several-numbers = several numbers
+why-money-or-percentage = an amount or a percentage
+why-date = a date
+why-date-what = a date: “{ $what }”
+why-quote = a quotation
+why-question = a question
+why-first-person = in the first person
+why-greeting = a greeting
+why-boilerplate = page furniture
+why-too-short = too short
+why-event-what = an event: “{ $what }”
+why-attribution-what = attributed: “{ $what }”
+why-comparison-what = a comparison: “{ $what }”
+why-causal-what = a cause: “{ $what }”
+why-prediction-what = a prediction: “{ $what }”
+why-law-or-rule-what = a law or rule: “{ $what }”
+why-opinion-what = an opinion: “{ $what }”
+why-hedge-what = hedged: “{ $what }”
+why-named-entity-what = named: { $what }
+why-words-what = words for it: { $what }
+why-words-against-what = words against it: { $what }
+why-past-what = in the past: “{ $what }”
+why-economy-what = the economy: “{ $what }”
+why-government-what = government: “{ $what }”
+why-security-what = security: “{ $what }”
+why-society-what = society: “{ $what }”
+why-quantity-what = a quantity: “{ $what }”
+why-time-span-what = a time span: “{ $what }”
+why-values-what = values: “{ $what }”
+why-debate-talk-what = debate talk: “{ $what }”
+why-modal-what = a modal: “{ $what }”
+why-negation-what = a negation: “{ $what }”
+why-second-person-what = addresses the reader: “{ $what }”
+why-superlative-what = a superlative: “{ $what }”
+
+# Claim types, article blocks, stances
+kind-quantity = quantity
+kind-causation = causation
+kind-law = law
+kind-prediction = prediction
+kind-personal = personal
+kind-quote = quote
+kind-event = event
+kind-other = other
+block-title = title
+block-heading = heading
+block-byline = byline
+block-date = date
+block-paragraph = paragraph
+block-caption = caption
+block-credit = credit
+stance-supports = supports
+stance-refutes = refutes
+
+# Report formats in the export dialog
+format-markdown = Markdown
+format-markdown-help = For editors and wikis: the whole report as text.
+format-html = HTML
+format-html-help = One self-contained page to read on screen or print to PDF.
+format-csv = CSV
+format-csv-help = One row per claim, for spreadsheets (UTF-8 with BOM).
+format-json = JSON
+format-json-help = The full review for programs (schemas/report.schema.json).
+format-claimreview = ClaimReview JSON-LD
+format-claimreview-help = schema.org markup for search engines, one per reviewed claim.
+format-claimreview-page = ClaimReview HTML page
+format-claimreview-page-help = The ClaimReview markup in a small page to publish.
+format-annotations = Web Annotations
+format-annotations-help = W3C Web Annotations, for other annotation tools.
+
+# The pre-flight check's warnings
 lint-and-more = and { $n } more
 lint-unreviewed = { $n ->
     [one] { $n } of { $total } claims is unreviewed (claim { $ids }): it is listed in the report without a verdict.
@@ -403,9 +548,69 @@ lint-few-sources = Claim { $id } is “{ $verdict }” on { $n ->
 }: a verdict wants at least two sites.
 lint-no-claimant = Claim { $id } has no claimant: ClaimReview will not say who made the claim.
 lint-shortened = Claim { $id } is longer than { $max } characters: ClaimReview shows “{ $short }”.
-lint-no-organisation = No organisation is set: ClaimReview needs the name of who publishes the fact-check (Settings ▸ Organisation, or "organisation" in the settings file).
+lint-no-organisation = No organisation is set: ClaimReview needs the name of who publishes the fact-check (Settings: Organisation, or "organisation" in the settings file).
 lint-no-organisation-url = The organisation's web address is not set: ClaimReview needs it (Settings, or "organisation_url" in the settings file).
 lint-bad-organisation-url = The organisation's web address is not an http(s) address: ClaimReview needs one (Settings, or "organisation_url" in the settings file).
 lint-no-report-url = The address where this report is published is not set: ClaimReview needs it (Settings, or "report_url" in the settings file).
 lint-bad-report-url = The address where this report is published is not an http(s) address: ClaimReview needs one (Settings, or "report_url" in the settings file).
 lint-no-methodology = The methodology is empty: say how the claims were checked (IFCN code of principles).
+
+# The history window
+hist-verdict = claim { $id } marked { $verdict }
+hist-note-cleared = claim { $id }: note cleared
+hist-note-edited = claim { $id }: note edited
+hist-evidence-added = claim { $id }: evidence added ({ $host })
+hist-evidence-removed = claim { $id }: evidence { $n } removed
+hist-evidence-edited = claim { $id }: evidence { $n } edited
+hist-claim-added = claim { $id } added
+hist-claim-removed = claim { $id } removed
+hist-threshold = threshold set to { $t }
+hist-dismissed = claim { $id } dismissed (not a claim)
+hist-restored = claim { $id } restored
+hist-span-edited = claim { $id }: span edited
+hist-split = claim { $id } split into claims { $id } and { $new }
+hist-merged = claims { $a } and { $b } merged
+hist-threshold-moved = { $added ->
+    [one] threshold { $from } → { $to }: { $added } claim added, { $removed } removed
+   *[other] threshold { $from } → { $to }: { $added } claims added, { $removed } removed
+}
+hist-group-marked = group of claim { $id } marked { $verdict }
+hist-earlier-applied = claim { $id }: earlier review applied ({ $rating })
+hist-undo = undo: { $what }
+
+# What a change to the review could not do
+err-no-such-claim = There is no claim { $id } in this review.
+err-no-such-evidence = Claim { $id } has no evidence item { $n } (it has { $len }).
+err-duplicate-claim = There is already a claim { $id } in this review.
+err-outside-text = Claim { $id } points outside the article text.
+err-empty-span = The selection holds no words; select the words of the claim first.
+err-span-taken = That passage is already claim { $id }.
+err-bad-split = Claim { $id } cannot be split there: choose a point between two words inside the claim.
+err-cannot-merge = Claims { $a } and { $b } cannot be merged: they must be two different claims.
+err-not-dismissed = There is no dismissed claim { $id } in this review.
+err-gone = Claim { $id } cannot be restored: its text is no longer in this version of the article.
+err-url-invalid = “{ $url }” is not a web address. Paste the full address, starting with https://
+err-url-scheme = “{ $url }” is not an http or https address. Link to the page a reader can open.
+
+# What differs between a session on disk and the review in the window
+diff-on-disk = On disk:
+diff-same = Its claims, verdicts, notes and sources are the same as here.
+diff-article = the article text differs
+diff-claim = claim { $id }: { $what }
+diff-only-there = only there
+diff-only-here = only here
+diff-verdict = verdict { $there } there, { $here } here
+diff-note = note differs
+diff-sources = { $there } source(s) there, { $here } here
+diff-more = { $n ->
+    [one] and { $n } more claim
+   *[other] and { $n } more claims
+}
+
+# Keys of the shortcuts
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-delete = Delete
+key-down = Down
+key-up = Up

@@ -117,7 +117,10 @@ merge-next-claim = Fusionner avec l'affirmation suivante
 methodology = Méthodologie
 move-claims-onto-edited-version = Reporter les affirmations sur une version modifiée de l'article ; celles qui n'y sont plus restent orphelines
 n-checked-before-b-apply = · déjà vérifiées : { $n } ({ $b } : appliquer, { $l } : bibliothèque)
-n-found = { $n } trouvées
+n-found = { $n ->
+    [one] { $n } trouvée
+   *[other] { $n } trouvées
+}
 name-appears-history = Votre nom, tel qu'il apparaît dans l'historique
 new-source = Nouvelle source
 next-claim = Affirmation suivante
@@ -263,7 +266,7 @@ words = Mots
 words-claim-note-claimant = mots de l'affirmation, de la note ou de l'auteur
 words-claim-title = mots de l'affirmation ou du titre
 words-find-enter-next-shift = mots à trouver (Entrée : suivant, Maj+Entrée : précédent)
-write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Web Annotations
+write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Annotations Web
 yyyy-mm-dd = AAAA-MM-JJ
 
 ## Comptes
@@ -406,9 +409,212 @@ lint-few-sources = L'affirmation { $id } est « { $verdict } » sur { $n ->
 } : un verdict en demande au moins deux, de sites différents.
 lint-no-claimant = L'affirmation { $id } n'a pas d'auteur : ClaimReview ne dira pas qui l'a faite.
 lint-shortened = L'affirmation { $id } dépasse { $max } caractères : ClaimReview montre « { $short } ».
-lint-no-organisation = Aucune rédaction n'est indiquée : ClaimReview demande le nom de qui publie la vérification (Réglages ▸ Organisation, ou « organisation » dans le fichier de réglages).
+lint-no-organisation = Aucune rédaction n'est indiquée : ClaimReview demande le nom de qui publie la vérification (Réglages : Organisation, ou « organisation » dans le fichier de réglages).
 lint-no-organisation-url = L'adresse web de la rédaction n'est pas indiquée : ClaimReview la demande (Réglages, ou « organisation_url » dans le fichier de réglages).
 lint-bad-organisation-url = L'adresse web de la rédaction n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « organisation_url » dans le fichier de réglages).
 lint-no-report-url = L'adresse où ce rapport est publié n'est pas indiquée : ClaimReview la demande (Réglages, ou « report_url » dans le fichier de réglages).
 lint-bad-report-url = L'adresse où ce rapport est publié n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « report_url » dans le fichier de réglages).
 lint-no-methodology = La méthode est vide : dites comment les affirmations ont été vérifiées (code de principes de l'IFCN).
+## Window
+
+# Avis et dialogues
+pasted-text-name = Texte collé { $when }.txt
+report-written = Rapport { $format } écrit dans { $path }
+report-written-late = Rapport { $format } écrit dans { $path } (l'annulation est arrivée après l'écriture du fichier)
+export-cancelled = Export annulé : { $path } n'a pas été écrit (un fichier déjà présent reste inchangé).
+export-failed = Impossible d'écrire le rapport { $file } : { $why }
+job-lost = « { $what } » s'est arrêté sur une erreur interne ; la vérification est restée telle quelle. Réessayez ; si cela se reproduit, signalez-le avec le fichier.
+opened-with-repairs = Ouvert avec des réparations : { $list }.
+open-failed = Impossible d'ouvrir { $file } : { $why }
+paste-failed = Impossible de lire le texte collé : { $why }
+reanchor-failed = Impossible de réancrer les affirmations sur { $file } : { $why }
+save-failed = Impossible d'enregistrer { $file } : { $why }
+reanchored = Réancré sur { $path } : { $summary }.
+reanchored-orphans = Réancré sur { $path } : { $summary }. Les affirmations introuvables sont listées sous Affirmations orphelines.
+reanchor-summary = inchangées : { $unchanged }, déplacées : { $moved }, modifiées : { $edited }, orphelines : { $orphaned }
+undo-failed = Cette modification n'a pas pu être annulée ou rétablie ({ $e }) ; elle a été retirée de l'historique et la vérification est restée telle quelle.
+source-changed = Le fichier de l'article { $path } a changé depuis l'enregistrement de cette vérification. Réancrer les affirmations sur la nouvelle version ? (Les affirmations introuvables sont gardées comme orphelines.)
+recovery-unreadable = La copie de secours { $path } n'a pas pu être lue ({ $e }) ; elle est laissée en place.
+recovery-write-failed = Impossible d'écrire la copie de secours dans { $dir } : { $e }
+an-article = un article
+settings-saved = Réglages enregistrés dans { $path }
+settings-not-kept = Les réglages s'appliquent à cette session mais n'ont pas pu être gardés : { $e }
+settings-invalid = Le fichier de réglages { $path } n'est pas valide ({ $e }) ; les valeurs par défaut sont utilisées jusqu'au prochain enregistrement des réglages.
+settings-mkdir-failed = impossible de créer { $dir } : { $e }
+still-busy = Claimdesk est encore occupé ({ $what }) : attendez la fin ou annulez, puis réessayez.
+no-thread = « { $what } » n'a pas pu démarrer : le système a refusé un nouveau fil d'exécution ({ $e }). Fermez d'autres programmes et réessayez.
+library-no-thread = La bibliothèque des vérifications n'a pas pu être utilisée : le système a refusé un nouveau fil d'exécution ({ $e }).
+library-search-failed = La recherche a échoué : { $e }
+no-file-dialog = Aucune fenêtre de choix de fichier n'a pu s'afficher sur ce bureau (il faut le portail de bureau XDG ou zenity). À la place, { $hint }.
+no-dialog-hint-open = déposez le fichier sur la fenêtre, ou lancez Claimdesk avec : claimdesk CHEMIN
+no-dialog-hint-save = ouvrez l'article depuis un dossier où vous pouvez écrire, puis appuyez sur Ctrl+S pour enregistrer à côté
+no-dialog-hint-export = enregistrez la session (Ctrl+S), puis lancez : claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o RAPPORT
+no-dialog-hint-new-version = enregistrez la session (Ctrl+S), puis lancez : claimdesk reanchor SESSION NOUVEL_ARTICLE
+
+# Fenêtres de choix de fichier
+pick-open-title = Ouvrir un article ou une session Claimdesk
+pick-articles-sessions = Articles et sessions
+pick-articles = Articles
+pick-sessions = Sessions Claimdesk
+pick-save-title = Enregistrer la vérification
+pick-session = Session Claimdesk
+pick-new-version-title = Choisir la nouvelle version de l'article
+
+# L'en-tête, l'article, la liste
+verdict-count = { $name } : { $n }
+article-text = Texte de l'article
+use-span-claim = Utiliser comme passage de l'affirmation { $id } ({ $key })
+mark-verdict-key = Marquer « { $v } » ({ $key })
+apply-group = Appliquer « { $v } » aux { $n } affirmations de ce groupe
+merge-last = L'affirmation { $id } est la dernière de l'article : choisissez celle d'avant et fusionnez-la.
+archive-url-error = Adresse archivée : { $e }
+accessed-d = consultée le { $d }
+edit-evidence-n = Modifier la source { $n }
+remove-evidence-n = Retirer la source { $n }
+source-url-hint = https://… (E, ou collez un lien avec Ctrl+V)
+row-head = score { $s }   n° { $id }   { $kind }
+score-block = score { $s } · { $block }
+dismissed-text = Écartée : { $t }
+orphan-text = Orpheline : { $t }
+note-text = Note : { $t }
+organisation-hint = Le Quotidien — cellule de vérification
+name-shown-for = Nom affiché pour « { $v } »
+colour-of = Couleur de « { $v } »
+preflight-n-warnings = { $n ->
+    [one] Vérification avant export : { $n } avertissement (il ne bloque pas l'export)
+   *[other] Vérification avant export : { $n } avertissements (ils ne bloquent pas l'export)
+}
+
+# Pourquoi une phrase est une affirmation
+why-all-n = Toutes les raisons ({ $n })
+why-added-by-the-reviewer = ajoutée par le vérificateur
+why-number = un nombre
+why-number-what = un nombre en lettres : « { $what } »
+why-several-numbers = plusieurs nombres
+why-money-or-percentage = un montant ou un pourcentage
+why-date = une date
+why-date-what = une date : « { $what } »
+why-quote = une citation
+why-question = une question
+why-first-person = à la première personne
+why-greeting = une salutation
+why-boilerplate = habillage de page
+why-too-short = trop courte
+why-event-what = un événement : « { $what } »
+why-attribution-what = attribuée : « { $what } »
+why-comparison-what = une comparaison : « { $what } »
+why-causal-what = une cause : « { $what } »
+why-prediction-what = une prévision : « { $what } »
+why-law-or-rule-what = une loi ou une règle : « { $what } »
+why-opinion-what = une opinion : « { $what } »
+why-hedge-what = avec réserve : « { $what } »
+why-named-entity-what = noms propres : { $what }
+why-words-what = mots qui y poussent : { $what }
+why-words-against-what = mots qui s'y opposent : { $what }
+why-past-what = au passé : « { $what } »
+why-economy-what = économie : « { $what } »
+why-government-what = pouvoirs publics : « { $what } »
+why-security-what = sécurité : « { $what } »
+why-society-what = société : « { $what } »
+why-quantity-what = une quantité : « { $what } »
+why-time-span-what = une durée : « { $what } »
+why-values-what = valeurs : « { $what } »
+why-debate-talk-what = langage de débat : « { $what } »
+why-modal-what = une modalité : « { $what } »
+why-negation-what = une négation : « { $what } »
+why-second-person-what = s'adresse au lecteur : « { $what } »
+why-superlative-what = un superlatif : « { $what } »
+
+# Types d'affirmation, blocs de l'article, sens des sources
+kind-quantity = quantité
+kind-causation = causalité
+kind-law = loi
+kind-prediction = prévision
+kind-personal = vécu
+kind-quote = citation
+kind-event = événement
+kind-other = autre
+block-title = titre
+block-heading = intertitre
+block-byline = signature
+block-date = date
+block-paragraph = paragraphe
+block-caption = légende
+block-credit = crédit
+stance-supports = confirme
+stance-refutes = réfute
+
+# Formats de rapport dans la fenêtre d'export
+format-markdown = Markdown
+format-markdown-help = Pour les éditeurs et les wikis : tout le rapport en texte.
+format-html = HTML
+format-html-help = Une page autonome à lire à l'écran ou à imprimer en PDF.
+format-csv = CSV
+format-csv-help = Une ligne par affirmation, pour les tableurs (UTF-8 avec BOM).
+format-json = JSON
+format-json-help = Toute la vérification pour les programmes (schemas/report.schema.json).
+format-claimreview = ClaimReview JSON-LD
+format-claimreview-help = Balisage schema.org pour les moteurs de recherche, un par affirmation traitée.
+format-claimreview-page = Page HTML ClaimReview
+format-claimreview-page-help = Le balisage ClaimReview dans une petite page à publier.
+format-annotations = Annotations Web
+format-annotations-help = Annotations Web du W3C, pour d'autres outils d'annotation.
+
+# Les avertissements de la vérification avant export
+
+# La fenêtre Historique
+hist-verdict = affirmation { $id } marquée « { $verdict } »
+hist-note-cleared = affirmation { $id } : note effacée
+hist-note-edited = affirmation { $id } : note modifiée
+hist-evidence-added = affirmation { $id } : source ajoutée ({ $host })
+hist-evidence-removed = affirmation { $id } : source { $n } retirée
+hist-evidence-edited = affirmation { $id } : source { $n } modifiée
+hist-claim-added = affirmation { $id } ajoutée
+hist-claim-removed = affirmation { $id } retirée
+hist-threshold = seuil fixé à { $t }
+hist-dismissed = affirmation { $id } écartée (pas une affirmation)
+hist-restored = affirmation { $id } restaurée
+hist-span-edited = affirmation { $id } : passage modifié
+hist-split = affirmation { $id } coupée en affirmations { $id } et { $new }
+hist-merged = affirmations { $a } et { $b } fusionnées
+hist-threshold-moved = seuil { $from } → { $to } : affirmations ajoutées : { $added }, retirées : { $removed }
+hist-group-marked = groupe de l'affirmation { $id } marqué « { $verdict } »
+hist-earlier-applied = affirmation { $id } : vérification antérieure appliquée ({ $rating })
+hist-undo = annulation : { $what }
+
+# Ce qu'une modification n'a pas pu faire
+err-no-such-claim = Il n'y a pas d'affirmation { $id } dans cette vérification.
+err-no-such-evidence = L'affirmation { $id } n'a pas de source { $n } (elle en a { $len }).
+err-duplicate-claim = Il y a déjà une affirmation { $id } dans cette vérification.
+err-outside-text = L'affirmation { $id } pointe hors du texte de l'article.
+err-empty-span = La sélection ne contient aucun mot ; sélectionnez d'abord les mots de l'affirmation.
+err-span-taken = Ce passage est déjà l'affirmation { $id }.
+err-bad-split = L'affirmation { $id } ne peut pas être coupée là : choisissez un point entre deux mots à l'intérieur de l'affirmation.
+err-cannot-merge = Les affirmations { $a } et { $b } ne peuvent pas être fusionnées : il faut deux affirmations différentes.
+err-not-dismissed = Il n'y a pas d'affirmation écartée { $id } dans cette vérification.
+err-gone = L'affirmation { $id } ne peut pas être restaurée : son texte n'est plus dans cette version de l'article.
+err-url-invalid = « { $url } » n'est pas une adresse web. Collez l'adresse complète, commençant par https://
+err-url-scheme = « { $url } » n'est pas une adresse http ou https. Donnez le lien vers la page qu'un lecteur peut ouvrir.
+
+# Ce qui diffère entre une session sur le disque et la vérification dans la fenêtre
+diff-on-disk = Sur le disque :
+diff-same = Ses affirmations, verdicts, notes et sources sont les mêmes qu'ici.
+diff-article = le texte de l'article diffère
+diff-claim = affirmation { $id } : { $what }
+diff-only-there = seulement sur le disque
+diff-only-here = seulement ici
+diff-verdict = verdict « { $there } » sur le disque, « { $here } » ici
+diff-note = la note diffère
+diff-sources = { $there } source(s) sur le disque, { $here } ici
+diff-more = { $n ->
+    [one] et { $n } autre affirmation
+   *[other] et { $n } autres affirmations
+}
+
+# Touches des raccourcis
+key-ctrl = Ctrl
+key-shift = Maj
+key-alt = Alt
+key-delete = Suppr
+key-down = Bas
+key-up = Haut

@@ -5,7 +5,7 @@ use super::article_view::{ArticleRequest, ArticleView};
 use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
 use super::export_dialog::{ExportChoice, ExportDialog};
-use super::i18n::{tr, trf};
+use super::i18n::{self, tr, trf};
 use super::jobs::{Jobs, Kind, Loaded, Outcome, Work};
 use super::library::{self as lib, Earlier, EarlierSource, LibraryLink, Reply, Request};
 use super::library_panel::{LibraryPanel, PanelRequest};
@@ -696,10 +696,8 @@ impl ClaimdeskApp {
             self.refuse_while_busy(tr("reviewing-pasted-text").to_string());
             return;
         }
-        let name = format!(
-            "Pasted text {}.txt",
-            chrono::Local::now().format("%Y-%m-%d %H.%M")
-        );
+        let when = chrono::Local::now().format("%Y-%m-%d %H.%M").to_string();
+        let name = trf("pasted-text-name", &[("when", &when)]);
         let work = Work::Paste {
             text: text.to_string(),
             name,
@@ -716,7 +714,11 @@ impl ClaimdeskApp {
                 loaded,
                 source_changed,
             } => {
-                let result = self.replace_review(*loaded, source_changed);
+                let loaded = (*loaded).map_err(|why| match &path {
+                    Some(p) => trf("open-failed", &[("file", &file_name(p)), ("why", &why)]),
+                    None => trf("paste-failed", &[("why", &why)]),
+                });
+                let result = self.replace_review(loaded, source_changed);
                 if let Some(path) = path {
                     match &result {
                         Ok(()) => self.remember(&path),
@@ -733,35 +735,35 @@ impl ClaimdeskApp {
                 cancelled_too_late,
             } => match result {
                 Ok(()) => {
-                    self.notice = Some(Notice::Info(format!(
-                        "{} report written to {}{}",
-                        format.name(),
-                        path.display(),
-                        if cancelled_too_late {
-                            " (Cancel came after the file was written)"
-                        } else {
-                            ""
-                        }
+                    let id = if cancelled_too_late {
+                        "report-written-late"
+                    } else {
+                        "report-written"
+                    };
+                    self.notice = Some(Notice::Info(trf(
+                        id,
+                        &[
+                            ("format", &i18n::format_name(format)),
+                            ("path", &path.display()),
+                        ],
                     )));
                     Ok(())
                 }
                 Err(e @ store::StoreError::Cancelled { .. }) => {
-                    self.notice = Some(Notice::Info(format!(
-                        "Export cancelled: {} was not written (a file already there is unchanged).",
-                        path.display()
+                    self.notice = Some(Notice::Info(trf(
+                        "export-cancelled",
+                        &[("path", &path.display())],
                     )));
                     Err(e.to_string())
                 }
                 Err(e) => {
-                    let e = e.to_string();
+                    let e = trf("export-failed", &[("file", &file_name(&path)), ("why", &e)]);
                     self.notice = Some(Notice::Error(e.clone()));
                     Err(e)
                 }
             },
             Outcome::Lost { what } => {
-                let e = format!(
-                    "“{what}” stopped on an internal error; the review is as it was. Try again; if it happens again, please report it with the file."
-                );
+                let e = trf("job-lost", &[("what", &what)]);
                 self.notice = Some(Notice::Error(e.clone()));
                 Err(e)
             }
@@ -779,9 +781,9 @@ impl ClaimdeskApp {
                 self.selected = review.claims.first().map(|c| c.id);
                 self.saved_revision = review.revision;
                 self.notice = if !repaired.is_empty() {
-                    Some(Notice::Info(format!(
-                        "Opened with repairs: {}.",
-                        repaired.join("; ")
+                    Some(Notice::Info(trf(
+                        "opened-with-repairs",
+                        &[("list", &repaired.join("; "))],
                     )))
                 } else if session.is_some() && source_changed {
                     review
@@ -845,7 +847,11 @@ impl ClaimdeskApp {
     ) -> Result<(), String> {
         let (review, report) = match result {
             Ok(r) => r,
-            Err(e) => {
+            Err(why) => {
+                let e = trf(
+                    "reanchor-failed",
+                    &[("file", &file_name(path)), ("why", &why)],
+                );
                 self.notice = Some(Notice::Error(e.clone()));
                 return Err(e);
             }
@@ -865,15 +871,23 @@ impl ClaimdeskApp {
             self.selected = self.review.claims.first().map(|c| c.id);
         }
         let orphans = report.count("orphaned");
-        self.notice = Some(Notice::Info(format!(
-            "Re-anchored on {}: {}.{}",
-            path.display(),
-            report.summary(),
-            if orphans > 0 {
-                " Claims not found are listed under Orphaned claims."
-            } else {
-                ""
-            }
+        let summary = trf(
+            "reanchor-summary",
+            &[
+                ("unchanged", &report.count("unchanged")),
+                ("moved", &report.count("moved")),
+                ("edited", &report.count("edited")),
+                ("orphaned", &orphans),
+            ],
+        );
+        let id = if orphans > 0 {
+            "reanchored-orphans"
+        } else {
+            "reanchored"
+        };
+        self.notice = Some(Notice::Info(trf(
+            id,
+            &[("path", &path.display()), ("summary", &summary)],
         )));
         self.article_view.scroll_to_selected = true;
         Ok(())
@@ -883,7 +897,7 @@ impl ClaimdeskApp {
     fn apply(&mut self, action: Action) {
         let reviewer = Some(self.kept.newsroom.reviewer.as_str()).filter(|r| !r.trim().is_empty());
         if let Err(e) = self.history.apply(&mut self.review, action, reviewer) {
-            self.notice = Some(Notice::Error(e.to_string()));
+            self.notice = Some(Notice::Error(i18n::review_error(&e)));
         }
     }
 
@@ -910,8 +924,9 @@ impl ClaimdeskApp {
                 self.claim_list.scroll_to_selected = true;
             }
             Err(e) => {
-                self.notice = Some(Notice::Error(format!(
-                    "That change could not be undone or redone ({e}); it was taken off the history, and the review is as it was."
+                self.notice = Some(Notice::Error(trf(
+                    "undo-failed",
+                    &[("e", &i18n::review_error(&e))],
                 )))
             }
         }
@@ -1002,7 +1017,7 @@ impl ClaimdeskApp {
                 self.article_view.clear_selection();
                 self.select(id);
             }
-            Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
+            Err(e) => self.notice = Some(Notice::Error(i18n::review_error(&e))),
         }
     }
 
@@ -1034,33 +1049,33 @@ impl ClaimdeskApp {
     fn request_pick(&mut self, purpose: Purpose, ctx: &egui::Context) {
         let (title, filters, file_name) = match purpose {
             Purpose::Open => (
-                "Open an article or a Claimdesk session",
+                tr("pick-open-title"),
                 vec![
                     (
-                        "Articles and sessions".to_string(),
+                        tr("pick-articles-sessions").to_string(),
                         exts(&[ARTICLE_EXTS, &["json"]].concat()),
                     ),
-                    ("Articles".to_string(), exts(ARTICLE_EXTS)),
-                    ("Claimdesk sessions".to_string(), exts(&["json"])),
+                    (tr("pick-articles").to_string(), exts(ARTICLE_EXTS)),
+                    (tr("pick-sessions").to_string(), exts(&["json"])),
                 ],
                 None,
             ),
             Purpose::SaveSession => (
-                "Save the review",
-                vec![("Claimdesk session".to_string(), exts(&["json"]))],
+                tr("pick-save-title"),
+                vec![(tr("pick-session").to_string(), exts(&["json"]))],
                 Some(format!("{}{}", self.default_stem(), store::SESSION_SUFFIX)),
             ),
             Purpose::Export => {
                 let f = self.export_choice.format;
                 (
-                    "Export the fact-check report",
-                    vec![(f.name().to_string(), exts(&[f.extension()]))],
+                    tr("export-fact-check-report"),
+                    vec![(i18n::format_name(f).to_string(), exts(&[f.extension()]))],
                     Some(format!("{}.{}", self.default_stem(), f.file_suffix())),
                 )
             }
             Purpose::NewVersion => (
-                "Choose the new version of the article",
-                vec![("Articles".to_string(), exts(ARTICLE_EXTS))],
+                tr("pick-new-version-title"),
+                vec![(tr("pick-articles").to_string(), exts(ARTICLE_EXTS))],
                 None,
             ),
         };
@@ -1078,23 +1093,13 @@ impl ClaimdeskApp {
         let Some(path) = answer.path else {
             self.after_save = None;
             if answer.unavailable {
-                let hint = match answer.purpose {
-                    Purpose::Open => {
-                        "drop the file on the window, or start Claimdesk with it: claimdesk PATH"
-                    }
-                    Purpose::SaveSession => {
-                        "open the article from a folder you can write to, then press Ctrl+S to save next to it"
-                    }
-                    Purpose::Export => {
-                        "save the session (Ctrl+S), then run: claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o REPORT"
-                    }
-                    Purpose::NewVersion => {
-                        "save the session (Ctrl+S), then run: claimdesk reanchor SESSION NEW_ARTICLE"
-                    }
-                };
-                self.notice = Some(Notice::Error(format!(
-                    "No file dialog could be shown on this desktop (it needs the XDG desktop portal or zenity). Instead, {hint}."
-                )));
+                let hint = tr(match answer.purpose {
+                    Purpose::Open => "no-dialog-hint-open",
+                    Purpose::SaveSession => "no-dialog-hint-save",
+                    Purpose::Export => "no-dialog-hint-export",
+                    Purpose::NewVersion => "no-dialog-hint-new-version",
+                });
+                self.notice = Some(Notice::Error(trf("no-file-dialog", &[("hint", &hint)])));
             }
             return;
         };
@@ -1143,6 +1148,10 @@ impl ClaimdeskApp {
             Err(store::StoreError::ChangedOnDisk {
                 changes, on_disk, ..
             }) => {
+                // What differs, in the window's language (the store says it in English).
+                let changes = store::load(path)
+                    .map(|theirs| i18n::differences(&theirs, &self.review))
+                    .unwrap_or(changes);
                 self.conflict = Some((path.to_path_buf(), changes, on_disk));
                 false
             }
@@ -1159,7 +1168,10 @@ impl ClaimdeskApp {
                 true
             }
             Err(e) => {
-                self.notice = Some(Notice::Error(e.to_string()));
+                self.notice = Some(Notice::Error(trf(
+                    "save-failed",
+                    &[("file", &file_name(path)), ("why", &e)],
+                )));
                 false
             }
         }
@@ -1483,8 +1495,11 @@ impl ClaimdeskApp {
             );
             for v in [Verdict::Verified, Verdict::Disputed, Verdict::Unsourced] {
                 ui.label(
-                    RichText::new(format!("{} {}", counts.of(v), self.palette.name(v)))
-                        .color(self.palette.accent(v)),
+                    RichText::new(trf(
+                        "verdict-count",
+                        &[("n", &counts.of(v)), ("name", &self.palette.name(v))],
+                    ))
+                    .color(self.palette.accent(v)),
                 );
             }
             if self.is_dirty() {
@@ -1511,10 +1526,7 @@ impl ClaimdeskApp {
                 Notice::Error(e) => (e.clone(), ui.visuals().error_fg_color),
                 Notice::Info(i) => (i.clone(), self.palette.accent(Verdict::Verified)),
                 Notice::SourceChanged(p) => (
-                    format!(
-                        "The article file {} has changed since this review was saved. Re-anchor the claims on the new version? (Claims not found are kept as orphans.)",
-                        p.display()
-                    ),
+                    trf("source-changed", &[("path", &p.display())]),
                     self.palette.accent(Verdict::Unsourced),
                 ),
             };
@@ -1664,7 +1676,8 @@ impl ClaimdeskApp {
                                 .as_deref()
                                 .map(|r| format!(" · {r}"))
                                 .unwrap_or_default();
-                            ui.label(format!("{when}{who} — {}", entry.action.describe()));
+                            let what = i18n::action_text(&entry.action);
+                            ui.label(format!("{when}{who} — {what}"));
                         }
                     });
             });
@@ -1849,7 +1862,7 @@ impl ClaimdeskApp {
                 "claimdesk-closed-without-saving-review",
                 &[
                     ("t", &found.title),
-                    ("at", &found.saved_at.format("%Y-%m-%d %H:%M")),
+                    ("at", &i18n::language().date_time(&found.saved_at)),
                 ],
             ));
             ui.add_space(8.0);
@@ -1899,9 +1912,9 @@ impl ClaimdeskApp {
                 )));
             }
             Err(e) => {
-                self.notice = Some(Notice::Error(format!(
-                    "The recovery copy {} could not be read ({e}); it is left in place.",
-                    found.session.display()
+                self.notice = Some(Notice::Error(trf(
+                    "recovery-unreadable",
+                    &[("path", &found.session.display()), ("e", &e)],
                 )))
             }
         }
@@ -1985,7 +1998,7 @@ impl ClaimdeskApp {
                         self.article_view.clear_selection();
                         self.select(id);
                     }
-                    Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
+                    Err(e) => self.notice = Some(Notice::Error(i18n::review_error(&e))),
                 },
                 ArticleRequest::SetSpan(id, range) => match self.review.set_span(id, range) {
                     Ok(action) => {
@@ -1993,7 +2006,7 @@ impl ClaimdeskApp {
                         self.article_view.clear_selection();
                         self.select(id);
                     }
-                    Err(e) => self.notice = Some(Notice::Error(format!("{e}."))),
+                    Err(e) => self.notice = Some(Notice::Error(i18n::review_error(&e))),
                 },
             }
         }
@@ -2038,12 +2051,11 @@ impl ClaimdeskApp {
             ctx.set_theme(self.kept.newsroom.theme.preference());
             if let Some(files) = &self.kept_files {
                 self.notice = Some(match self.kept.save_newsroom(files) {
-                    Ok(()) => {
-                        Notice::Info(format!("Settings saved to {}", files.settings.display()))
-                    }
-                    Err(e) => Notice::Error(format!(
-                        "The settings apply to this session but could not be kept: {e}"
+                    Ok(()) => Notice::Info(trf(
+                        "settings-saved",
+                        &[("path", &files.settings.display())],
                     )),
+                    Err(e) => Notice::Error(trf("settings-not-kept", &[("e", &e)])),
                 });
             }
         }

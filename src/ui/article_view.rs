@@ -12,6 +12,7 @@
 //! Clicking a span selects its claim; dragging selects text (A adds it as a claim, Shift+A makes
 //! it the selected claim's span, also in the right-click menu); Ctrl+F searches.
 
+use super::command::Command;
 use super::i18n::{tr, trf};
 use super::theme::Palette;
 use crate::article::BlockKind;
@@ -262,7 +263,7 @@ impl ArticleView {
                 let (rect, response) =
                     ui.allocate_exact_size(Vec2::new(full, height + top), Sense::click_and_drag());
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Label, true, "Article text")
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, tr("article-text"))
                 });
                 let origin = rect.min + Vec2::new(pad, top);
                 self.origin = Some(origin);
@@ -623,7 +624,13 @@ impl ArticleView {
             }
             if let Some(id) = selected
                 && ui
-                    .button(format!("Use as the span of claim {id} (Shift+A)"))
+                    .button(trf(
+                        "use-span-claim",
+                        &[
+                            ("id", &id),
+                            ("key", &Command::SetSpan.shortcut_text(ui.ctx())),
+                        ],
+                    ))
                     .clicked()
             {
                 out.push(ArticleRequest::SetSpan(id, sel.clone()));

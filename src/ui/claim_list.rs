@@ -6,9 +6,10 @@
 //! shows it whole), and only the rows in view are drawn, so 5,000 claims cost what 20 do.
 
 use super::command::Command;
-use super::i18n::{tr, trf};
+use super::i18n::{self, language, tr, trf};
 use super::library::{self as lib, Earlier};
 use super::theme::Palette;
+use super::why;
 use crate::library::Match;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
@@ -126,7 +127,7 @@ pub struct ClaimList {
     view: (f32, f32),
 }
 
-/// The tr("add-evidence") form, for the claim `for_claim`.
+/// The "Add evidence" form, for the claim `for_claim`.
 #[derive(Default)]
 struct EvidenceDraft {
     for_claim: Option<u32>,
@@ -147,13 +148,15 @@ impl EvidenceDraft {
             return Err(tr("paste-sources-address-first").to_string());
         }
         let today = chrono::Local::now().date_naive();
-        let mut e = Evidence::new(&self.url, today).map_err(|e| e.to_string())?;
+        let mut e = Evidence::new(&self.url, today).map_err(|e| i18n::url_error(&e))?;
         e.title = self.title.trim().to_string();
         e.quote = self.quote.trim().to_string();
         e.stance = self.stance;
         if !self.archive.trim().is_empty() {
-            e.archive_url =
-                Some(review::check_url(&self.archive).map_err(|e| format!("Archive URL: {e}"))?);
+            e.archive_url = Some(
+                review::check_url(&self.archive)
+                    .map_err(|e| trf("archive-url-error", &[("e", &i18n::url_error(&e))]))?,
+            );
         }
         Ok(e)
     }
@@ -241,7 +244,7 @@ impl ClaimList {
         self.tabs(ui, review);
         match self.tab {
             Tab::Claims => {
-                self.controls(ui, review, &mut out);
+                self.controls(ui, review, palette, &mut out);
                 self.rows(ui, review, selected, palette, earlier, &mut out);
             }
             Tab::Below => {
@@ -315,7 +318,13 @@ impl ClaimList {
     }
 
     /// The threshold, the filters (status, type, text) and the order.
-    fn controls(&mut self, ui: &mut egui::Ui, review: &Review, out: &mut Vec<ListRequest>) {
+    fn controls(
+        &mut self,
+        ui: &mut egui::Ui,
+        review: &Review,
+        palette: &Palette,
+        out: &mut Vec<ListRequest>,
+    ) {
         ui.horizontal_wrapped(|ui| {
             self.threshold(ui, review, out);
             let label = ui.label(tr("filter"));
@@ -335,12 +344,7 @@ impl ClaimList {
             let status = self
                 .filter
                 .status
-                .map_or(tr("all"), |v| {
-                    Verdict::ALL
-                        .iter()
-                        .find(|x| **x == v)
-                        .map_or("", |v| v.label())
-                })
+                .map_or(tr("all"), |v| palette.name(v))
                 .to_string();
             egui::ComboBox::from_label(tr("status"))
                 .selected_text(status)
@@ -351,15 +355,15 @@ impl ClaimList {
                         ui.selectable_value(
                             &mut self.filter.status,
                             Some(v),
-                            format!("{} ({n})", v.label()),
+                            format!("{} ({n})", palette.name(v)),
                         );
                     }
                 });
             let shown = self
                 .filter
                 .kind
-                .clone()
-                .unwrap_or_else(|| tr("all-types").to_string());
+                .as_deref()
+                .map_or_else(|| tr("all-types").to_string(), i18n::kind_name);
             egui::ComboBox::from_label(tr("type"))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
@@ -369,7 +373,7 @@ impl ClaimList {
                         ui.selectable_value(
                             &mut self.filter.kind,
                             Some(k.to_string()),
-                            format!("{k} ({n})"),
+                            format!("{} ({n})", i18n::kind_name(k)),
                         );
                     }
                 });
@@ -456,9 +460,15 @@ impl ClaimList {
                     egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         ui.label(
-                            RichText::new(format!("score {:.2} · {}", c.score, c.block.label()))
-                                .size(12.5)
-                                .weak(),
+                            RichText::new(trf(
+                                "score-block",
+                                &[
+                                    ("s", &format!("{:.2}", c.score)),
+                                    ("block", &i18n::block_name(c.block)),
+                                ],
+                            ))
+                            .size(12.5)
+                            .weak(),
                         );
                         ui.label(RichText::new(&c.text).weak());
                         if ui
@@ -502,9 +512,13 @@ impl ClaimList {
             ));
             ui.weak(trf("score-s", &[("s", &format!("{:.2}", claim.score))]));
             let kind = if claim.kind_reason.is_empty() {
-                claim.kind.clone()
+                i18n::kind_name(&claim.kind)
             } else {
-                format!("{} ({})", claim.kind, claim.kind_reason)
+                format!(
+                    "{} ({})",
+                    i18n::kind_name(&claim.kind),
+                    why::in_words(language(), &claim.kind_reason)
+                )
             };
             ui.weak(trf("type-k", &[("k", &kind)]));
             if let Some(who) = &claim.claimant {
@@ -551,7 +565,10 @@ impl ClaimList {
                 };
                 if ui
                     .add(button)
-                    .on_hover_text(format!("Mark {} ({key})", palette.name(v)))
+                    .on_hover_text(trf(
+                        "mark-verdict-key",
+                        &[("v", &palette.name(v)), ("key", &key)],
+                    ))
                     .clicked()
                     && !on
                 {
@@ -589,11 +606,7 @@ impl ClaimList {
             checked_before(ui, m, palette, out);
         }
         if !claim.reasons.is_empty() {
-            ui.label(
-                RichText::new(trf("why-r", &[("r", &claim.reasons.join(" · "))]))
-                    .size(12.5)
-                    .weak(),
-            );
+            why_reasons(ui, &claim.reasons);
         }
         if let Some(old) = &claim.previous {
             ui.label(
@@ -620,10 +633,9 @@ impl ClaimList {
                 .filter(|c| c.verdict != claim.verdict)
                 .collect();
             if members.len() > 1 && !differ.is_empty() {
-                let label = format!(
-                    "Apply {} to all {} claims of this group",
-                    palette.name(claim.verdict),
-                    members.len()
+                let label = trf(
+                    "apply-group",
+                    &[("v", &palette.name(claim.verdict)), ("n", &members.len())],
                 );
                 if ui.button(&label).clicked() {
                     out.push(ListRequest::Apply(Action::Batch {
@@ -725,7 +737,7 @@ impl ClaimList {
                 out.push(
                     match review.split(claim.id, claim.position.start + draft.at) {
                         Ok(a) => ListRequest::Apply(a),
-                        Err(e) => ListRequest::Error(e.to_string()),
+                        Err(e) => ListRequest::Error(i18n::review_error(&e)),
                     },
                 );
             }
@@ -742,11 +754,9 @@ pub fn merge_request(review: &Review, id: u32) -> ListRequest {
     match review.next_in_text(id) {
         Some(next) => match review.merge(id, next) {
             Ok(a) => ListRequest::Apply(a),
-            Err(e) => ListRequest::Error(e.to_string()),
+            Err(e) => ListRequest::Error(i18n::review_error(&e)),
         },
-        None => ListRequest::Error(format!(
-            "Claim {id} is the last in the article: select the claim before it and merge that one."
-        )),
+        None => ListRequest::Error(trf("merge-last", &[("id", &id)])),
     }
 }
 
@@ -779,7 +789,11 @@ impl ClaimList {
                             Stance::Supports => palette.accent(Verdict::Verified),
                             Stance::Refutes => palette.accent(Verdict::Disputed),
                         };
-                        ui.label(RichText::new(e.stance.label()).color(color).strong());
+                        ui.label(
+                            RichText::new(i18n::stance_name(e.stance))
+                                .color(color)
+                                .strong(),
+                        );
                         match review::check_url(&e.url) {
                             Ok(url) => {
                                 ui.hyperlink_to(e.display_title(), url)
@@ -789,7 +803,7 @@ impl ClaimList {
                                 ui.label(e.display_title());
                             }
                         }
-                        ui.weak(format!("accessed {}", e.accessed.format("%Y-%m-%d")));
+                        ui.weak(trf("accessed-d", &[("d", &language().date(e.accessed))]));
                         if let Some(a) = e.archive_url.as_deref()
                             && let Ok(a) = review::check_url(a)
                         {
@@ -797,7 +811,7 @@ impl ClaimList {
                         }
                         if ui
                             .small_button(tr("edit-source"))
-                            .on_hover_text(format!("Edit evidence {}", i + 1))
+                            .on_hover_text(trf("edit-evidence-n", &[("n", &(i + 1))]))
                             .clicked()
                         {
                             *draft = EvidenceDraft {
@@ -813,7 +827,7 @@ impl ClaimList {
                         }
                         if ui
                             .small_button(tr("remove"))
-                            .on_hover_text(format!("Remove evidence {}", i + 1))
+                            .on_hover_text(trf("remove-evidence-n", &[("n", &(i + 1))]))
                             .clicked()
                         {
                             out.push(ListRequest::Apply(Action::RemoveEvidence {
@@ -840,7 +854,7 @@ impl ClaimList {
                             (
                                 tr("source-url"),
                                 &mut draft.url,
-                                "https://… (E, or paste a link with Ctrl+V)",
+                                tr("source-url-hint"),
                                 false,
                             ),
                             (
@@ -1018,8 +1032,15 @@ fn row(
     );
     head.append(
         &format!(
-            "   score {:.2}   #{}   {}",
-            claim.score, claim.id, claim.kind
+            "   {}",
+            trf(
+                "row-head",
+                &[
+                    ("s", &format!("{:.2}", claim.score)),
+                    ("id", &claim.id),
+                    ("kind", &i18n::kind_name(&claim.kind)),
+                ],
+            )
         ),
         0.0,
         TextFormat {
@@ -1183,15 +1204,15 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
                         ui.set_width(ui.available_width());
                         ui.label(
                             RichText::new(format!(
-                                "{} · #{} · score {:.2}",
+                                "{} · #{} · {}",
                                 palette.name(c.verdict),
                                 c.id,
-                                c.score
+                                trf("score-s", &[("s", &format!("{:.2}", c.score))])
                             ))
                             .size(12.5)
                             .weak(),
                         );
-                        ui.label(format!("Dismissed: {}", c.text()));
+                        ui.label(trf("dismissed-text", &[("t", &c.text())]));
                         if ui
                             .button(trf("restore-claim-id", &[("id", &c.id)]))
                             .clicked()
@@ -1227,13 +1248,53 @@ fn orphans(ui: &mut egui::Ui, review: &Review, palette: &Palette) {
                                 .size(12.5)
                                 .color(palette.accent(c.verdict)),
                         );
-                        ui.label(format!("Orphan: {}", c.text()));
+                        ui.label(trf("orphan-text", &[("t", &c.text())]));
                         if !c.note.is_empty() {
-                            ui.label(RichText::new(format!("Note: {}", c.note)).size(12.5).weak());
+                            ui.label(
+                                RichText::new(trf("note-text", &[("t", &c.note)]))
+                                    .size(12.5)
+                                    .weak(),
+                            );
                         }
                     });
             }
         });
+}
+
+/// Why the sentence is a claim: the reasons that weigh most in words on one line, and every
+/// reason under "All reasons", folded.
+fn why_reasons(ui: &mut egui::Ui, reasons: &[String]) {
+    let lang = language();
+    let head = why::headline(lang, reasons.iter().map(String::as_str));
+    if !head.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(trf("why-r", &[("r", &head.join(" · "))]))
+                    .size(12.5)
+                    .weak(),
+            )
+            .wrap(),
+        );
+    }
+    egui::CollapsingHeader::new(
+        RichText::new(trf("why-all-n", &[("n", &reasons.len())]))
+            .size(12.5)
+            .weak(),
+    )
+    .id_salt("why-all-reasons")
+    .default_open(false)
+    .show(ui, |ui| {
+        for r in reasons {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("• {}", why::in_words(lang, r)))
+                        .size(12.5)
+                        .weak(),
+                )
+                .wrap(),
+            );
+        }
+    });
 }
 
 /// The first words of a sentence, for a button's label.

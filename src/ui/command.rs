@@ -2,7 +2,7 @@
 //! Menus, key handling and the shortcut help read from here, so a shortcut is defined once.
 
 use super::i18n::tr;
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -88,10 +88,10 @@ impl Command {
     ];
 
     pub fn label(self) -> &'static str {
-        tr(self.label_en())
+        tr(self.label_id())
     }
 
-    fn label_en(self) -> &'static str {
+    pub(super) fn label_id(self) -> &'static str {
         match self {
             Command::Open => "open",
             Command::PasteArticle => "paste-article",
@@ -128,10 +128,10 @@ impl Command {
     }
 
     pub fn help(self) -> &'static str {
-        tr(self.help_en())
+        tr(self.help_id())
     }
 
-    fn help_en(self) -> &'static str {
+    pub(super) fn help_id(self) -> &'static str {
         match self {
             Command::Open => "open-article-txt-md-html",
             Command::CompareVersion => "move-claims-onto-edited-version",
@@ -211,15 +211,42 @@ impl Command {
             .all(|s| s.modifiers.is_none() || s.modifiers == SHIFT)
     }
 
-    /// "Ctrl+O", "J / ↓".
+    /// "Ctrl+O", "J / Down", "Ctrl+,"; in French "Maj+A", "J / Bas".
     pub fn shortcut_text(self, ctx: &eframe::egui::Context) -> String {
         if self == Command::PasteArticle {
-            return ctx.format_shortcut(&sc(CMD, Key::V));
+            return format_shortcut(ctx, &sc(CMD, Key::V));
         }
         self.shortcuts()
             .iter()
-            .map(|s| ctx.format_shortcut(s))
+            .map(|s| format_shortcut(ctx, s))
             .collect::<Vec<_>>()
             .join(" / ")
     }
+}
+
+/// A shortcut as the window shows it: modifiers and named keys in the window's language,
+/// punctuation keys as their symbols ("Ctrl+,", not "Ctrl+Comma"). On macOS, egui's own.
+fn format_shortcut(ctx: &eframe::egui::Context, s: &KeyboardShortcut) -> String {
+    if ctx.os().is_mac() {
+        return ctx.format_shortcut(s);
+    }
+    let names = ModifierNames {
+        alt: tr("key-alt"),
+        ctrl: tr("key-ctrl"),
+        shift: tr("key-shift"),
+        ..ModifierNames::NAMES
+    };
+    let mut text = names.format(&s.modifiers, false);
+    if !text.is_empty() {
+        text.push_str(names.concat);
+    }
+    text.push_str(match s.logical_key {
+        Key::Delete => tr("key-delete"),
+        // No font of the window has arrow symbols: their names.
+        Key::ArrowDown => tr("key-down"),
+        Key::ArrowUp => tr("key-up"),
+        Key::ArrowLeft | Key::ArrowRight => s.logical_key.name(),
+        key => key.symbol_or_name(),
+    });
+    text
 }

@@ -1,8 +1,8 @@
 //! File > Export: the format, its options, and the pre-flight check's warnings. The dialog returns
 //! the user's choice; the app then asks where to write the file.
 
-use super::i18n::tr;
-use crate::report::{self, Format, Options, ReportSettings, Warning};
+use super::i18n::{self, tr, trf};
+use crate::report::{self, Format, Options, ReportSettings};
 use crate::review::Review;
 use eframe::egui::{self, RichText};
 
@@ -26,14 +26,18 @@ impl Default for ExportChoice {
 pub struct ExportDialog {
     open: bool,
     choice: ExportChoice,
-    warnings: Vec<Warning>,
+    /// The pre-flight check's warnings, in the window's language.
+    warnings: Vec<String>,
 }
 
 impl ExportDialog {
     /// Opens the dialog, running the pre-flight check on the review as it is now (the review
     /// cannot change while the dialog is open).
     pub fn open(&mut self, review: &Review, settings: &ReportSettings) {
-        self.warnings = report::lint(review, settings, super::i18n::language());
+        self.warnings = report::lint(review, settings, super::i18n::language())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         self.open = true;
     }
 
@@ -50,8 +54,8 @@ impl ExportDialog {
         ui.strong(tr("format"));
         for f in Format::ALL {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut self.choice.format, f, f.name());
-                ui.weak(f.help());
+                ui.radio_value(&mut self.choice.format, f, i18n::format_name(f));
+                ui.weak(i18n::format_help(f));
             });
         }
         ui.add_enabled_ui(self.choice.format == Format::Html, |ui| {
@@ -65,10 +69,7 @@ impl ExportDialog {
         if n == 0 {
             ui.strong(tr("pre-flight-check-nothing-flag"));
         } else {
-            ui.strong(format!(
-                "Pre-flight check: {n} warning{} (they do not block the export)",
-                if n == 1 { "" } else { "s" }
-            ));
+            ui.strong(trf("preflight-n-warnings", &[("n", &n)]));
             egui::ScrollArea::vertical()
                 .id_salt("export-warnings")
                 .max_height(220.0)

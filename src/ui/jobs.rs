@@ -11,6 +11,7 @@
 //! for, so that the window can say truthfully whether the file was written: cancelled before
 //! the rename, the file on disk is as it was.
 
+use super::i18n::trf;
 use crate::report::{self, Format, Options, ReportSettings};
 use crate::review::{Review, anchor};
 use crate::{article, store};
@@ -111,10 +112,7 @@ impl Jobs {
     /// be started.
     pub fn start(&mut self, label: String, work: Work, ctx: &egui::Context) -> Result<(), String> {
         if let Some(r) = &self.running {
-            return Err(format!(
-                "Claimdesk is still busy ({}): wait until it is done, or cancel it, and try again.",
-                r.label
-            ));
+            return Err(trf("still-busy", &[("what", &r.label)]));
         }
         let kind = match work {
             Work::Export { .. } => Kind::Write,
@@ -137,9 +135,7 @@ impl Jobs {
             });
         if let Err(e) = spawned {
             // The closure, and `ending` in it, were dropped: the count is back down.
-            return Err(format!(
-                "“{label}” could not start: the system refused a new thread ({e}). Close other programs and try again."
-            ));
+            return Err(trf("no-thread", &[("what", &label), ("e", &e)]));
         }
         self.running = Some(Running {
             label,

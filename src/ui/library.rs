@@ -163,11 +163,7 @@ impl LibraryLink {
                     }
                 }
             })
-            .map_err(|e| {
-                format!(
-                    "The claim library could not be used: the system refused a new thread ({e})."
-                )
-            })?;
+            .map_err(|e| trf("library-no-thread", &[("e", &e)]))?;
         Ok(Self {
             place,
             tx,

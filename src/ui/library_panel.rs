@@ -120,7 +120,7 @@ impl LibraryPanel {
             Err(e) => {
                 self.results.clear();
                 self.selected = None;
-                self.error = Some(e);
+                self.error = Some(trf("library-search-failed", &[("e", &e)]));
             }
         }
     }

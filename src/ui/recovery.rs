@@ -7,6 +7,7 @@
 //! `recovery-PID.claimdesk.json` (an ordinary session file) and `recovery-PID.json` (which
 //! window wrote it, when, and the session file the review belongs to).
 
+use super::i18n::{tr, trf};
 use crate::review::Review;
 use crate::store;
 use serde::{Deserialize, Serialize};
@@ -146,9 +147,9 @@ impl Autosave {
             Err(e) => {
                 // Tried once per change; the next change tries again.
                 self.written = Some(review.revision);
-                self.last_error = Some(format!(
-                    "Could not write the recovery copy in {}: {e}",
-                    self.dir.display()
+                self.last_error = Some(trf(
+                    "recovery-write-failed",
+                    &[("dir", &self.dir.display()), ("e", &e)],
                 ));
             }
         }
@@ -195,7 +196,7 @@ impl Autosave {
                 meta: meta_file,
                 title: meta
                     .as_ref()
-                    .map_or_else(|| "an article".to_string(), |m| m.title.clone()),
+                    .map_or_else(|| tr("an-article").to_string(), |m| m.title.clone()),
                 saved_at: meta
                     .as_ref()
                     .map_or(modified, |m| m.saved_at.with_timezone(&chrono::Local)),

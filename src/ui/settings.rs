@@ -2,7 +2,7 @@
 //! reviewer's name, methodology and corrections texts), kept in a JSON file in the user's
 //! configuration folder and applied to every report.
 
-use super::i18n::{Lang, tr};
+use super::i18n::{Lang, tr, trf, verdict_name};
 use super::theme::{Palette, VerdictStyle};
 use crate::report::ReportSettings;
 use crate::review::Review;
@@ -190,9 +190,9 @@ impl Newsroom {
                 Ok(n) => (n, None),
                 Err(e) => (
                     Self::default(),
-                    Some(format!(
-                        "The settings file {} is not valid ({e}); defaults are used until you save the settings.",
-                        path.display()
+                    Some(trf(
+                        "settings-invalid",
+                        &[("path", &path.display()), ("e", &e)],
                     )),
                 ),
             },
@@ -203,8 +203,12 @@ impl Newsroom {
     /// Writes the settings file atomically, creating its folder.
     pub fn save(&self, path: &Path) -> Result<(), String> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                trf(
+                    "settings-mkdir-failed",
+                    &[("dir", &dir.display()), ("e", &e)],
+                )
+            })?;
         }
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
         crate::store::write_atomic(path, json.as_bytes()).map_err(|e| e.to_string())
@@ -246,7 +250,7 @@ impl Newsroom {
     }
 }
 
-/// The Settings window: edits a draft; tr("save-settings") hands it back.
+/// The Settings window: edits a draft; "Save settings" hands it back.
 #[derive(Default)]
 pub struct SettingsWindow {
     pub open: bool,
@@ -294,7 +298,7 @@ impl SettingsWindow {
                             ui,
                             tr("organisation"),
                             &mut self.draft.organisation,
-                            "Le Quotidien — cellule de vérification",
+                            tr("organisation-hint"),
                         );
                         field(
                             ui,
@@ -367,13 +371,14 @@ impl SettingsWindow {
                                 let defaults = Palette::default();
                                 for (i, v) in Verdict::ALL.into_iter().enumerate() {
                                     let style = &mut self.draft.verdicts[i];
-                                    ui.label(v.label());
+                                    let name = verdict_name(v);
+                                    ui.label(name);
                                     ui.add(
                                         egui::TextEdit::singleline(&mut style.name)
-                                            .hint_text(v.label())
+                                            .hint_text(name)
                                             .desired_width(180.0),
                                     )
-                                    .on_hover_text(format!("Name shown for {}", v.label()));
+                                    .on_hover_text(trf("name-shown-for", &[("v", &name)]));
                                     let mut color = super::theme::parse_hex(&style.color)
                                         .unwrap_or(defaults.accent(v));
                                     let resp = egui::color_picker::color_edit_button_srgba(
@@ -381,7 +386,7 @@ impl SettingsWindow {
                                         &mut color,
                                         egui::color_picker::Alpha::Opaque,
                                     )
-                                    .on_hover_text(format!("Colour of {}", v.label()));
+                                    .on_hover_text(trf("colour-of", &[("v", &name)]));
                                     if resp.changed() {
                                         style.color = super::theme::to_hex(color);
                                     }
