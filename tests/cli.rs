@@ -142,8 +142,22 @@ fn extract_session_then_report_in_both_formats() {
     // In the article's language, for readers; in English for the desk when asked.
     let md = stdout(&claimdesk(&["report", s, "--format", "md"]));
     assert!(
-        md.contains(&format!("| À vérifier | {} |", claims.len())),
+        md.contains(&format!("0 sur {} affirmations", claims.len())),
         "{md}"
+    );
+    // Nothing is checked yet: readers are shown no claim, the desk every one.
+    assert!(!md.contains("À vérifier"), "{md}");
+    let desk = stdout(&claimdesk(&[
+        "report",
+        s,
+        "--format",
+        "md",
+        "--audience",
+        "desk",
+    ]));
+    assert!(
+        desk.contains(&format!("| À vérifier | {} |", claims.len())),
+        "{desk}"
     );
     assert!(!md.contains("Fichier"), "{md}");
     let md = stdout(&claimdesk(&[

@@ -282,6 +282,7 @@ verdict-unreviewed = Unreviewed
 
 ## Dates
 
+decimal-mark = .
 date-long = { $day } { $month } { $year }
 date-time = { $date }, { $time }
 month-1 = January
@@ -534,8 +535,8 @@ format-annotations-help = W3C Web Annotations, for other annotation tools.
 # The pre-flight check's warnings
 lint-and-more = and { $n } more
 lint-unreviewed = { $n ->
-    [one] { $n } of { $total } claims is unreviewed (claim { $ids }): it is listed in the report without a verdict.
-   *[other] { $n } of { $total } claims are unreviewed (claims { $ids }): they are listed in the report without a verdict.
+    [one] { $n } of { $total } claims is unreviewed (claim { $ids }): reports for the desk list it without a verdict, reports for readers leave it out.
+   *[other] { $n } of { $total } claims are unreviewed (claims { $ids }): reports for the desk list them without a verdict, reports for readers leave them out.
 }
 lint-orphans = { $n ->
     [one] { $n } claim could not be found in this version of the article (claim { $ids }): it is left out of the report. Re-attach or drop it first.

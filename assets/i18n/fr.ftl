@@ -285,6 +285,7 @@ verdict-unreviewed = À vérifier
 
 ## Dates
 
+decimal-mark = ,
 date-long = { $day ->
     [1] 1er
    *[other] { $day }
@@ -340,8 +341,8 @@ report-previous-wording = Formulation précédente
 report-sources = Sources
 report-supports = confirme
 report-refutes = contredit
-report-separator = {" ; "}
-report-label-value = { $label } : { $value }
+report-separator = {"\u00A0; "}
+report-label-value = { $label } : { $value }
 report-accessed = consultée le { $date }
 report-archived-copy = copie archivée
 report-methodology = Méthode
@@ -395,8 +396,8 @@ report-corrections-text = Si vous pensez que cette vérification contient une er
 
 lint-and-more = et { $n } de plus
 lint-unreviewed = { $n ->
-    [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : elle figure dans le rapport sans verdict.
-   *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : elles figurent dans le rapport sans verdict.
+    [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : les rapports pour la rédaction la listent sans verdict, ceux pour les lecteurs l'omettent.
+   *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : les rapports pour la rédaction les listent sans verdict, ceux pour les lecteurs les omettent.
 }
 lint-orphans = { $n ->
     [one] { $n } affirmation est introuvable dans cette version de l'article (affirmation { $ids }) : elle est exclue du rapport. Rattachez-la ou supprimez-la d'abord.

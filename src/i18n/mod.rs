@@ -137,6 +137,15 @@ impl Lang {
         self.format("date-time", &[("date", &date), ("time", &time)])
     }
 
+    /// A number with `digits` decimals, with the language's decimal mark: "0.97", "0,97".
+    pub fn decimal(self, value: f64, digits: usize) -> String {
+        let plain = format!("{value:.digits$}");
+        match self.text("decimal-mark").as_str() {
+            "." | "decimal-mark" => plain,
+            mark => plain.replacen('.', mark, 1),
+        }
+    }
+
     /// Whether this language's own file has message `id` (not through English).
     pub fn has(self, id: &str) -> bool {
         ALL[self.0].bundle.has_message(id)
@@ -302,6 +311,8 @@ mod tests {
             .unwrap();
         assert_eq!(fr().date_time(&t), "12 mars 2026 à 14:05");
         assert_eq!(Lang::EN.date_time(&t), "12 March 2026, 14:05");
+        assert_eq!(Lang::EN.decimal(0.966, 2), "0.97");
+        assert_eq!(fr().decimal(0.966, 2), "0,97");
     }
 
     #[test]

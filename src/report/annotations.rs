@@ -32,9 +32,8 @@ pub(super) fn render(r: &Report) -> String {
         .into_iter()
         .next()
         .map(|name| json!({"type": "Person", "name": name}));
-    let items: Vec<Value> = review
-        .claims
-        .iter()
+    let items: Vec<Value> = r
+        .claims()
         .map(|c| {
             let mut body = Vec::new();
             if desk {

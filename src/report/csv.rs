@@ -66,7 +66,7 @@ pub(super) fn render(r: &Report) -> String {
         .map(|c| r.t(&format!("report-column-{c}")))
         .collect();
     let _ = w.write_record(&header);
-    for c in &review.claims {
+    for c in r.claims() {
         let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
         let row: Vec<String> = columns
             .iter()

@@ -154,13 +154,8 @@ pub(super) fn render(r: &Report) -> String {
         "<section id=\"summary\">\n<h2>{}</h2>\n<table class=\"chart\">",
         esc(&r.t("report-summary"))
     );
-    let max = Verdict::ALL
-        .iter()
-        .map(|v| counts.of(*v))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    for v in Verdict::ALL {
+    let max = r.verdicts().map(|v| counts.of(v)).max().unwrap_or(0).max(1);
+    for v in r.verdicts() {
         let n = counts.of(v);
         let pct = n as f64 * 100.0 / max as f64;
         let bar = if n == 0 {
@@ -181,7 +176,7 @@ pub(super) fn render(r: &Report) -> String {
         s,
         "<tr><th><strong>{}</strong></th><td></td><td class=\"n\"><strong>{}</strong></td></tr>\n</table>\n</section>",
         esc(&r.t("report-total")),
-        counts.total
+        r.total()
     );
 
     let _ = writeln!(
@@ -189,7 +184,7 @@ pub(super) fn render(r: &Report) -> String {
         "<section id=\"claims\">\n<h2>{}</h2>",
         esc(&r.t("report-claims"))
     );
-    for c in &review.claims {
+    for c in r.claims() {
         claim(&mut s, r, c, &idx);
     }
     s.push_str("</section>\n");
@@ -252,26 +247,13 @@ fn claim(s: &mut String, r: &Report, c: &Claim, idx: &CharIndex) {
         let _ = writeln!(rows, "<dt>{}</dt><dd>{html}</dd>", esc(&r.t(label)));
     };
     if desk {
-        let kind_reason = if c.kind_reason.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", esc(&c.kind_reason))
-        };
-        row(
-            "report-type",
-            format!("{}{kind_reason}", esc(&r.kind(&c.kind))),
-        );
+        row("report-type", esc(&r.kind_with_reason(c)));
     }
     if let Some(who) = &c.claimant {
         row("report-claimant", esc(who));
     }
     if desk {
-        let reasons = if c.reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", esc(&c.reasons.join(", ")))
-        };
-        row("report-score", format!("{:.2}{reasons}", c.score));
+        row("report-score", esc(&r.score(c)));
         let (start, end) = (idx.char_of(c.position.start), idx.char_of(c.position.end));
         let chars = esc(&r.f("report-characters", &[("start", &start), ("end", &end)]));
         let position = if r.options.with_article {
@@ -350,7 +332,7 @@ fn claim(s: &mut String, r: &Report, c: &Claim, idx: &CharIndex) {
 fn article(s: &mut String, r: &Report) {
     let review = r.review;
     let text = &review.article.text;
-    let mut claims: Vec<&Claim> = review.claims.iter().collect();
+    let mut claims: Vec<&Claim> = r.claims().collect();
     claims.sort_by_key(|c| (c.position.start, c.position.end));
     let _ = writeln!(
         s,

@@ -168,9 +168,8 @@ pub(super) fn render(r: &Report) -> String {
         reviewers: super::reviewers(review, settings),
         reviewed_at: review.modified.to_rfc3339(),
         counts: review.counts(),
-        claims: review
-            .claims
-            .iter()
+        claims: r
+            .claims()
             .map(|c| Claim {
                 id: c.id,
                 text: c.text(),

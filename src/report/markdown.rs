@@ -1,7 +1,7 @@
 //! The Markdown report: for editors, wikis and content systems.
 
 use super::{Report, file_name, web_link};
-use crate::review::{Evidence, Verdict};
+use crate::review::Evidence;
 use crate::text::CharIndex;
 
 /// Keeps Markdown syntax in text from being read as markup: every character that CommonMark
@@ -107,17 +107,17 @@ pub(super) fn render(r: &Report) -> String {
         md_inline(&r.t("report-verdict")),
         md_inline(&r.t("report-claims"))
     );
-    for v in Verdict::ALL {
+    for v in r.verdicts() {
         let _ = writeln!(s, "| {} | {} |", md_inline(&r.verdict(v)), counts.of(v));
     }
     let _ = writeln!(
         s,
         "| **{}** | **{}** |\n",
         md_inline(&r.t("report-total")),
-        counts.total
+        r.total()
     );
     let _ = writeln!(s, "## {}\n", md_inline(&r.t("report-claims")));
-    for c in &review.claims {
+    for c in r.claims() {
         let verdict = r.verdict(c.verdict);
         let heading = r.f(
             "report-claim-verdict",
@@ -130,21 +130,8 @@ pub(super) fn render(r: &Report) -> String {
         };
         item("report-verdict", &md_inline(&verdict));
         if desk {
-            let reasons = if c.reasons.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", md_inline(&c.reasons.join(", ")))
-            };
-            item("report-score", &format!("{:.2}{reasons}", c.score));
-            let kind = md_inline(&r.kind(&c.kind));
-            if c.kind_reason.is_empty() {
-                item("report-type", &kind);
-            } else {
-                item(
-                    "report-type",
-                    &format!("{kind} ({})", md_inline(&c.kind_reason)),
-                );
-            }
+            item("report-score", &md_inline(&r.score(c)));
+            item("report-type", &md_inline(&r.kind_with_reason(c)));
         }
         if let Some(who) = &c.claimant {
             item("report-claimant", &md_inline(who));
@@ -239,7 +226,16 @@ mod tests {
             md.starts_with("# Rapport de vérification : Vladimir Poutine et Kim Jong Un riaient")
         );
         assert!(md.contains("| Contesté | 1 |"), "{md}");
-        assert!(md.contains("| À vérifier |"), "{md}");
+        // For readers, only what was checked: no row for unreviewed claims, none of them listed.
+        assert!(!md.contains("| À vérifier |"), "{md}");
+        assert!(md.contains("| **Total** | **1** |"), "{md}");
+        assert!(
+            !md.contains(&format!("### Affirmation {} ", r.claims[1].id)),
+            "{md}"
+        );
+        let desk = render_in(&r, Format::Markdown, fr(), Audience::Desk);
+        assert!(desk.contains("| À vérifier |"), "{desk}");
+        assert!(desk.contains(&format!("### Affirmation {} — À vérifier", r.claims[1].id)));
         assert!(md.contains(&format!("### Affirmation {} — Contesté", r.claims[0].id)));
         assert!(md.contains("- **Note\u{a0}:** KCNA images only"), "{md}");
         assert!(md.contains(&format!(
@@ -275,7 +271,7 @@ mod tests {
         assert!(md.contains("## Corrections\n\nIf you think"));
         let md = render_in(&r, Format::Markdown, fr(), Audience::Readers);
         assert!(md.contains(
-            " — contredit ; consultée le 20 juin 2024 ; [copie archivée](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
+            " — contredit\u{a0}; consultée le 20 juin 2024\u{a0}; [copie archivée](<https://web.archive.org/web/2024/https://www.kcna.kp/>)"
         ), "{md}");
         assert!(md.contains("## Méthode\n\nClaimdesk a relevé"));
         assert!(md.contains("## Corrections\n\nSi vous pensez"));

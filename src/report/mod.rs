@@ -18,6 +18,7 @@ mod json;
 mod lint;
 mod markdown;
 mod settings;
+pub mod why;
 
 pub use claimreview::{CLAIM_REVIEWED_MAX_CHARS, claim_reviewed};
 pub use lint::{Warning, WarningKind, lint};
@@ -314,6 +315,59 @@ impl Report<'_> {
     fn reviewed_at(&self) -> String {
         self.lang()
             .date_time(&self.options.zone.at(self.review.modified))
+    }
+
+    /// A claim's score and the model's reasons for it, in words of the report's language,
+    /// strongest first: "0.97 (a number; attributed: “selon”)", "0,97 (un nombre ; …)".
+    fn score(&self, c: &crate::review::Claim) -> String {
+        let score = self.lang().decimal(f64::from(c.score), 2);
+        if c.reasons.is_empty() {
+            return score;
+        }
+        let words: Vec<String> = c
+            .reasons
+            .iter()
+            .map(|reason| why::in_words(self.lang(), reason))
+            .collect();
+        format!("{score} ({})", words.join(&self.t("report-separator")))
+    }
+
+    /// A claim's type and why, in words: "quantity" + "number" → "chiffre (un nombre)".
+    fn kind_with_reason(&self, c: &crate::review::Claim) -> String {
+        let kind = self.kind(&c.kind);
+        if c.kind_reason.is_empty() {
+            kind
+        } else {
+            format!("{kind} ({})", why::in_words(self.lang(), &c.kind_reason))
+        }
+    }
+
+    /// The claims the report lists: every one for the desk; for readers, those with a verdict
+    /// (a claim nobody checked yet is not published).
+    fn claims(&self) -> impl Iterator<Item = &crate::review::Claim> {
+        let desk = self.for_desk();
+        self.review
+            .claims
+            .iter()
+            .filter(move |c| desk || c.verdict != Verdict::Unreviewed)
+    }
+
+    /// The verdicts the summary counts: all for the desk; for readers, those published.
+    fn verdicts(&self) -> impl Iterator<Item = Verdict> {
+        let desk = self.for_desk();
+        Verdict::ALL
+            .into_iter()
+            .filter(move |v| desk || *v != Verdict::Unreviewed)
+    }
+
+    /// How many claims the summary totals: all for the desk, the reviewed ones for readers.
+    fn total(&self) -> usize {
+        let counts = self.review.counts();
+        if self.for_desk() {
+            counts.total
+        } else {
+            counts.reviewed()
+        }
     }
 
     /// "3 of 17 claims".

@@ -9,8 +9,8 @@ use super::command::Command;
 use super::i18n::{self, language, tr, trf};
 use super::library::{self as lib, Earlier};
 use super::theme::Palette;
-use super::why;
 use crate::library::Match;
+use crate::report::why;
 use crate::review::{self, Action, Claim, Evidence, Review, Stance, Verdict};
 use eframe::egui::{self, FontId, RichText, Sense, TextFormat, text::LayoutJob};
 

@@ -14,7 +14,6 @@ mod picker;
 mod recovery;
 mod settings;
 mod theme;
-mod why;
 
 pub use app::ClaimdeskApp;
 pub use command::Command;

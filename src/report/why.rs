@@ -2,8 +2,8 @@
 //! selon", "named entity: Vladimir Poutine, Kim", strongest first) in words of a language.
 //!
 //! Presentation only: the sessions keep the reasons as the extractor wrote them (other tools
-//! read them). Pure functions of a `Lang` and the reason strings, with no egui, so that the
-//! reports can use them too (they would move next to `crate::i18n`).
+//! read them). Pure functions of a `Lang` and the reason strings, with no egui, so that
+//! the window and the reports for the desk say them alike.
 
 use crate::i18n::Lang;
 
