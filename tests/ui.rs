@@ -148,13 +148,15 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
     assert_eq!(req.purpose, Purpose::Export);
     let md = std::fs::read_to_string(&out).expect("the report was written");
     let claim_text = h.state().review().claim(id).unwrap().text().to_string();
+    // The report is in the article's language (French), for readers: only the checked claim.
     let section = md
-        .split(&format!("### Claim {id} — "))
+        .split(&format!("### Affirmation {id} — "))
         .nth(1)
         .expect("the claim is in the report");
-    assert!(section.starts_with("Disputed"), "{section}");
+    assert!(section.starts_with("Contesté"), "{section}");
     assert!(section.contains(&claim_text[..40]), "{section}");
-    assert!(md.contains("| Disputed | 1 |"));
+    assert!(md.contains("| Contesté | 1 |"), "{md}");
+    assert!(!md.contains("À vérifier"), "{md}");
 
     // The same through a JSON file name.
     let json_out = dir.path().join("report.json");
@@ -671,7 +673,7 @@ fn evidence_added_in_the_detail_panel_is_in_the_markdown_and_html_reports() {
         assert!(text.contains("KCNA: les chiens Pungsan"), "{text}");
         assert!(text.contains("https://www.kcna.kp/fr/article/pungsan"));
         assert!(text.contains("Deux chiens de chasse Pungsan ont été offerts"));
-        assert!(text.contains("refutes"));
+        assert!(text.contains("contredit"), "{text}");
     }
 
     // Remove takes it out again; undo brings it back.
@@ -698,6 +700,14 @@ fn choosing_csv_in_the_export_dialog_writes_a_csv() {
     assert_eq!(verdict(&h, first), Verdict::Verified);
     h.get_by_label("CSV").click();
     h.run();
+    // The article is French; the report is asked for in English, for the desk (the usual
+    // audience of CSV, chosen again here: a choice made stays).
+    h.get_by_label("Report language").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("For the desk").click();
+    h.run();
     // The user names the file without an extension: the chosen format's is added.
     let out = dir.path().join("claims");
     picker.answer(Some(out.clone()));
@@ -720,6 +730,28 @@ fn choosing_csv_in_the_export_dialog_writes_a_csv() {
     assert_eq!(&rows[0][4], "Verified");
     assert_eq!(&rows[1][4], "Unreviewed");
     assert!(h.state().info().unwrap().contains("CSV report written"));
+
+    // For readers, in the automatic language (the article's, French): only the checked claim.
+    open_export_dialog(&mut h);
+    h.get_by_label("Report language").click();
+    h.run();
+    h.get_by_label("Automatic: Français").click();
+    h.run();
+    h.get_by_label("For readers").click();
+    h.run();
+    let out = dir.path().join("readers.csv");
+    picker.answer(Some(out.clone()));
+    h.get_by_label("Export…").click();
+    settle(&mut h);
+    let csv = std::fs::read_to_string(&out).expect("the readers' CSV was written");
+    assert!(csv.starts_with("\u{feff}n°,texte,verdict"), "{csv}");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(&csv.as_bytes()[3..])
+        .records()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{csv}");
+    assert_eq!(&rows[0][0], first.to_string());
+    assert_eq!(&rows[0][2], "Vérifié");
 
     // Cancel closes the dialog without asking for a file.
     let asked = picker.requests().len();
@@ -1565,7 +1597,7 @@ fn an_export_runs_off_the_ui_thread_and_a_cancelled_one_writes_nothing() {
     h.get_by_label("Export…").click();
     settle(&mut h);
     let md = std::fs::read_to_string(&out).unwrap();
-    assert!(md.contains("| Disputed | 1 |"), "{md}");
+    assert!(md.contains("| Contesté | 1 |"), "{md}");
     assert!(h.state().info().unwrap().contains("report written to"));
 }
 

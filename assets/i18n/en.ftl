@@ -615,3 +615,12 @@ key-alt = Alt
 key-delete = Delete
 key-down = Down
 key-up = Up
+
+# The export dialog: the report's language and audience
+export-language = Report language
+export-language-automatic = Automatic: { $l }
+export-audience = For whom
+export-audience-readers = For readers
+export-audience-readers-help = The claims checked, verdicts in the newsroom's words, notes and sources: ready to publish.
+export-audience-desk = For the desk
+export-audience-desk-help = Everything: unchecked claims, scores and reasons, positions, the file name, the history.

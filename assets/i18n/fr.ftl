@@ -619,3 +619,12 @@ key-alt = Alt
 key-delete = Suppr
 key-down = Bas
 key-up = Haut
+
+# La boîte d'export : langue et public du rapport
+export-language = Langue du rapport
+export-language-automatic = Automatique : { $l }
+export-audience = Pour qui
+export-audience-readers = Pour les lecteurs
+export-audience-readers-help = Les affirmations vérifiées, les verdicts dans les mots de la rédaction, les notes et les sources : prêt à publier.
+export-audience-desk = Pour la rédaction
+export-audience-desk-help = Tout : affirmations non vérifiées, scores et raisons, positions, nom du fichier, historique.

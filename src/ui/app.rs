@@ -1212,7 +1212,7 @@ impl ClaimdeskApp {
             format,
             review: Box::new(self.review.clone()),
             settings: Box::new(settings),
-            options: self.export_choice.options,
+            options: self.export_choice.options(&self.review, format),
             path,
         };
         self.start_job(tr("exporting-report").to_string(), work);

@@ -1,24 +1,46 @@
 //! File > Export: the format, its options, and the pre-flight check's warnings. The dialog returns
 //! the user's choice; the app then asks where to write the file.
 
-use super::i18n::{self, tr, trf};
-use crate::report::{self, Format, Options, ReportSettings};
+use super::i18n::{self, Lang, tr, trf};
+use crate::report::{self, Audience, Format, ReportSettings};
 use crate::review::Review;
 use eframe::egui::{self, RichText};
 
-/// What the user chose to export.
+/// What the user chose to export. `None` leaves a choice to the report: its language is the
+/// article's (when Claimdesk has texts for it) else the window's; its audience the format's
+/// usual one (readers for Markdown, HTML and the ClaimReview page; the desk for the others).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportChoice {
     pub format: Format,
-    pub options: Options,
+    /// HTML: include the article with the claims highlighted.
+    pub with_article: bool,
+    pub lang: Option<Lang>,
+    pub audience: Option<Audience>,
 }
 
 impl Default for ExportChoice {
     fn default() -> Self {
         Self {
             format: Format::Markdown,
-            options: Options::default(),
+            with_article: false,
+            lang: None,
+            audience: None,
         }
+    }
+}
+
+impl ExportChoice {
+    /// The report options for `review` in `format` (the format a file name may have changed).
+    pub fn options(&self, review: &Review, format: Format) -> report::Options {
+        let mut options = report::Options::new(review, format, i18n::language());
+        options.with_article = self.with_article;
+        if let Some(lang) = self.lang {
+            options.lang = lang;
+        }
+        if let Some(audience) = self.audience {
+            options.audience = audience;
+        }
+        options
     }
 }
 
@@ -28,6 +50,8 @@ pub struct ExportDialog {
     choice: ExportChoice,
     /// The pre-flight check's warnings, in the window's language.
     warnings: Vec<String>,
+    /// The language a report on the open review is written in unless another is chosen.
+    automatic: Lang,
 }
 
 impl ExportDialog {
@@ -38,6 +62,7 @@ impl ExportDialog {
             .iter()
             .map(ToString::to_string)
             .collect();
+        self.automatic = report::default_language(review, i18n::language());
         self.open = true;
     }
 
@@ -60,10 +85,50 @@ impl ExportDialog {
         }
         ui.add_enabled_ui(self.choice.format == Format::Html, |ui| {
             ui.checkbox(
-                &mut self.choice.options.with_article,
+                &mut self.choice.with_article,
                 tr("include-article-claims-highlighted"),
             );
         });
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let automatic = trf(
+                "export-language-automatic",
+                &[("l", &self.automatic.name())],
+            );
+            let shown = self.choice.lang.map_or(automatic.clone(), Lang::name);
+            egui::ComboBox::from_label(tr("export-language"))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.choice.lang, None, automatic);
+                    for l in Lang::all() {
+                        ui.selectable_value(&mut self.choice.lang, Some(l), l.name());
+                    }
+                });
+        });
+        ui.strong(tr("export-audience"));
+        let usual = Audience::default_for(self.choice.format);
+        let mut audience = self.choice.audience.unwrap_or(usual);
+        for (a, label, help) in [
+            (
+                Audience::Readers,
+                "export-audience-readers",
+                "export-audience-readers-help",
+            ),
+            (
+                Audience::Desk,
+                "export-audience-desk",
+                "export-audience-desk-help",
+            ),
+        ] {
+            ui.horizontal(|ui| {
+                if ui.radio_value(&mut audience, a, tr(label)).changed() {
+                    // A choice the user makes stays, whatever the format; until then the
+                    // audience follows the format.
+                    self.choice.audience = Some(audience);
+                }
+                ui.weak(tr(help));
+            });
+        }
         ui.add_space(8.0);
         let n = self.warnings.len();
         if n == 0 {
