@@ -329,14 +329,14 @@ fn report_writes_every_format_and_lints_on_stderr() {
     .unwrap();
     let settings = settings.to_str().unwrap();
     for (format, check) in [
-        ("md", "### Affirmation 1 — Contesté"),
+        ("md", "### Affirmation 1 — Contestée"),
         (
             "html",
             "<article class=\"claim v-disputed\" id=\"claim-1\">",
         ),
         ("csv", "\u{feff}n°,début,fin,texte"),
         ("json", "\"report_version\": 3"),
-        ("claimreview", "\"alternateName\": \"Contesté\""),
+        ("claimreview", "\"alternateName\": \"Contestée\""),
         ("claimreview-html", "<script type=\"application/ld+json\">"),
         ("annotations", "\"TextPositionSelector\""),
     ] {
@@ -358,7 +358,7 @@ fn report_writes_every_format_and_lints_on_stderr() {
             "{err}"
         );
         assert!(
-            err.contains("Claim 1 is “Contesté” on 1 independent source"),
+            err.contains("Claim 1 is “Contestée” on 1 independent source"),
             "{err}"
         );
         assert!(!err.contains("No organisation"), "{err}");

@@ -641,7 +641,7 @@ fn marks_by_one_reviewer_over_time_never_conflict_with_themselves() {
     ));
     assert_eq!(rows.lines().count(), 1, "{rows}");
     // The French sample's verdicts in its language's words, as the window records them.
-    assert!(rows.contains("\"rating\":\"Non sourcé\""), "{rows}");
+    assert!(rows.contains("\"rating\":\"Non sourcée\""), "{rows}");
 }
 
 #[test]

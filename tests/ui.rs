@@ -153,9 +153,9 @@ fn select_a_claim_press_d_and_the_export_says_disputed() {
         .split(&format!("### Affirmation {id} — "))
         .nth(1)
         .expect("the claim is in the report");
-    assert!(section.starts_with("Contesté"), "{section}");
+    assert!(section.starts_with("Contestée"), "{section}");
     assert!(section.contains(&claim_text[..40]), "{section}");
-    assert!(md.contains("| Contesté | 1 |"), "{md}");
+    assert!(md.contains("| Contestée | 1 |"), "{md}");
     assert!(!md.contains("À vérifier"), "{md}");
 
     // The same through a JSON file name.
@@ -751,7 +751,7 @@ fn choosing_csv_in_the_export_dialog_writes_a_csv() {
         .collect();
     assert_eq!(rows.len(), 1, "{csv}");
     assert_eq!(&rows[0][0], first.to_string());
-    assert_eq!(&rows[0][2], "Vérifié");
+    assert_eq!(&rows[0][2], "Vérifiée");
 
     // Cancel closes the dialog without asking for a file.
     let asked = picker.requests().len();
@@ -1597,7 +1597,7 @@ fn an_export_runs_off_the_ui_thread_and_a_cancelled_one_writes_nothing() {
     h.get_by_label("Export…").click();
     settle(&mut h);
     let md = std::fs::read_to_string(&out).unwrap();
-    assert!(md.contains("| Contesté | 1 |"), "{md}");
+    assert!(md.contains("| Contestée | 1 |"), "{md}");
     assert!(h.state().info().unwrap().contains("report written to"));
 }
 
@@ -1871,7 +1871,7 @@ fn saving_a_session_records_its_verdicts_in_the_library() {
     let stored = open_library(&lib).get(&key).unwrap().expect("recorded");
     assert_eq!(stored.entry.verdict, Some(Verdict::Disputed));
     // In the newsroom's words: the sample is French.
-    assert_eq!(stored.entry.rating, "Contesté");
+    assert_eq!(stored.entry.rating, "Contestée");
     assert!(stored.entry.claim.contains("1961"));
     assert_eq!(Path::new(&stored.entry.origin), session.as_path());
     assert_eq!(stored.version, 1);
@@ -1880,7 +1880,7 @@ fn saving_a_session_records_its_verdicts_in_the_library() {
     // it: the library keeps ana's, and the window says so, naming the claim.
     let mut theirs = stored.entry.clone();
     theirs.verdict = Some(Verdict::Verified);
-    theirs.rating = "Vérifié".into();
+    theirs.rating = "Vérifiée".into();
     theirs.reviewer = Some("ana".into());
     open_library(&lib)
         .write(vec![library::Write {
@@ -2691,7 +2691,7 @@ fn a_french_window_shows_no_english_anywhere() {
             C::EditNote => {
                 press(&mut h, Modifiers::NONE, Key::N);
                 h.get_by_label(&fr("note"))
-                    .type_text("Vérifié auprès de l'agence.");
+                    .type_text("Vérifiée auprès de l'agence.");
                 h.run();
                 h.key_press(Key::Escape);
                 h.run();

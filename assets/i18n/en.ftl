@@ -346,10 +346,6 @@ report-positions-note = Positions are character offsets into the article text.
 report-article-text = Article
 report-claimreview-title = Fact-check: { $title }
 report-annotations-label = Claims in { $title }
-# The newsroom's default verdict names in reports and ClaimReview ratings (Settings can rename them).
-report-rating-verified = Verified
-report-rating-disputed = Disputed
-report-rating-unsourced = Unsourced
 # Claim types (Full Fact's typology).
 report-kind-quantity = quantity
 report-kind-causation = causation

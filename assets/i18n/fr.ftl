@@ -352,10 +352,6 @@ report-positions-note = Les positions sont des rangs de caractères dans le text
 report-article-text = Article
 report-claimreview-title = Vérification : { $title }
 report-annotations-label = Affirmations de « { $title } »
-# Les noms de verdicts par défaut des rapports et des notes ClaimReview (les Réglages peuvent les renommer).
-report-rating-verified = Vérifié
-report-rating-disputed = Contesté
-report-rating-unsourced = Non sourcé
 # Types d’affirmations (typologie de Full Fact).
 report-kind-quantity = chiffre
 report-kind-causation = cause

@@ -178,7 +178,7 @@ mod tests {
             serde_json::from_str(&render_in(&r, Format::Annotations, fr(), Audience::Readers))
                 .unwrap();
         let first = &v["first"]["items"][0];
-        assert_eq!(first["body"][0]["value"], "Contesté");
+        assert_eq!(first["body"][0]["value"], "Contestée");
         assert_eq!(first["body"][1]["value"], "KCNA images only");
         assert_eq!(first["target"]["selector"].as_array().unwrap().len(), 1);
         assert!(

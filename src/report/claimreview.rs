@@ -213,7 +213,7 @@ mod tests {
             cr["url"],
             format!("https://verif.example.org/2024/limousine#claim-{id}")
         );
-        assert_eq!(cr["reviewRating"]["alternateName"], "Contesté");
+        assert_eq!(cr["reviewRating"]["alternateName"], "Contestée");
         assert_eq!(cr["reviewRating"]["ratingValue"], 1);
         assert_eq!(cr["reviewRating"]["bestRating"], 3);
         assert_eq!(cr["author"]["name"], "Les Vérificateurs");
@@ -226,7 +226,7 @@ mod tests {
         s.ratings.disputed.value = None;
         let v = jsonld(&s);
         assert!(v[0]["reviewRating"].get("ratingValue").is_none());
-        assert_eq!(v[0]["reviewRating"]["alternateName"], "Contesté");
+        assert_eq!(v[0]["reviewRating"]["alternateName"], "Contestée");
         // The newsroom's name, whatever the language; the defaults follow the language.
         s.ratings.disputed.label = "Faux".into();
         assert_eq!(jsonld(&s)[0]["reviewRating"]["alternateName"], "Faux");

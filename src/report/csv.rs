@@ -154,7 +154,7 @@ mod tests {
             header(&french),
             "\u{feff}n°,début,fin,texte,verdict,type,auteur,score,note,sources"
         );
-        assert_eq!(read(&french)[0][4], *"Contesté");
+        assert_eq!(read(&french)[0][4], *"Contestée");
         assert_eq!(read(&french)[0][5], *"chiffre");
         let readers = render_in(&r, Format::Csv, fr(), Audience::Readers);
         assert_eq!(
@@ -162,7 +162,7 @@ mod tests {
             "\u{feff}n°,texte,verdict,auteur,note,sources"
         );
         let rows = read(&readers);
-        assert_eq!(&rows[0][2], "Contesté");
+        assert_eq!(&rows[0][2], "Contestée");
         assert_eq!(&rows[0][4], "KCNA images only");
     }
 

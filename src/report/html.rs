@@ -419,7 +419,7 @@ mod tests {
         let id = r.claims[0].id;
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(html.contains(&format!(
-            "<article class=\"claim v-disputed\" id=\"claim-{id}\">\n<h3><span class=\"badge v-disputed\">Contesté</span>Affirmation {id}</h3>"
+            "<article class=\"claim v-disputed\" id=\"claim-{id}\">\n<h3><span class=\"badge v-disputed\">Contestée</span>Affirmation {id}</h3>"
         )), "{html}");
         assert!(html.contains("<span class=\"stance refutes\">contredit</span>"));
         assert!(html.contains(
@@ -427,7 +427,7 @@ mod tests {
         ));
         assert_eq!(html.matches("<mark ").count(), r.claims.len());
         assert!(html.contains(&format!("id=\"span-{id}\"")));
-        assert!(html.contains(&format!("title=\"Affirmation {id} — Contesté\"")));
+        assert!(html.contains(&format!("title=\"Affirmation {id} — Contestée\"")));
         assert!(html.contains("<h2>Méthode</h2>"));
         assert!(html.contains("<dt>Score</dt>"));
         assert!(html.contains("<td class=\"n\">1</td>"));

@@ -225,7 +225,7 @@ mod tests {
         assert!(
             md.starts_with("# Rapport de vérification : Vladimir Poutine et Kim Jong Un riaient")
         );
-        assert!(md.contains("| Contesté | 1 |"), "{md}");
+        assert!(md.contains("| Contestée | 1 |"), "{md}");
         // For readers, only what was checked: no row for unreviewed claims, none of them listed.
         assert!(!md.contains("| À vérifier |"), "{md}");
         assert!(md.contains("| **Total** | **1** |"), "{md}");
@@ -236,7 +236,7 @@ mod tests {
         let desk = render_in(&r, Format::Markdown, fr(), Audience::Desk);
         assert!(desk.contains("| À vérifier |"), "{desk}");
         assert!(desk.contains(&format!("### Affirmation {} — À vérifier", r.claims[1].id)));
-        assert!(md.contains(&format!("### Affirmation {} — Contesté", r.claims[0].id)));
+        assert!(md.contains(&format!("### Affirmation {} — Contestée", r.claims[0].id)));
         assert!(md.contains("- **Note\u{a0}:** KCNA images only"), "{md}");
         assert!(md.contains(&format!(
             "Vérifiées\u{a0}:** 1 sur {} affirmations",
@@ -316,12 +316,12 @@ mod tests {
         }
         assert_eq!(v["counts"]["disputed"], 1);
         assert_eq!(v["claims"][0]["verdict"], "disputed");
-        assert_eq!(v["claims"][0]["verdict_label"], "Contesté");
+        assert_eq!(v["claims"][0]["verdict_label"], "Contestée");
         assert_eq!(v["language"], "fr");
         assert_eq!(v["audience"], "desk");
         assert_eq!(
             v["history"][0]["description"],
-            format!("affirmation {} marquée Contesté", r.claims[0].id)
+            format!("affirmation {} marquée Contestée", r.claims[0].id)
         );
         // For readers: the claims without positions, scores or the history.
         let readers: serde_json::Value =

@@ -36,14 +36,10 @@ pub struct Ratings {
     pub worst: u8,
 }
 
-/// The default name of a rated verdict in `lang`'s reports (`report-rating-*`).
+/// The default name of a verdict in `lang`: the same the window shows (`verdict-*`), so a
+/// newsroom that never renamed its verdicts reads one set of names everywhere.
 fn default_name(lang: Lang, v: Verdict) -> String {
-    lang.text(match v {
-        Verdict::Verified => "report-rating-verified",
-        Verdict::Disputed => "report-rating-disputed",
-        Verdict::Unsourced => "report-rating-unsourced",
-        Verdict::Unreviewed => v.message_id(),
-    })
+    lang.text(v.message_id())
 }
 
 /// The verdicts that have a rating (Unreviewed is never published as one).
@@ -69,7 +65,7 @@ impl Ratings {
         }
     }
 
-    /// The default scale with the default verdict names of `lang` (`report-rating-*`).
+    /// The default scale with the default verdict names of `lang` (`verdict-*`).
     pub fn for_lang(lang: Lang) -> Self {
         let r = |v: Verdict, value| Rating {
             label: default_name(lang, v),
@@ -407,10 +403,10 @@ mod tests {
         let fr = ReportSettings::for_lang(fr());
         let en = ReportSettings::for_language(None);
         assert!(fr.methodology.contains("vérificateur"));
-        assert!(fr.methodology.contains("rendu un verdict : Vérifié ("));
+        assert!(fr.methodology.contains("rendu un verdict : Vérifiée ("));
         assert!(en.methodology.contains("reviewer"));
         assert!(en.corrections_policy.starts_with("If you think"));
-        assert_eq!(fr.verdict_label(Verdict::Disputed), "Contesté");
+        assert_eq!(fr.verdict_label(Verdict::Disputed), "Contestée");
         assert_eq!(en.verdict_label(Verdict::Disputed), "Disputed");
         assert_eq!(en.verdict_label(Verdict::Unreviewed), "Unreviewed");
         assert_eq!(
@@ -459,7 +455,7 @@ mod tests {
         .unwrap();
         assert_eq!(s.organisation, "Les Vérificateurs");
         assert_eq!(s.ratings.disputed.label, "Faux");
-        assert_eq!(s.ratings.verified.label, "Vérifié");
+        assert_eq!(s.ratings.verified.label, "Vérifiée");
         assert!(s.corrections_policy.starts_with("Si vous pensez"));
         let back: ReportSettings =
             serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
@@ -502,7 +498,7 @@ mod tests {
         assert_eq!(s.methodology, ReportSettings::for_lang(fr()).methodology);
         assert_eq!(s.verdict_name(Verdict::Verified, fr()), "Vrai");
         assert_eq!(s.verdict_name(Verdict::Disputed, fr()), "Faux");
-        assert_eq!(s.verdict_name(Verdict::Unsourced, fr()), "Non sourcé");
+        assert_eq!(s.verdict_name(Verdict::Unsourced, fr()), "Non sourcée");
         assert_eq!(s.verdict_name(Verdict::Unreviewed, fr()), "À vérifier");
         assert_eq!(s.ratings.verified.value, Some(3));
         // In English, the names the newsroom gave and English defaults for the rest.
