@@ -260,7 +260,7 @@ who-says-where = Who says it, where
 why-matches-r = Why it matches: { $r }
 why-r = Why: { $r }
 words = Words
-words-claim-note-claimant = words in the claim, note or claimant
+words-claim-note-claimant = claim, note or claimant
 words-claim-title = words of the claim or title
 words-find-enter-next-shift = words to find (Enter: next, Shift+Enter: previous)
 write-fact-check-report-markdown = Write the fact-check report: Markdown, HTML, CSV, JSON, ClaimReview or Web Annotations
@@ -444,7 +444,7 @@ format-annotations = Web Annotations
 format-annotations-help = W3C Web Annotations, for other annotation tools.
 
 # The pre-flight check's warnings
-lint-and-more = and { $n } more
+lint-ids-more = { $ids }, and { $n } more
 lint-unreviewed = { $n } of { $total } claims are unreviewed (claims { $ids }): they are listed in the report without a verdict.
 lint-orphans = { $n ->
     [one] { $n } claim could not be found in this version of the article (claim { $ids }): it is left out of the report. Re-attach or drop it first.

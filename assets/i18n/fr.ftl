@@ -70,7 +70,7 @@ earlier-review-has-no-session = La vérification antérieure n'a ni fichier de s
 edit = Édition
 edit-note = Modifier la note
 edit-source = Modifier la source
-empty-default-file-file-path = vide : le fichier par défaut ; un chemin de fichier ; ou postgres://utilisateur@hôte/base
+empty-default-file-file-path = vide : fichier par défaut ; un chemin ; ou postgres://user@hôte/base
 empty-default-text-articles-language = Vide : le texte par défaut dans la langue de l'article
 empty-no-library = Vide : pas de bibliothèque.
 empty-p = Vide : { $p }
@@ -263,7 +263,7 @@ who-says-where = Qui le dit, où
 why-matches-r = Pourquoi elle correspond : { $r }
 why-r = Pourquoi : { $r }
 words = Mots
-words-claim-note-claimant = mots de l'affirmation, de la note ou de l'auteur
+words-claim-note-claimant = texte, note ou auteur
 words-claim-title = mots de l'affirmation ou du titre
 words-find-enter-next-shift = mots à trouver (Entrée : suivant, Maj+Entrée : précédent)
 write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Annotations Web
@@ -449,7 +449,7 @@ format-annotations = Annotations Web
 format-annotations-help = Annotations Web du W3C, pour d'autres outils d'annotation.
 
 # Les avertissements de la vérification avant export
-lint-and-more = et { $n } de plus
+lint-ids-more = { $ids } et { $n } de plus
 lint-unreviewed = { $n ->
     [one] { $n } affirmation sur { $total } n'est pas traitée (affirmation { $ids }) : elle figure dans le rapport sans verdict.
    *[other] { $n } affirmations sur { $total } ne sont pas traitées (affirmations { $ids }) : elles figurent dans le rapport sans verdict.

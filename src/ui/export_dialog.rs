@@ -97,13 +97,18 @@ impl ExportDialog {
 /// Claim numbers listed in a warning; more are counted.
 const LIST_MAX: usize = 12;
 
-/// "3, 5, 8" or "1, 2, …, 12 and 4 more".
+/// "3, 5, 8" or "1, 2, …, 12, and 4 more" ("…, 12 et 4 de plus").
 fn id_list(ids: &[u32]) -> String {
-    let mut s: Vec<String> = ids.iter().take(LIST_MAX).map(u32::to_string).collect();
+    let shown: Vec<String> = ids.iter().take(LIST_MAX).map(u32::to_string).collect();
+    let shown = shown.join(", ");
     if ids.len() > LIST_MAX {
-        s.push(trf("lint-and-more", &[("n", &(ids.len() - LIST_MAX))]));
+        trf(
+            "lint-ids-more",
+            &[("ids", &shown), ("n", &(ids.len() - LIST_MAX))],
+        )
+    } else {
+        shown
     }
-    s.join(", ")
 }
 
 /// The pre-flight check's warnings in the window's language, said again from the review and
