@@ -529,7 +529,7 @@ format-annotations = Web Annotations
 format-annotations-help = W3C Web Annotations, for other annotation tools.
 
 # The pre-flight check's warnings
-lint-and-more = and { $n } more
+lint-ids-more = { $ids }, and { $n } more
 lint-unreviewed = { $n ->
     [one] { $n } of { $total } claims is unreviewed (claim { $ids }): reports for the desk list it without a verdict, reports for readers leave it out.
    *[other] { $n } of { $total } claims are unreviewed (claims { $ids }): reports for the desk list them without a verdict, reports for readers leave them out.

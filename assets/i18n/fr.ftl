@@ -390,7 +390,7 @@ report-corrections-text = Si vous pensez que cette vérification contient une er
 
 ## Contrôle avant publication (ce qu'un rédacteur en chef relèverait)
 
-lint-and-more = et { $n } de plus
+lint-ids-more = { $ids } et { $n } de plus
 lint-unreviewed = { $n ->
     [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : les rapports pour la rédaction la listent sans verdict, ceux pour les lecteurs l'omettent.
    *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : les rapports pour la rédaction les listent sans verdict, ceux pour les lecteurs les omettent.

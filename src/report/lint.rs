@@ -71,12 +71,16 @@ pub fn site_of(url: &str) -> Option<String> {
 
 const LIST_MAX: usize = 12;
 
+/// "3, 5, 8" or "1, 2, …, 12, and 4 more" ("…, 12 et 4 de plus").
 fn id_list(ids: &[u32], lang: Lang) -> String {
-    let mut s: Vec<String> = ids.iter().take(LIST_MAX).map(u32::to_string).collect();
+    let shown: Vec<String> = ids.iter().take(LIST_MAX).map(u32::to_string).collect();
+    let shown = shown.join(", ");
     if ids.len() > LIST_MAX {
-        s.push(lang.format("lint-and-more", &[("n", &(ids.len() - LIST_MAX))]));
+        let more = ids.len() - LIST_MAX;
+        lang.format("lint-ids-more", &[("ids", &shown), ("n", &more)])
+    } else {
+        shown
     }
-    s.join(", ")
 }
 
 /// Lists what a careful editor would flag in this review before publishing it, written in `lang`.

@@ -1690,13 +1690,18 @@ impl ClaimdeskApp {
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for cmd in Command::ALL {
-                        ui.strong(cmd.shortcut_text(ctx));
-                        ui.label(cmd.help());
-                        ui.end_row();
-                    }
-                });
+                // Taller than a small window: it scrolls.
+                egui::ScrollArea::vertical()
+                    .max_height((ctx.content_rect().height() - 80.0).max(120.0))
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for cmd in Command::ALL {
+                                ui.strong(cmd.shortcut_text(ctx));
+                                ui.label(cmd.help());
+                                ui.end_row();
+                            }
+                        });
+                    });
             });
         self.show_shortcuts = open;
     }

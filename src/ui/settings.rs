@@ -376,7 +376,10 @@ impl SettingsWindow {
                                     ui.add(
                                         egui::TextEdit::singleline(&mut style.name)
                                             .hint_text(name)
-                                            .desired_width(180.0),
+                                            .desired_width(180.0)
+                                            // A grid's column is as wide as it was last frame:
+                                            // without a minimum it never grows past the first.
+                                            .min_size(egui::vec2(180.0, 0.0)),
                                     )
                                     .on_hover_text(trf("name-shown-for", &[("v", &name)]));
                                     let mut color = super::theme::parse_hex(&style.color)
