@@ -463,7 +463,7 @@ impl ClaimList {
                             RichText::new(trf(
                                 "score-block",
                                 &[
-                                    ("s", &format!("{:.2}", c.score)),
+                                    ("s", &language().decimal(f64::from(c.score), 2)),
                                     ("block", &i18n::block_name(c.block)),
                                 ],
                             ))
@@ -510,7 +510,10 @@ impl ClaimList {
                 "claim-pos-total-id",
                 &[("pos", &pos), ("total", &total), ("id", &claim.id)],
             ));
-            ui.weak(trf("score-s", &[("s", &format!("{:.2}", claim.score))]));
+            ui.weak(trf(
+                "score-s",
+                &[("s", &language().decimal(f64::from(claim.score), 2))],
+            ));
             let kind = if claim.kind_reason.is_empty() {
                 i18n::kind_name(&claim.kind)
             } else {
@@ -1036,7 +1039,7 @@ fn row(
             trf(
                 "row-head",
                 &[
-                    ("s", &format!("{:.2}", claim.score)),
+                    ("s", &language().decimal(f64::from(claim.score), 2)),
                     ("id", &claim.id),
                     ("kind", &i18n::kind_name(&claim.kind)),
                 ],
@@ -1207,7 +1210,10 @@ fn dismissed(ui: &mut egui::Ui, review: &Review, palette: &Palette, out: &mut Ve
                                 "{} · #{} · {}",
                                 palette.name(c.verdict),
                                 c.id,
-                                trf("score-s", &[("s", &format!("{:.2}", c.score))])
+                                trf(
+                                    "score-s",
+                                    &[("s", &language().decimal(f64::from(c.score), 2))]
+                                )
                             ))
                             .size(12.5)
                             .weak(),
