@@ -154,14 +154,15 @@ impl Lang {
     /// `text(id)` kept for the life of the program: the window's labels are `&'static str`.
     /// Each (language, message) is made once, so the memory kept is bounded by the files.
     pub fn text_static(self, id: &str) -> &'static str {
-        static MADE: LazyLock<Mutex<HashMap<(usize, String), &'static str>>> =
-            LazyLock::new(Default::default);
+        type Made = Vec<HashMap<String, &'static str>>;
+        static MADE: LazyLock<Mutex<Made>> =
+            LazyLock::new(|| Mutex::new(vec![HashMap::new(); ALL.len()]));
         let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = made.get(&(self.0, id.to_string())) {
+        if let Some(t) = made[self.0].get(id) {
             return t;
         }
         let t: &'static str = Box::leak(self.text(id).into_boxed_str());
-        made.insert((self.0, id.to_string()), t);
+        made[self.0].insert(id.to_string(), t);
         t
     }
 }
