@@ -2,7 +2,7 @@
 //! on screen or print to PDF. Everything that comes from the article or the reviewer is escaped;
 //! only http and https addresses become links.
 
-use super::{Report, file_name, reviewers, web_link};
+use super::{Report, file_name, local_address, reviewers, web_link};
 use crate::article::BlockKind;
 use crate::review::{Claim, Verdict};
 use crate::text::CharIndex;
@@ -127,7 +127,7 @@ pub(super) fn render(r: &Report) -> String {
             row(label, esc(v.trim()));
         }
     }
-    if let Some(url) = &m.url {
+    if let Some(url) = m.url.as_deref().filter(|u| !local_address(u)) {
         row("report-web-address", link(url, url));
     }
     if desk {
@@ -314,7 +314,7 @@ fn claim(s: &mut String, r: &Report, c: &Claim, idx: &CharIndex) {
                 }
             }
             s.push_str("</span>");
-            if web_link(&e.url).is_none() {
+            if web_link(&e.url).is_none() && !local_address(&e.url) {
                 let _ = write!(s, " <span class=\"weak\">({})</span>", esc(&e.url));
             }
             if !e.quote.trim().is_empty() {

@@ -153,7 +153,7 @@ pub(super) fn render(r: &Report) -> String {
         article: Article {
             title: r.title(),
             source: desk.then(|| super::file_name(review)),
-            url: m.url.as_deref(),
+            url: m.url.as_deref().filter(|u| !super::local_address(u)),
             language: m.language.as_deref(),
             format: desk.then_some(m.format.as_str()),
             site_name: m.site_name.as_deref(),

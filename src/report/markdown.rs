@@ -1,6 +1,6 @@
 //! The Markdown report: for editors, wikis and content systems.
 
-use super::{Report, file_name, web_link};
+use super::{Report, file_name, local_address, web_link};
 use crate::review::Evidence;
 use crate::text::CharIndex;
 
@@ -79,7 +79,7 @@ pub(super) fn render(r: &Report) -> String {
             item(label, &md_inline(v));
         }
     }
-    if let Some(url) = &m.url {
+    if let Some(url) = m.url.as_deref().filter(|u| !local_address(u)) {
         match web_link(url) {
             Some(u) => item("report-web-address", &format!("<{u}>")),
             None => item("report-web-address", &md_inline(url)),
@@ -186,6 +186,7 @@ fn evidence_line(r: &Report, e: &Evidence) -> String {
     let title = md_inline(e.display_title());
     let mut line = match web_link(&e.url) {
         Some(u) => format!("[{title}](<{u}>)"),
+        None if local_address(&e.url) => title,
         None => format!("{title} ({})", md_inline(&e.url)),
     };
     let accessed = r.f("report-accessed", &[("date", &r.lang().date(e.accessed))]);

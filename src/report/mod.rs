@@ -239,8 +239,9 @@ pub fn render_with(
     options: Options,
 ) -> String {
     let settings = settings.in_language(options.lang);
+    let scrubbed = without_local_addresses(review);
     let r = Report {
-        review,
+        review: scrubbed.as_ref().unwrap_or(review),
         settings: &settings,
         options,
     };
@@ -387,6 +388,44 @@ impl Report<'_> {
             None => file_name(self.review),
         }
     }
+}
+
+/// A copy of `review` without the addresses on the reviewer's machine (the article's own,
+/// sources', archived copies'), when it has any: no format then prints them.
+fn without_local_addresses(review: &Review) -> Option<Review> {
+    let local = |u: &Option<String>| u.as_deref().is_some_and(local_address);
+    let any = local(&review.article.metadata.url)
+        || review
+            .claims
+            .iter()
+            .flat_map(|c| &c.evidence)
+            .any(|e| local_address(&e.url) || local(&e.archive_url));
+    if !any {
+        return None;
+    }
+    let mut r = review.clone();
+    if local(&r.article.metadata.url) {
+        r.article.metadata.url = None;
+    }
+    for e in r.claims.iter_mut().flat_map(|c| c.evidence.iter_mut()) {
+        if local_address(&e.url) {
+            e.url.clear();
+        }
+        if local(&e.archive_url) {
+            e.archive_url = None;
+        }
+    }
+    Some(r)
+}
+
+/// An address on the reviewer's machine (`file:`, `/home/…`, `C:\…`, `\\server\…`, `~/…`):
+/// a report prints it nowhere, even as text.
+fn local_address(url: &str) -> bool {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    lower.starts_with("file:")
+        || u.starts_with(['/', '\\', '~'])
+        || (u.len() >= 2 && u.as_bytes()[1] == b':' && u.as_bytes()[0].is_ascii_alphabetic())
 }
 
 /// The name of the file the article was read from, without its folder: a report never shows
