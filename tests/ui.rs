@@ -1327,6 +1327,37 @@ fn the_window_speaks_french_when_the_settings_say_so() {
 }
 
 #[test]
+fn a_file_that_cannot_be_opened_is_explained_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = french_harness(&picker, dir.path());
+    let missing = dir.path().join("absent.txt");
+    let err = open_now(&mut h, &missing).unwrap_err();
+    h.run();
+    // All in French, the menu named as the French window names it; the path as the core
+    // gives it.
+    let said = frf("error-not-found", &[("path", &missing.display())]);
+    assert_eq!(
+        err,
+        frf("open-failed", &[("file", &"absent.txt"), ("why", &said)])
+    );
+    assert!(err.contains("introuvable"), "{err}");
+    assert!(err.contains("Fichier > Ouvrir"), "{err}");
+    assert!(!err.contains("no such file"), "{err}");
+    assert!(!err.contains("Check the path"), "{err}");
+    assert_eq!(h.state().error(), Some(err.as_str()));
+    h.get_by_label_contains("est introuvable");
+    // A session that is not one: the parser's words stay, the sentence around them is French.
+    let broken = dir.path().join("cassée.claimdesk.json");
+    std::fs::write(&broken, "{\"format_version\": 1, \"review\": {").unwrap();
+    let err = open_now(&mut h, &broken).unwrap_err();
+    assert!(err.contains("n'est pas une session lisible"), "{err}");
+    assert!(err.contains("(ligne 1, colonne"), "{err}");
+    assert!(!err.contains("open the article itself"), "{err}");
+    claimdesk::ui::i18n::set_language(claimdesk::ui::i18n::Lang::EN);
+}
+
+#[test]
 fn names_in_korean_chinese_japanese_cyrillic_and_arabic_are_drawn() {
     // The harness panics on a character no font can draw: this passes only with the bundled
     // fallback fonts.
@@ -2580,6 +2611,10 @@ fn a_french_window_shows_no_english_anywhere() {
     // A file that cannot be opened, then the sample.
     let err = open_now(&mut h, &dir.join("absent.txt")).unwrap_err();
     assert!(err.starts_with("Impossible d'ouvrir absent.txt"), "{err}");
+    assert!(
+        err.contains("introuvable") && !err.contains("no such file"),
+        "{err}"
+    );
     h.run();
     walk.look(&h, "failed open");
     // A long article opens slowly enough to see the progress window; Escape gives it up.

@@ -620,3 +620,54 @@ export-audience-readers = For readers
 export-audience-readers-help = The claims checked, verdicts in the newsroom's words, notes and sources: ready to publish.
 export-audience-desk = For the desk
 export-audience-desk-help = Everything: unchecked claims, scores and reasons, positions, the file name, the history.
+
+## Errors
+# Opening, reading and saving files and the claim library, said as the command line says them.
+# $e and $detail are the system's or a parser's words, left as they come.
+
+# Opening an article
+error-not-found = { $path }: no such file. Check the path, or choose the file with File > Open.
+error-is-directory = { $path } is a folder, not an article. Choose a .txt, .md or .html file.
+error-too-large = { $path } is more than the { $limit } MB Claimdesk opens ({ $size } MB read). Keep only the article's text, or split it.
+error-no-writer = { $path } is a named pipe that nobody wrote to within { $s } s. Start the program that writes to it first, or save its output to a file and open that.
+error-too-much-text = { $path } unpacks to more than the { $limit } MB of text Claimdesk opens (a document this size is not one article); reading stopped there. Split it into several documents.
+error-empty = { $path } is empty: there is no text to review.
+error-binary = { $path } looks like { $what }, not an article. Open a .txt, .md or .html file.
+error-damaged = { $path } is damaged: { $detail }. Try re-saving or re-exporting it, or copy its text into a .txt file.
+error-unsupported = { $path } is { $what }.
+error-encrypted = { $path } is password-protected. Remove the password (or print it to a new PDF) and open it again.
+error-no-text-layer = { $path } has no text layer: it is a scanned image. Claimdesk does not do OCR; run the scan through OCR first, or copy its text into a .txt file.
+error-no-text = { $path } has no readable text once the page furniture is taken out.
+error-io = could not read { $path }: { $e }. Check that the file exists and that you may read it.
+# What a file that is not an article is ($what above)
+error-what-binary = a binary file
+error-what-old-word = an old Word .doc or a password-protected Office file: save it as .docx without a password
+error-what-odt = an OpenDocument file (.odt): save it as .docx
+error-what-zip = a zip archive without a Word document in it
+
+# Reading and saving a session
+error-session-read = could not read the session { $path }: { $e }
+error-session-folder = it is a folder
+error-session-pipe = it is a named pipe nobody wrote to within { $s } s
+error-session-syntax = { $path } is not a readable session: { $detail } (line { $line }, column { $column }). The file may be truncated or hand-edited; open the article itself to start a new review.
+error-session-not-a-session = { $path } has no "format_version": it is not a Claimdesk session file.
+error-session-too-new = { $path } is a session of format { $found }, newer than this Claimdesk understands (up to { $supported }). Update Claimdesk to open it.
+error-session-bad-version = { $path } is not a session this Claimdesk can read: its "format_version" is { $found }, and Claimdesk reads session formats 1 to { $supported }, written as a whole number ("format_version": { $supported }). If the file was edited by hand, put back the number it had; otherwise open the article itself to start a new review.
+error-session-invalid = { $path } holds a value Claimdesk cannot read: { $detail }. Correct it in the file (any text editor will do), or open the article itself to start a new review.
+error-session-too-large = { $path } is more than the { $limit } MB a session may be ({ $size } MB read): it is not a session Claimdesk wrote.
+error-session-write = could not save to { $path }: { $e }. The previous file, if any, is unchanged; choose another folder with File > Save As.
+error-session-cancelled = writing { $path } was cancelled; the file is as it was before
+error-session-busy = { $path } is in use by another Claimdesk (a window or a command) and was still locked after { $s } s; nothing was done. Try again when it is done.
+error-session-exists = { $path } already exists; nothing was written. Choose another name.
+error-session-changed = { $path } was changed on disk since it was opened here (by another window or `claimdesk mark`); nothing was written. { $changes }
+error-session-would-be-too-large = this review would make a session larger than the { $limit } MB Claimdesk reads back, so { $path } was not written (the previous file, if any, is unchanged). Export a report instead, or split the article.
+
+# The claim library
+error-library-open = The claim library { $place } could not be opened: { $detail }. Check the library named in Edit > Settings… > Library (on the command line: --library or CLAIMDESK_LIBRARY); reviews go on without it.
+error-library-newer = The claim library { $place } was made by a newer Claimdesk (schema { $found }, this one knows { $known }). Update Claimdesk, or name another library in Edit > Settings… > Library (on the command line: --library or CLAIMDESK_LIBRARY).
+error-library-busy = The claim library { $place } is busy (another program holds it): { $detail }. Try again in a moment.
+error-library-engine = The claim library { $place } failed: { $detail }
+error-library-read = Could not read { $path }: { $detail }
+
+# A job stopped by its Cancel button (its outcome is dropped)
+error-job-cancelled = cancelled

@@ -624,3 +624,54 @@ export-audience-readers = Pour les lecteurs
 export-audience-readers-help = Les affirmations vérifiées, les verdicts dans les mots de la rédaction, les notes et les sources : prêt à publier.
 export-audience-desk = Pour la rédaction
 export-audience-desk-help = Tout : affirmations non vérifiées, scores et raisons, positions, nom du fichier, historique.
+
+## Errors
+# Ouvrir, lire et enregistrer des fichiers, et la bibliothèque des vérifications.
+# $e et $detail sont les mots du système ou d'un analyseur, laissés tels quels.
+
+# Ouvrir un article
+error-not-found = { $path } est introuvable. Vérifiez le chemin, ou choisissez le fichier avec Fichier > Ouvrir.
+error-is-directory = { $path } est un dossier, pas un article. Choisissez un fichier .txt, .md ou .html.
+error-too-large = { $path } dépasse les { $limit } Mo que Claimdesk ouvre ({ $size } Mo lus). Ne gardez que le texte de l'article, ou coupez-le.
+error-no-writer = { $path } est un tube nommé dans lequel personne n'a écrit en { $s } s. Lancez d'abord le programme qui y écrit, ou enregistrez sa sortie dans un fichier et ouvrez celui-ci.
+error-too-much-text = { $path } contient plus que les { $limit } Mo de texte que Claimdesk ouvre (un document de cette taille n'est pas un seul article) ; la lecture s'est arrêtée là. Coupez-le en plusieurs documents.
+error-empty = { $path } est vide : il n'y a aucun texte à vérifier.
+error-binary = { $path } semble être { $what }, pas un article. Ouvrez un fichier .txt, .md ou .html.
+error-damaged = { $path } est endommagé : { $detail }. Essayez de l'enregistrer ou de l'exporter à nouveau, ou copiez son texte dans un fichier .txt.
+error-unsupported = { $path } est { $what }.
+error-encrypted = { $path } est protégé par un mot de passe. Retirez le mot de passe (ou imprimez-le dans un nouveau PDF) et ouvrez-le à nouveau.
+error-no-text-layer = { $path } n'a pas de couche de texte : c'est une image numérisée. Claimdesk ne fait pas d'OCR ; passez d'abord le document à l'OCR, ou copiez son texte dans un fichier .txt.
+error-no-text = { $path } n'a plus de texte lisible une fois retirés les en-têtes, pieds de page et autres éléments de mise en page.
+error-io = impossible de lire { $path } : { $e }. Vérifiez que le fichier existe et que vous avez le droit de le lire.
+# Ce qu'est un fichier qui n'est pas un article ($what ci-dessus)
+error-what-binary = un fichier binaire
+error-what-old-word = un ancien fichier Word .doc ou un fichier Office protégé par un mot de passe : enregistrez-le en .docx sans mot de passe
+error-what-odt = un fichier OpenDocument (.odt) : enregistrez-le en .docx
+error-what-zip = une archive zip sans document Word
+
+# Lire et enregistrer une session
+error-session-read = impossible de lire la session { $path } : { $e }
+error-session-folder = c'est un dossier
+error-session-pipe = c'est un tube nommé dans lequel personne n'a écrit en { $s } s
+error-session-syntax = { $path } n'est pas une session lisible : { $detail } (ligne { $line }, colonne { $column }). Le fichier est peut-être tronqué ou modifié à la main ; ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-not-a-session = { $path } n'a pas de « format_version » : ce n'est pas un fichier de session Claimdesk.
+error-session-too-new = { $path } est une session au format { $found }, plus récent que ce que ce Claimdesk comprend (jusqu'au format { $supported }). Mettez Claimdesk à jour pour l'ouvrir.
+error-session-bad-version = { $path } n'est pas une session que ce Claimdesk peut lire : son « format_version » vaut { $found }, et Claimdesk lit les formats de session 1 à { $supported }, écrits en nombre entier ("format_version": { $supported }). Si le fichier a été modifié à la main, remettez le nombre qu'il avait ; sinon ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-invalid = { $path } contient une valeur que Claimdesk ne peut pas lire : { $detail }. Corrigez-la dans le fichier (n'importe quel éditeur de texte convient), ou ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-too-large = { $path } dépasse les { $limit } Mo que peut faire une session ({ $size } Mo lus) : ce n'est pas une session écrite par Claimdesk.
+error-session-write = impossible d'enregistrer dans { $path } : { $e }. Le fichier précédent, s'il y en a un, est inchangé ; choisissez un autre dossier avec Fichier > Enregistrer sous.
+error-session-cancelled = l'écriture de { $path } a été annulée ; le fichier est tel qu'il était
+error-session-busy = { $path } est utilisé par un autre Claimdesk (une fenêtre ou une commande) et était encore verrouillé après { $s } s ; rien n'a été fait. Réessayez quand il aura fini.
+error-session-exists = { $path } existe déjà ; rien n'a été écrit. Choisissez un autre nom.
+error-session-changed = { $path } a été modifié sur le disque depuis son ouverture ici (par une autre fenêtre ou par `claimdesk mark`) ; rien n'a été écrit. { $changes }
+error-session-would-be-too-large = cette vérification ferait une session de plus de { $limit } Mo, que Claimdesk ne relit pas : { $path } n'a donc pas été écrit (le fichier précédent, s'il y en a un, est inchangé). Exportez plutôt un rapport, ou coupez l'article.
+
+# La bibliothèque des vérifications
+error-library-open = La bibliothèque des vérifications { $place } n'a pas pu être ouverte : { $detail }. Vérifiez la bibliothèque indiquée dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY) ; les vérifications continuent sans elle.
+error-library-newer = La bibliothèque des vérifications { $place } a été créée par un Claimdesk plus récent (schéma { $found }, celui-ci connaît le schéma { $known }). Mettez Claimdesk à jour, ou indiquez une autre bibliothèque dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY).
+error-library-busy = La bibliothèque des vérifications { $place } est occupée (un autre programme la tient) : { $detail }. Réessayez dans un instant.
+error-library-engine = La bibliothèque des vérifications { $place } a échoué : { $detail }
+error-library-read = Impossible de lire { $path } : { $detail }
+
+# Une tâche arrêtée par son bouton Annuler (son résultat est abandonné)
+error-job-cancelled = annulé

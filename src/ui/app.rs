@@ -4,9 +4,10 @@
 use super::article_view::{ArticleRequest, ArticleView};
 use super::claim_list::{ClaimList, ListRequest};
 use super::command::Command;
+use super::errors;
 use super::export_dialog::{ExportChoice, ExportDialog};
 use super::i18n::{self, tr, trf};
-use super::jobs::{Jobs, Kind, Loaded, Outcome, Work};
+use super::jobs::{Jobs, Kind, Opened, Outcome, Work};
 use super::library::{self as lib, Earlier, EarlierSource, LibraryLink, Reply, Request};
 use super::library_panel::{LibraryPanel, PanelRequest};
 use super::picker::{FilePicker, PickAnswer, PickRequest, Purpose};
@@ -377,6 +378,7 @@ impl ClaimdeskApp {
                         };
                     }
                     Err(e) => {
+                        let e = errors::library_error(&e);
                         self.library_notice = Some(LibraryNotice {
                             text: trf("session-saved-but-verdicts-were", &[("e", &e)]),
                             error: true,
@@ -393,6 +395,7 @@ impl ClaimdeskApp {
                     if let Some(e) = error
                         && token == self.earlier.token
                     {
+                        let e = errors::library_error(&e);
                         self.earlier.checking = false;
                         self.library_notice = Some(LibraryNotice {
                             text: trf("checked-before-not-available-e", &[("e", &e)]),
@@ -401,7 +404,9 @@ impl ClaimdeskApp {
                         self.earlier.error = Some(e);
                     }
                 }
-                Reply::Searched { token, result } => self.library_panel.answered(token, result),
+                Reply::Searched { token, result } => self
+                    .library_panel
+                    .answered(token, result.map_err(|e| errors::library_error(&e))),
             }
         }
         if gone {
@@ -714,9 +719,12 @@ impl ClaimdeskApp {
                 loaded,
                 source_changed,
             } => {
-                let loaded = (*loaded).map_err(|why| match &path {
-                    Some(p) => trf("open-failed", &[("file", &file_name(p)), ("why", &why)]),
-                    None => trf("paste-failed", &[("why", &why)]),
+                let loaded = (*loaded).map_err(|e| {
+                    let why = errors::failure(&e);
+                    match &path {
+                        Some(p) => trf("open-failed", &[("file", &file_name(p)), ("why", &why)]),
+                        None => trf("paste-failed", &[("why", &why)]),
+                    }
                 });
                 let result = self.replace_review(loaded, source_changed);
                 if let Some(path) = path {
@@ -754,10 +762,14 @@ impl ClaimdeskApp {
                         "export-cancelled",
                         &[("path", &path.display())],
                     )));
-                    Err(e.to_string())
+                    Err(errors::store_error(&e))
                 }
                 Err(e) => {
-                    let e = trf("export-failed", &[("file", &file_name(&path)), ("why", &e)]);
+                    let why = errors::store_error(&e);
+                    let e = trf(
+                        "export-failed",
+                        &[("file", &file_name(&path)), ("why", &why)],
+                    );
                     self.notice = Some(Notice::Error(e.clone()));
                     Err(e)
                 }
@@ -775,7 +787,11 @@ impl ClaimdeskApp {
         result
     }
 
-    fn replace_review(&mut self, loaded: Loaded, source_changed: bool) -> Result<(), String> {
+    fn replace_review(
+        &mut self,
+        loaded: Result<Opened, String>,
+        source_changed: bool,
+    ) -> Result<(), String> {
         match loaded {
             Ok((review, session, repaired)) => {
                 self.selected = review.claims.first().map(|c| c.id);
@@ -843,11 +859,12 @@ impl ClaimdeskApp {
     fn reanchored(
         &mut self,
         path: &Path,
-        result: Result<(Box<Review>, crate::review::anchor::Report), String>,
+        result: Result<(Box<Review>, crate::review::anchor::Report), errors::Failure>,
     ) -> Result<(), String> {
         let (review, report) = match result {
             Ok(r) => r,
-            Err(why) => {
+            Err(e) => {
+                let why = errors::failure(&e);
                 let e = trf(
                     "reanchor-failed",
                     &[("file", &file_name(path)), ("why", &why)],
@@ -1170,7 +1187,10 @@ impl ClaimdeskApp {
             Err(e) => {
                 self.notice = Some(Notice::Error(trf(
                     "save-failed",
-                    &[("file", &file_name(path)), ("why", &e)],
+                    &[
+                        ("file", &file_name(path)),
+                        ("why", &errors::store_error(&e)),
+                    ],
                 )));
                 false
             }
@@ -1919,7 +1939,10 @@ impl ClaimdeskApp {
             Err(e) => {
                 self.notice = Some(Notice::Error(trf(
                     "recovery-unreadable",
-                    &[("path", &found.session.display()), ("e", &e)],
+                    &[
+                        ("path", &found.session.display()),
+                        ("e", &errors::store_error(&e)),
+                    ],
                 )))
             }
         }

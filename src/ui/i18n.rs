@@ -259,7 +259,7 @@ fn batch_label(label: &str) -> String {
 
 /// The parts of `text` in the `{}` holes of `pattern`, when `text` has the pattern's shape
 /// (each hole non-empty; the text between holes found left to right).
-fn holes<'t, const N: usize>(text: &'t str, pattern: &str) -> Option<[&'t str; N]> {
+pub(super) fn holes<'t, const N: usize>(text: &'t str, pattern: &str) -> Option<[&'t str; N]> {
     let mut pieces = pattern.split("{}");
     let mut rest = text.strip_prefix(pieces.next()?)?;
     let mut found = [""; N];

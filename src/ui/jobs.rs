@@ -11,6 +11,7 @@
 //! for, so that the window can say truthfully whether the file was written: cancelled before
 //! the rename, the file on disk is as it was.
 
+use super::errors::Failure;
 use super::i18n::trf;
 use crate::report::{self, Format, Options, ReportSettings};
 use crate::review::{Review, anchor};
@@ -23,8 +24,12 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// A review read from disk: the review, the session file it came from (and what that file held),
-/// and what was repaired.
-pub type Loaded = Result<(Review, Option<(PathBuf, store::Seen)>, Vec<String>), String>;
+/// and what was repaired; or why not, said in the window's language by the window (the worker
+/// thread does not know it).
+pub type Loaded = Result<Opened, Failure>;
+
+/// A review opened: the review, its session file (and what that held), what was repaired.
+pub type Opened = (Review, Option<(PathBuf, store::Seen)>, Vec<String>);
 
 /// What a worker is asked to do. Everything it needs is moved in: it never sees the app.
 pub enum Work {
@@ -55,7 +60,7 @@ pub enum Outcome {
     },
     Reanchored {
         path: PathBuf,
-        result: Result<(Box<Review>, anchor::Report), String>,
+        result: Result<(Box<Review>, anchor::Report), Failure>,
     },
     Exported {
         path: PathBuf,
@@ -234,21 +239,19 @@ fn run(work: Work, cancel: &AtomicBool) -> Outcome {
             path: None,
             loaded: Box::new(
                 article::from_bytes(text.as_bytes(), &name)
-                    .map_err(|e| e.to_string())
+                    .map_err(Failure::from)
                     .and_then(|a| review_of(a, cancel)),
             ),
             source_changed: false,
         },
         Work::Reanchor { path, review } => {
-            let result = article::load(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|new| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return Err(CANCELLED.to_string());
-                    }
-                    let (review, report) = anchor::reanchor(&review, new);
-                    Ok((Box::new(review), report))
-                });
+            let result = article::load(&path).map_err(Failure::from).and_then(|new| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Failure::Cancelled);
+                }
+                let (review, report) = anchor::reanchor(&review, new);
+                Ok((Box::new(review), report))
+            });
             Outcome::Reanchored { path, result }
         }
         Work::Export {
@@ -277,13 +280,10 @@ fn run(work: Work, cancel: &AtomicBool) -> Outcome {
     }
 }
 
-/// What a job stopped by its cancel flag gives (the window has already forgotten the job).
-const CANCELLED: &str = "cancelled";
-
 /// A new review of `article` (its claims extracted), unless the job was cancelled meanwhile.
 fn review_of(article: article::Article, cancel: &AtomicBool) -> Loaded {
     if cancel.load(Ordering::Relaxed) {
-        return Err(CANCELLED.to_string());
+        return Err(Failure::Cancelled);
     }
     Ok((Review::from_article(article), None, Vec::new()))
 }
@@ -297,9 +297,9 @@ fn load_any(path: &Path, cancel: &AtomicBool) -> Loaded {
     if store::is_session_path(path) || is_json {
         return store::open(path)
             .map(|l| (l.review, Some((path.to_path_buf(), l.seen)), l.repaired))
-            .map_err(|e| e.to_string());
+            .map_err(Failure::from);
     }
     article::load(path)
-        .map_err(|e| e.to_string())
+        .map_err(Failure::from)
         .and_then(|a| review_of(a, cancel))
 }

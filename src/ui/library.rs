@@ -104,13 +104,14 @@ pub struct Recorded {
     pub conflicts: Vec<Conflict>,
 }
 
-/// What the worker sends back.
+/// What the worker sends back. Errors come typed: the window says them in its language (this
+/// thread does not know it).
 pub enum Reply {
     Recorded {
         token: u64,
         /// The review recorded (the copy sent): what this window now last knew of the library.
         review: Arc<Review>,
-        result: Result<Recorded, String>,
+        result: Result<Recorded, LibraryError>,
     },
     /// The best matches of some claims, those that are "Checked before" (`is_checked_before`);
     /// `done` with the last of them, or an error (which ends the matching).
@@ -118,11 +119,11 @@ pub enum Reply {
         token: u64,
         found: Vec<(u32, Match)>,
         done: bool,
-        error: Option<String>,
+        error: Option<LibraryError>,
     },
     Searched {
         token: u64,
-        result: Result<Vec<Stored>, String>,
+        result: Result<Vec<Stored>, LibraryError>,
     },
 }
 
@@ -267,9 +268,9 @@ impl Worker {
 
     /// A failed library is opened again for the next request (the file may have been
     /// replaced, the server may be back).
-    fn failed(&mut self, e: LibraryError) -> String {
+    fn failed(&mut self, e: LibraryError) -> LibraryError {
         self.library = None;
-        e.to_string()
+        e
     }
 
     fn serve(&mut self, request: Request) -> Vec<Reply> {

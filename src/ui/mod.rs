@@ -5,6 +5,7 @@ mod app;
 mod article_view;
 mod claim_list;
 mod command;
+mod errors;
 mod export_dialog;
 pub mod i18n;
 mod jobs;

@@ -38,10 +38,8 @@ pub struct Found {
 
 impl Found {
     /// Reads the review back (with the repairs `store` applies to any session).
-    pub fn load(&self) -> Result<Review, String> {
-        store::load_checked(&self.session)
-            .map(|(r, _)| r)
-            .map_err(|e| e.to_string())
+    pub fn load(&self) -> Result<Review, store::StoreError> {
+        store::load_checked(&self.session).map(|(r, _)| r)
     }
 
     /// Deletes the recovery files.
@@ -136,9 +134,14 @@ impl Autosave {
             .map_err(|e| e.to_string())
             .and_then(|()| {
                 let json = serde_json::to_string_pretty(&meta).unwrap_or_default();
-                store::write_atomic(&meta_file, json.as_bytes()).map_err(|e| e.to_string())
+                store::write_atomic(&meta_file, json.as_bytes())
+                    .map_err(|e| super::errors::store_error(&e))
             })
-            .and_then(|()| store::save(review, &file).map_err(|e| e.to_string()));
+            .and_then(|()| {
+                store::save(review, &file)
+                    .map(drop)
+                    .map_err(|e| super::errors::store_error(&e))
+            });
         match result {
             Ok(_) => {
                 self.written = Some(review.revision);

@@ -169,7 +169,8 @@ impl Recent {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        crate::store::write_atomic(path, json.as_bytes()).map_err(|e| e.to_string())
+        crate::store::write_atomic(path, json.as_bytes())
+            .map_err(|e| super::errors::store_error(&e))
     }
 }
 
@@ -211,7 +212,8 @@ impl Newsroom {
             })?;
         }
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        crate::store::write_atomic(path, json.as_bytes()).map_err(|e| e.to_string())
+        crate::store::write_atomic(path, json.as_bytes())
+            .map_err(|e| super::errors::store_error(&e))
     }
 
     /// The verdict names and colours of the window.
