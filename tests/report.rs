@@ -271,11 +271,8 @@ fn no_report_says_where_the_reviewer_keeps_files() {
         r.article.metadata.source_name = "article.txt".into();
         // A saved page whose own address is a local file, and a hand-edited source.
         r.article.metadata.url = Some("file:///home/someone/secret/page.html".into());
-        let id = r.claims[0].id;
-        if let Some(c) = r.claims.iter_mut().find(|c| c.id == id) {
-            if let Some(e) = c.evidence.first_mut() {
-                e.url = "/home/someone/secret/notes.txt".into();
-            }
+        if let Some(e) = r.claims.iter_mut().find_map(|c| c.evidence.first_mut()) {
+            e.url = "/home/someone/secret/notes.txt".into();
         }
         for lang in Lang::all() {
             for f in Format::ALL {
