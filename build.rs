@@ -14,6 +14,11 @@ fn main() {
         .map(|p| {
             println!("cargo:rerun-if-changed={}", p.display());
             let code = p.file_stem().unwrap().to_string_lossy().into_owned();
+            // A language is named by its code alone ("fr", "es"), as `Lang::parse` reads it.
+            assert!(
+                !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase()),
+                "assets/i18n/{code}.ftl: name a translation by its lower-case language code (es.ftl)"
+            );
             (code, p.display().to_string())
         })
         .collect();

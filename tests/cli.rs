@@ -358,7 +358,7 @@ fn report_writes_every_format_and_lints_on_stderr() {
             "{err}"
         );
         assert!(
-            err.contains("Claim 1 is “Contestée” on 1 independent source"),
+            err.contains("Claim 1 is “Disputed” on 1 independent source"),
             "{err}"
         );
         assert!(!err.contains("No organisation"), "{err}");

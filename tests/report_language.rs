@@ -272,7 +272,7 @@ fn a_french_report_with_the_windows_settings_has_no_english_in_it() {
         md.contains("| Vrai | 1 |\n| Faux | 1 |\n| Invérifiable | 1 |"),
         "{md}"
     );
-    assert!(md.contains("puis rendu un verdict : Vrai ("), "{md}");
+    assert!(md.contains("puis rendu un verdict\u{a0}: Vrai ("), "{md}");
 }
 
 #[test]

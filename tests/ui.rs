@@ -2034,7 +2034,7 @@ fn a_claim_checked_before_shows_the_earlier_verdict_and_b_applies_it_in_one_step
     h.get_by_label("Clear filters").click();
     h.run();
     h.get_by_label_contains(
-        "Checked before: Disputed — 12 March 2026, «Poutine offre une Aurus à Kim»",
+        "Checked before: Disputed — 12 March 2026, “Poutine offre une Aurus à Kim”",
     );
     h.get_by_label_contains("Earlier note: Une seule Aurus offerte à Kim");
     h.get_by_label_contains("Why it matches:");
@@ -2117,7 +2117,7 @@ fn the_library_panel_finds_entries_by_words_and_by_verdict() {
         ["Les vaccins contre la grippe provoquent la grippe chez un patient sur dix"]
     );
     // Selected, the entry is shown whole.
-    h.get_by_label_contains("Verified — 2 November 2025, «Les vaccins et la grippe»");
+    h.get_by_label_contains("Verified — 2 November 2025, “Les vaccins et la grippe”");
     h.get_by_label("Open in the browser");
 
     // By verdict: the words cleared, Disputed chosen.
@@ -2559,13 +2559,13 @@ fn english_texts_are_found_only_where_french_says_otherwise() {
     };
     assert!(found("Open Recent").contains(&"open-recent"));
     assert!(found("Claims (12)").contains(&"claims-n"));
-    assert!(found("Why: a number · attributed: “selon”").contains(&"why-r"));
+    assert!(found("Why: a number · attributed: “selon”").contains(&"because-r"));
     assert!(found("3 claims").contains(&"n-claims"));
     assert!(found("Apply earlier verdict (B)").contains(&"apply-earlier-verdict"));
     for french in [
         "Ouvrir récent",
         "Affirmations (12)",
-        "Pourquoi : un nombre · attribuée : « selon »",
+        "Pourquoi\u{a0}: un nombre · attribuée\u{a0}: «\u{a0}selon\u{a0}»",
         "3 affirmations",
         "score 0.97   n° 1   quantité",
         "English",
@@ -2903,7 +2903,7 @@ fn a_french_window_shows_no_english_anywhere() {
     }
     let id = h.state().selected().unwrap();
     let reasons = h.state().review().claim(id).unwrap().reasons.len();
-    h.get_by_label(&frf("why-all-n", &[("n", &reasons)]))
+    h.get_by_label(&frf("all-reasons-n", &[("n", &reasons)]))
         .click();
     h.run();
     walk.look(&h, "all reasons");
@@ -2983,7 +2983,7 @@ fn the_why_line_of_a_french_window_is_in_words_without_word_lists() {
     open_now(&mut h, &article).unwrap();
     h.run();
     let english = english_texts();
-    let why = frf("why-r", &[("r", &"")]);
+    let why = frf("because-r", &[("r", &"")]);
     let ids: Vec<u32> = h.state().review().claims.iter().map(|c| c.id).collect();
     assert_eq!(ids.len(), 2);
     let mut first = true;
@@ -2995,7 +2995,7 @@ fn the_why_line_of_a_french_window_is_in_words_without_word_lists() {
             .find(|t| t.starts_with(why.as_str()))
             .expect("a Why line");
         assert!(!line.contains("words") && !line.contains("mots"), "{line}");
-        assert!(line.contains("économie : « "), "{line}");
+        assert!(line.contains("économie\u{a0}: «\u{a0}"), "{line}");
         assert_eq!(
             line.matches(" · ").count(),
             2,
@@ -3009,13 +3009,13 @@ fn the_why_line_of_a_french_window_is_in_words_without_word_lists() {
         assert!(found.is_empty(), "English in {line}: {found:?}");
         // Every reason, in words, one click away (it stays open for the next claim).
         if first {
-            h.get_by_label(&frf("why-all-n", &[("n", &reasons.len())]))
+            h.get_by_label(&frf("all-reasons-n", &[("n", &reasons.len())]))
                 .click();
             h.run();
             first = false;
         }
-        h.get_by_label_contains("• mots qui y poussent : a number");
-        h.get_by_label_contains("• attribuée : « ");
+        h.get_by_label_contains("• mots qui y poussent\u{a0}: a number");
+        h.get_by_label_contains("• attribuée\u{a0}: «\u{a0}");
         h.key_press(Key::J);
         h.run();
     }

@@ -53,7 +53,7 @@ corrections-policy = Corrections policy
 cut-claim-two-s = Cut this claim in two (S)
 cut-selected-claim-two-point = Cut the selected claim in two at a point you choose
 dark = dark
-date-title = { $date }, «{ $title }»
+date-title = { $date }, “{ $title }”
 discard = Discard
 discard-2 = Discard it
 dismiss = Dismiss
@@ -63,7 +63,7 @@ dismissed-n = Dismissed ({ $n })
 done-total-reviewed = { $done } / { $total } reviewed
 drop-article-session-open = Drop an article or a session to open it
 each-time-you-save-session = Each time you save a session, its reviewed claims are recorded in the claim library
-earlier-claim-c = Earlier claim: « { $c } »
+earlier-claim-c = Earlier claim: “{ $c }”
 earlier-note-n = Earlier note: { $n }
 earlier-rating-r-not-one = The earlier rating “{ $r }” is not one of the desk's verdicts: choose the verdict yourself.
 earlier-review-has-no-session = The earlier review has no session file on this computer and no web address.
@@ -188,7 +188,7 @@ review-text-clipboard-new-article = Review the text on the clipboard as a new ar
 reviewer = Reviewer:
 reviewer-name = Reviewer name
 reviewing-pasted-text = Reviewing the pasted text
-reworded-was-old = Reworded. Was: « { $old } »
+reworded-was-old = Reworded. Was: “{ $old }”
 same-names = same names
 same-numbers = same numbers
 same-words = same words
@@ -237,7 +237,7 @@ supports-claim = Supports the claim
 system = as the system
 theme = Theme
 threshold = Threshold
-title = «{ $title }»
+title = “{ $title }”
 to = To
 type = Type
 type-k = type: { $k }
@@ -257,8 +257,8 @@ wayback-machine-archive-today-copy = Wayback Machine or archive.today copy (opti
 what-write-day-yyyy-mm = { $what }: write the day as YYYY-MM-DD (2026-03-12).
 what-you-checked-whom-you = What you checked, whom you asked, what you found…
 who-says-where = Who says it, where
-why-matches-r = Why it matches: { $r }
-why-r = Why: { $r }
+matches-because-r = Why it matches: { $r }
+because-r = Why: { $r }
 words = Words
 words-claim-note-claimant = words in the claim, note or claimant
 words-claim-title = words of the claim or title
@@ -454,7 +454,7 @@ preflight-n-warnings = { $n ->
 
 # Why a sentence is a claim: one message per reason the extractor gives ("-what": with the
 # words it found). The first line shows the strongest few; "All reasons" lists every one.
-why-all-n = All reasons ({ $n })
+all-reasons-n = All reasons ({ $n })
 why-added-by-the-reviewer = added by the reviewer
 why-number = a number
 why-number-what = a number in words: “{ $what }”
@@ -598,7 +598,10 @@ diff-only-there = only there
 diff-only-here = only here
 diff-verdict = verdict { $there } there, { $here } here
 diff-note = note differs
-diff-sources = { $there } source(s) there, { $here } here
+diff-sources = { $there ->
+    [one] { $there } source there
+   *[other] { $there } sources there
+}, { $here } here
 diff-more = { $n ->
     [one] and { $n } more claim
    *[other] and { $n } more claims

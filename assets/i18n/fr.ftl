@@ -6,7 +6,7 @@ language-name = Français
 add-claim = Ajouter comme affirmation (A)
 add-evidence = Ajouter la source
 add-selection-claim = Ajouter la sélection comme affirmation
-add-source-selected-claim-url = Ajouter une source à l'affirmation choisie : adresse, titre, passage cité, copie archivée
+add-source-selected-claim-url = Ajouter une source à l'affirmation choisie : adresse, titre, passage cité, copie archivée
 add-words-selected-article-drag = Ajouter les mots sélectionnés dans l'article (glisser dessus) comme nouvelle affirmation
 all = toutes
 all-types = tous les types
@@ -15,7 +15,7 @@ apply-earlier-verdict = Appliquer le verdict antérieur
 archive-url = Adresse archivée
 archived-copy = copie archivée
 article-has-no-check-worthy = Cet article n'a pas de phrase à vérifier.
-before-r = déjà : { $r }
+before-r = déjà : { $r }
 below-threshold = Sous le seuil
 below-threshold-n = Sous le seuil ({ $n })
 cancel = Annuler
@@ -23,24 +23,24 @@ cancel-edit = Annuler la modification
 cancel-split = Annuler la coupure
 cancelling-report-file-left-was = Annulation… Le fichier du rapport reste tel quel, sauf s'il était déjà écrit.
 changed-disk = Modifié sur le disque
-checked-before-not-available-e = « Déjà vérifiée » n'est pas disponible : { $e }
-checked-before-s = Déjà vérifiée : { $s }
+checked-before-not-available-e = « Déjà vérifiée » n'est pas disponible : { $e }
+checked-before-s = Déjà vérifiée : { $s }
 checking-library = · consultation de la bibliothèque…
 choose-where-save-report = Choisir où enregistrer le rapport
 claim-already-has-earlier-verdict = L'affirmation a déjà le verdict, la note et les sources antérieurs.
-claim-id-changed-library-who = affirmation { $id } : modifiée dans la bibliothèque par { $who } depuis l'ouverture de cette session ; la bibliothèque garde sa version
+claim-id-changed-library-who = affirmation { $id } : modifiée dans la bibliothèque par { $who } depuis l'ouverture de cette session ; la bibliothèque garde sa version
 claim-library = Bibliothèque des vérifications
-claim-library-list-verdicts-are = Bibliothèque des vérifications : { $list }. Vos verdicts sont dans le fichier de session.
-claim-library-off-claimdesk-library = La bibliothèque des vérifications est désactivée : CLAIMDESK_LIBRARY=off était défini au démarrage de Claimdesk.
-claim-library-p = Bibliothèque des vérifications : { $p }
-claim-library-stopped-internal-error = La bibliothèque des vérifications s'est arrêtée sur une erreur interne ; elle redémarrera au prochain enregistrement ou à la prochaine recherche.
+claim-library-list-verdicts-are = Bibliothèque des vérifications : { $list }. Vos verdicts sont dans le fichier de session.
+claim-library-off-claimdesk-library = La bibliothèque des vérifications est désactivée : CLAIMDESK_LIBRARY=off était défini au démarrage de Claimdesk.
+claim-library-p = Bibliothèque des vérifications : { $p }
+claim-library-stopped-internal-error = La bibliothèque des vérifications s'est arrêtée sur une erreur interne ; elle redémarrera au prochain enregistrement ou à la prochaine recherche.
 claim-pos-total-id = Affirmation { $pos } sur { $total } (n° { $id })
 claimant = Auteur
-claimant-2 = Auteur :
-claimant-w = auteur : { $w }
-claimdesk-closed-without-saving-review = Claimdesk s'est fermé sans enregistrer votre vérification de « { $t } » (dernière modification { $at }). La restaurer ?
+claimant-2 = Auteur :
+claimant-w = auteur : { $w }
+claimdesk-closed-without-saving-review = Claimdesk s'est fermé sans enregistrer votre vérification de « { $t } » (dernière modification { $at }). La restaurer ?
 claimdesk-closes-when-done = Claimdesk se fermera une fois ceci terminé.
-claimdesk-library-set-v-used = CLAIMDESK_LIBRARY est défini ({ $v }) : il remplace ce champ tant que Claimdesk démarre avec.
+claimdesk-library-set-v-used = CLAIMDESK_LIBRARY est défini ({ $v }) : il remplace ce champ tant que Claimdesk démarre avec.
 claims-n = Affirmations ({ $n })
 clear = Effacer
 clear-filters = Effacer les filtres
@@ -53,28 +53,28 @@ corrections-policy = Politique de corrections
 cut-claim-two-s = Couper cette affirmation en deux (S)
 cut-selected-claim-two-point = Couper l'affirmation choisie en deux à l'endroit voulu
 dark = sombre
-date-title = { $date }, « { $title } »
+date-title = { $date }, « { $title } »
 discard = Abandonner
 discard-2 = L'abandonner
 dismiss = Fermer
 dismiss-claim-librarys-message = Fermer le message de la bibliothèque des vérifications
-dismiss-kept-under-dismissed-where = Écarter : gardée sous Écartées, d'où elle peut être restaurée (X)
+dismiss-kept-under-dismissed-where = Écarter : gardée sous Écartées, d'où elle peut être restaurée (X)
 dismissed-n = Écartées ({ $n })
 done-total-reviewed = { $done } / { $total } traitées
 drop-article-session-open = Déposez un article ou une session pour l'ouvrir
 each-time-you-save-session = À chaque enregistrement d'une session, ses affirmations vérifiées sont inscrites dans la bibliothèque des vérifications
-earlier-claim-c = Affirmation antérieure : « { $c } »
-earlier-note-n = Note antérieure : { $n }
-earlier-rating-r-not-one = L'évaluation antérieure « { $r } » ne correspond à aucun verdict de la rédaction : choisissez le verdict vous-même.
+earlier-claim-c = Affirmation antérieure : « { $c } »
+earlier-note-n = Note antérieure : { $n }
+earlier-rating-r-not-one = L'évaluation antérieure « { $r } » ne correspond à aucun verdict de la rédaction : choisissez le verdict vous-même.
 earlier-review-has-no-session = La vérification antérieure n'a ni fichier de session sur cet ordinateur, ni adresse web.
 edit = Édition
 edit-note = Modifier la note
 edit-source = Modifier la source
-empty-default-file-file-path = vide : le fichier par défaut ; un chemin de fichier ; ou postgres://utilisateur@hôte/base
-empty-default-text-articles-language = Vide : le texte par défaut dans la langue de l'article
-empty-no-library = Vide : pas de bibliothèque.
-empty-p = Vide : { $p }
-every-change-review-when-whom = Chaque modification de cette vérification : quand, par qui, quoi
+empty-default-file-file-path = vide : le fichier par défaut ; un chemin de fichier ; ou postgres://utilisateur@hôte/base
+empty-default-text-articles-language = Vide : le texte par défaut dans la langue de l'article
+empty-no-library = Vide : pas de bibliothèque.
+empty-p = Vide : { $p }
+every-change-review-when-whom = Chaque modification de cette vérification : quand, par qui, quoi
 evidence-n = Sources ({ $n })
 export = Exporter…
 export-fact-check-report = Exporter le rapport de vérification
@@ -87,12 +87,12 @@ filter = Filtrer
 filter-claims = Filtrer les affirmations
 find-article = Rechercher dans l'article…
 find-next = Occurrence suivante
-first-n-all-characters-whole = (les { $n } premiers caractères sur { $all } ; toute l’affirmation est surlignée dans l’article)
+first-n-all-characters-whole = (les { $n } premiers caractères sur { $all } ; toute l’affirmation est surlignée dans l’article)
 format = Format
 from = Du
 give-selected-claim-verdict-note = Donner à l'affirmation choisie le verdict, la note et les sources de sa vérification antérieure (Déjà vérifiée), en une seule étape
 go-next-match-search = Aller à l'occurrence suivante
-h-w = { $h } : { $w }
+h-w = { $h } : { $w }
 help = Aide
 history = Historique
 i-n = { $i } sur { $n }
@@ -101,7 +101,7 @@ join-claim-next-one-article = Réunir cette affirmation et la suivante dans l'ar
 join-selected-claim-next-one = Réunir l'affirmation choisie et la suivante dans l'article
 keyboard-shortcuts = Raccourcis clavier
 language = Langue
-language-2 = Langue :
+language-2 = Langue :
 library = Bibliothèque
 light = clair
 make-words-selected-article-selected = Faire des mots sélectionnés dans l'article le texte de l'affirmation choisie
@@ -114,9 +114,9 @@ mark-unsourced = Marquer Non sourcée
 mark-verified = Marquer Vérifiée
 merge-next = Fusionner avec la suivante
 merge-next-claim = Fusionner avec l'affirmation suivante
-methodology = Méthodologie
-move-claims-onto-edited-version = Reporter les affirmations sur une version modifiée de l'article ; celles qui n'y sont plus restent orphelines
-n-checked-before-b-apply = · déjà vérifiées : { $n } ({ $b } : appliquer, { $l } : bibliothèque)
+methodology = Méthode
+move-claims-onto-edited-version = Reporter les affirmations sur une version modifiée de l'article ; celles qui n'y sont plus restent orphelines
+n-checked-before-b-apply = · déjà vérifiées : { $n } ({ $b } : appliquer, { $l } : bibliothèque)
 n-found = { $n ->
     [one] { $n } trouvée
    *[other] { $n } trouvées
@@ -126,7 +126,7 @@ new-source = Nouvelle source
 next-claim = Affirmation suivante
 next-match = Occurrence suivante
 no-change-yet = Aucune modification pour l'instant.
-no-claim-library-named-name = Aucune bibliothèque des vérifications n'est indiquée : indiquez-en une dans Édition > Réglages… > Bibliothèque.
+no-claim-library-named-name = Aucune bibliothèque des vérifications n'est indiquée : indiquez-en une dans Édition > Réglages… > Bibliothèque.
 no-claim-matches-these-filters = Aucune affirmation ne correspond à ces filtres.
 no-claims-threshold = Aucune affirmation à ce seuil.
 no-match = aucune occurrence
@@ -135,16 +135,16 @@ no-recent-file = Aucun fichier récent
 not-claim = Pas une affirmation
 not-claim-dismiss = Pas une affirmation (écarter)
 not-found-current-version-article = Introuvables dans la version actuelle de l'article. Leurs verdicts et notes sont conservés.
-not-saved-file-disk-was = Non enregistré : le fichier sur le disque est resté tel quel.
+not-saved-file-disk-was = Non enregistré : le fichier sur le disque est resté tel quel.
 note = Note
-note-2 = Note :
-nothing-dismissed-press-x-not = Rien d'écarté. Appuyez sur X (ou « Pas une affirmation ») sur une phrase qui n'en est pas une.
+note-2 = Note :
+nothing-dismissed-press-x-not = Rien d'écarté. Appuyez sur X (ou « Pas une affirmation ») sur une phrase qui n'en est pas une.
 nothing-library-matches-search = Rien dans la bibliothèque ne correspond à cette recherche.
 open = Ouvrir…
 open-article-txt-md-html = Ouvrir un article (.txt, .md, .html, .docx, .pdf) ou une session enregistrée (.claimdesk.json)
 open-browser = Ouvrir dans le navigateur
 open-earlier-review = Ouvrir la vérification antérieure
-open-earlier-review-selected-claim = Ouvrir la vérification antérieure de l'affirmation choisie : sa session, sinon sa page dans le navigateur
+open-earlier-review-selected-claim = Ouvrir la vérification antérieure de l'affirmation choisie : sa session, sinon sa page dans le navigateur
 open-recent = Ouvrir un fichier récent
 open-session = Ouvrir cette session
 opening-another-file = Ouverture d'un autre fichier
@@ -153,17 +153,17 @@ opening-f-2 = Ouverture de { $f }…
 organisation = Organisation
 organisation-report-address-reviewer-name = Rédaction, adresse des rapports, nom du vérificateur, textes de méthode et de correction
 organisation-url = Adresse de l'organisation
-origin = Origine :
+origin = Origine :
 orphaned-claims-n = Affirmations orphelines ({ $n })
 part-name = partie d'un nom
 paste-article = Coller comme article
 paste-sources-address-first = Collez d'abord l'adresse de la source.
 position-article = position dans l'article
-pre-flight-check-nothing-flag = Vérification avant export : rien à signaler
+pre-flight-check-nothing-flag = Vérification avant export : rien à signaler
 previous-claim = Affirmation précédente
 previous-match = Occurrence précédente
-promote-claim-s = En faire une affirmation : { $s }
-published = Publié :
+promote-claim-s = En faire une affirmation : { $s }
+published = Publié :
 put-caret-where-second-claim = Placez le curseur là où commence la seconde affirmation (clic ou flèches), puis Couper ici (Entrée).
 quit = Quitter
 quoted-passage = Passage cité
@@ -183,15 +183,15 @@ replace = Le remplacer
 report-url = Adresse du rapport
 restore = Restaurer
 restore-claim-id = Restaurer l'affirmation { $id }
-restore-unsaved-work = Restaurer le travail non enregistré ?
-restored-review-t-save-ctrl = Vérification de « { $t } » restaurée. Enregistrez-la (Ctrl+S) pour la garder.
+restore-unsaved-work = Restaurer le travail non enregistré ?
+restored-review-t-save-ctrl = Vérification de « { $t } » restaurée. Enregistrez-la (Ctrl+S) pour la garder.
 review = Vérification
-review-t-has-changes-that = La vérification de « { $t } » a des modifications non enregistrées. Les enregistrer d'abord ?
+review-t-has-changes-that = La vérification de « { $t } » a des modifications non enregistrées. Les enregistrer d'abord ?
 review-text-clipboard-new-article = Traiter le texte du presse-papiers comme un nouvel article (Ctrl+V hors d'un champ de texte)
-reviewer = Vérificateur :
+reviewer = Vérificateur :
 reviewer-name = Nom du vérificateur
 reviewing-pasted-text = Vérification du texte collé
-reworded-was-old = Reformulée. Avant : « { $old } »
+reworded-was-old = Reformulée. Avant : « { $old } »
 same-names = mêmes noms
 same-numbers = mêmes nombres
 same-words = mêmes mots
@@ -207,8 +207,8 @@ score = score
 score-s = score { $s }
 search = Chercher
 search-article = Rechercher dans l'article
-search-article-matches-are-highlighted = Rechercher dans l'article ; les occurrences sont surlignées (Entrée : suivante)
-search-claim-library-what-was = Chercher dans la bibliothèque des vérifications ce qui a déjà été vérifié : par mots, verdict, auteur, dates, langue
+search-article-matches-are-highlighted = Rechercher dans l'article ; les occurrences sont surlignées (Entrée : suivante)
+search-claim-library-what-was = Chercher dans la bibliothèque des vérifications ce qui a déjà été vérifié : par mots, verdict, auteur, dates, langue
 searching = Recherche…
 select-claim-change-first = Choisissez d'abord l'affirmation à modifier.
 select-claim-click-press-j = Choisissez une affirmation (cliquez dessus, ou J / K).
@@ -219,9 +219,9 @@ select-words-article-first-drag = Sélectionnez d'abord des mots dans l'article 
 selected-claim-has-no-earlier = L'affirmation choisie n'a pas de vérification antérieure dans la bibliothèque.
 sentence-source-that-supports-refutes = La phrase de la source qui confirme ou contredit l'affirmation
 sentences-scoring-least-are-claims = Les phrases qui atteignent ce score sont des affirmations. Les affirmations déjà vérifiées restent.
-session-saved-but-verdicts-were = La session est enregistrée, mais ses verdicts n'ont pas été inscrits dans la bibliothèque des vérifications : { $e }
+session-saved-but-verdicts-were = La session est enregistrée, mais ses verdicts n'ont pas été inscrits dans la bibliothèque des vérifications : { $e }
 set-selected-claim-aside-not = Écarter l'affirmation choisie (rangée sous Écartées, restaurable)
-set-selected-claim-back-unreviewed = Remettre l'affirmation choisie à « À vérifier »
+set-selected-claim-back-unreviewed = Remettre l'affirmation choisie à « À vérifier »
 settings = Réglages…
 settings-2 = Réglages
 show-list = Afficher cette liste
@@ -229,7 +229,7 @@ someone-else = quelqu'un d'autre
 sort = Trier par
 source-title = Titre de la source
 source-url = Adresse de la source
-sources = Sources :
+sources = Sources :
 split = Couper…
 split-claim = Couper l'affirmation…
 split-here = Couper ici
@@ -240,10 +240,10 @@ supports-claim = Confirme l'affirmation
 system = comme le système
 theme = Thème
 threshold = Seuil
-title = « { $title } »
+title = « { $title } »
 to = Au
 type = Type
-type-k = type : { $k }
+type-k = type : { $k }
 type-note-selected-claim-esc = Écrire une note sur l'affirmation choisie (Échap quitte la note)
 type-words-narrow-checklist = Taper des mots pour restreindre la liste
 undo = Annuler
@@ -251,22 +251,22 @@ undo-last-change = Annuler la dernière modification
 unsaved-changes = · modifications non enregistrées
 unsaved-changes-2 = Modifications non enregistrées
 use-selection-claims-span = Faire de la sélection le texte de l'affirmation
-used-every-report-claimreview-needs = Repris dans chaque rapport : ClaimReview demande l'organisation et son adresse.
+used-every-report-claimreview-needs = Repris dans chaque rapport : ClaimReview demande l'organisation et son adresse.
 verdict = Verdict
-verdict-names-colours-empty-name = Noms et couleurs des verdicts (nom vide : celui d'origine)
-w-was-not-done-wait = { $w } : non fait. Attendez la fin de cette tâche, ou annulez-la, puis réessayez.
+verdict-names-colours-empty-name = Noms et couleurs des verdicts (nom vide : celui d'origine)
+w-was-not-done-wait = { $w } : non fait. Attendez la fin de cette tâche, ou annulez-la, puis réessayez.
 waiting-file-dialog = En attente de la fenêtre de fichiers…
 wayback-machine-archive-today-copy = Copie Wayback Machine ou archive.today (facultatif)
-what-write-day-yyyy-mm = { $what } : écrivez le jour sous la forme AAAA-MM-JJ (2026-03-12).
+what-write-day-yyyy-mm = { $what } : écrivez le jour sous la forme AAAA-MM-JJ (2026-03-12).
 what-you-checked-whom-you = Ce que vous avez vérifié, qui vous avez consulté, ce que vous avez trouvé…
 who-says-where = Qui le dit, où
-why-matches-r = Pourquoi elle correspond : { $r }
-why-r = Pourquoi : { $r }
+matches-because-r = Pourquoi elle correspond : { $r }
+because-r = Pourquoi : { $r }
 words = Mots
 words-claim-note-claimant = mots de l'affirmation, de la note ou de l'auteur
 words-claim-title = mots de l'affirmation ou du titre
-words-find-enter-next-shift = mots à trouver (Entrée : suivant, Maj+Entrée : précédent)
-write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Annotations Web
+words-find-enter-next-shift = mots à trouver (Entrée : suivant, Maj+Entrée : précédent)
+write-fact-check-report-markdown = Écrire le rapport de vérification : Markdown, HTML, CSV, JSON, ClaimReview ou Annotations Web
 yyyy-mm-dd = AAAA-MM-JJ
 
 ## Comptes
@@ -306,7 +306,7 @@ month-12 = décembre
 
 ## Reports
 
-report-title = Rapport de vérification : { $title }
+report-title = Rapport de vérification : { $title }
 report-field = { $label } :
 report-article = Article
 report-outlet = Média
@@ -350,8 +350,8 @@ report-corrections = Corrections
 report-made-with = Réalisé avec Claimdesk { $version }.
 report-positions-note = Les positions sont des rangs de caractères dans le texte de l’article.
 report-article-text = Article
-report-claimreview-title = Vérification : { $title }
-report-annotations-label = Affirmations de « { $title } »
+report-claimreview-title = Vérification : { $title }
+report-annotations-label = Affirmations de « { $title } »
 # Types d’affirmations (typologie de Full Fact).
 report-kind-quantity = chiffre
 report-kind-causation = cause
@@ -374,79 +374,79 @@ report-column-note = note
 report-column-sources = sources
 # L’historique, dans le rapport JSON.
 report-change-verdict = affirmation { $id } marquée { $verdict }
-report-change-note-cleared = affirmation { $id } : note effacée
-report-change-note-edited = affirmation { $id } : note modifiée
-report-change-source-added = affirmation { $id } : source ajoutée ({ $site })
-report-change-source-removed = affirmation { $id } : source { $n } retirée
-report-change-source-edited = affirmation { $id } : source { $n } modifiée
+report-change-note-cleared = affirmation { $id } : note effacée
+report-change-note-edited = affirmation { $id } : note modifiée
+report-change-source-added = affirmation { $id } : source ajoutée ({ $site })
+report-change-source-removed = affirmation { $id } : source { $n } retirée
+report-change-source-edited = affirmation { $id } : source { $n } modifiée
 report-change-claim-added = affirmation { $id } ajoutée
 report-change-claim-removed = affirmation { $id } retirée
 report-change-threshold = seuil fixé à { $threshold }
 report-change-dismissed = affirmation { $id } écartée (ce n’est pas une affirmation)
 report-change-restored = affirmation { $id } rétablie
 # La méthode et la politique de corrections par défaut ; les noms de verdicts sont ceux de la rédaction.
-report-methodology-text = Claimdesk a relevé les phrases vérifiables de l’article (chiffres, dates, citations, causes, prévisions). Un vérificateur a lu chacune dans son contexte, cherché la source d’origine de chaque chiffre, citation et événement, puis rendu un verdict : { $verified } (des sources primaires ou indépendantes le confirment), { $disputed } (des sources fiables le contredisent) ou { $unsourced } (aucune source ne permet de le confirmer ni de l’infirmer). Chaque verdict cite les sources consultées, avec leur date de consultation et une copie archivée quand elle existe, pour que chacun puisse refaire la vérification.
+report-methodology-text = Claimdesk a relevé les phrases vérifiables de l’article (chiffres, dates, citations, causes, prévisions). Un vérificateur a lu chacune dans son contexte, cherché la source d’origine de chaque chiffre, citation et événement, puis rendu un verdict : { $verified } (des sources primaires ou indépendantes le confirment), { $disputed } (des sources fiables le contredisent) ou { $unsourced } (aucune source ne permet de le confirmer ni de l’infirmer). Chaque verdict cite les sources consultées, avec leur date de consultation et une copie archivée quand elle existe, pour que chacun puisse refaire la vérification.
 report-corrections-text = Si vous pensez que cette vérification contient une erreur, écrivez-nous en indiquant le numéro de l’affirmation et votre source. Nous corrigeons rapidement nos erreurs, indiquons en tête du rapport ce qui a changé et quand, et ne retirons jamais un verdict publié sans explication.
 
 ## Contrôle avant publication (ce qu'un rédacteur en chef relèverait)
 
 lint-ids-more = { $ids } et { $n } de plus
 lint-unreviewed = { $n ->
-    [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : les rapports pour la rédaction la listent sans verdict, ceux pour les lecteurs l'omettent.
-   *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : les rapports pour la rédaction les listent sans verdict, ceux pour les lecteurs les omettent.
+    [one] { $n } affirmation sur { $total } n'est pas vérifiée (affirmation { $ids }) : les rapports pour la rédaction la listent sans verdict, ceux pour les lecteurs l'omettent.
+   *[other] { $n } affirmations sur { $total } ne sont pas vérifiées (affirmations { $ids }) : les rapports pour la rédaction les listent sans verdict, ceux pour les lecteurs les omettent.
 }
 lint-orphans = { $n ->
-    [one] { $n } affirmation est introuvable dans cette version de l'article (affirmation { $ids }) : elle est exclue du rapport. Rattachez-la ou supprimez-la d'abord.
-   *[other] { $n } affirmations sont introuvables dans cette version de l'article (affirmations { $ids }) : elles sont exclues du rapport. Rattachez-les ou supprimez-les d'abord.
+    [one] { $n } affirmation est introuvable dans cette version de l'article (affirmation { $ids }) : elle est exclue du rapport. Rattachez-la ou supprimez-la d'abord.
+   *[other] { $n } affirmations sont introuvables dans cette version de l'article (affirmations { $ids }) : elles sont exclues du rapport. Rattachez-les ou supprimez-les d'abord.
 }
-lint-no-evidence = L'affirmation { $id } est « { $verdict } » mais ne cite aucune source : ajoutez celles qu'un lecteur peut consulter.
-lint-few-sources = L'affirmation { $id } est « { $verdict } » sur { $n ->
+lint-no-evidence = L'affirmation { $id } est « { $verdict } » mais ne cite aucune source : ajoutez celles qu'un lecteur peut consulter.
+lint-few-sources = L'affirmation { $id } est « { $verdict } » sur { $n ->
     [one] { $n } source indépendante
    *[other] { $n } sources indépendantes
-} : un verdict en demande au moins deux, de sites différents.
-lint-no-claimant = L'affirmation { $id } n'a pas d'auteur : ClaimReview ne dira pas qui l'a faite.
-lint-shortened = L'affirmation { $id } dépasse { $max } caractères : ClaimReview montre « { $short } ».
-lint-no-organisation = Aucune rédaction n'est indiquée : ClaimReview demande le nom de qui publie la vérification (Réglages : Organisation, ou « organisation » dans le fichier de réglages).
-lint-no-organisation-url = L'adresse web de la rédaction n'est pas indiquée : ClaimReview la demande (Réglages, ou « organisation_url » dans le fichier de réglages).
-lint-bad-organisation-url = L'adresse web de la rédaction n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « organisation_url » dans le fichier de réglages).
-lint-no-report-url = L'adresse où ce rapport est publié n'est pas indiquée : ClaimReview la demande (Réglages, ou « report_url » dans le fichier de réglages).
-lint-bad-report-url = L'adresse où ce rapport est publié n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « report_url » dans le fichier de réglages).
-lint-no-methodology = La méthode est vide : dites comment les affirmations ont été vérifiées (code de principes de l'IFCN).
+} : un verdict en demande au moins deux, de sites différents.
+lint-no-claimant = L'affirmation { $id } n'a pas d'auteur : ClaimReview ne dira pas qui l'a faite.
+lint-shortened = L'affirmation { $id } dépasse { $max } caractères : ClaimReview montre « { $short } ».
+lint-no-organisation = Aucune rédaction n'est indiquée : ClaimReview demande le nom de qui publie la vérification (Réglages : Organisation, ou « organisation » dans le fichier de réglages).
+lint-no-organisation-url = L'adresse web de la rédaction n'est pas indiquée : ClaimReview la demande (Réglages, ou « organisation_url » dans le fichier de réglages).
+lint-bad-organisation-url = L'adresse web de la rédaction n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « organisation_url » dans le fichier de réglages).
+lint-no-report-url = L'adresse où ce rapport est publié n'est pas indiquée : ClaimReview la demande (Réglages, ou « report_url » dans le fichier de réglages).
+lint-bad-report-url = L'adresse où ce rapport est publié n'est pas une adresse http(s) : ClaimReview en demande une (Réglages, ou « report_url » dans le fichier de réglages).
+lint-no-methodology = La méthode est vide : dites comment les affirmations ont été vérifiées (code de principes de l'IFCN).
 ## Window
 
 # Avis et dialogues
 pasted-text-name = Texte collé { $when }.txt
 report-written = Rapport { $format } écrit dans { $path }
 report-written-late = Rapport { $format } écrit dans { $path } (l'annulation est arrivée après l'écriture du fichier)
-export-cancelled = Export annulé : { $path } n'a pas été écrit (un fichier déjà présent reste inchangé).
-export-failed = Impossible d'écrire le rapport { $file } : { $why }
-job-lost = « { $what } » s'est arrêté sur une erreur interne ; la vérification est restée telle quelle. Réessayez ; si cela se reproduit, signalez-le avec le fichier.
-opened-with-repairs = Ouvert avec des réparations : { $list }.
-open-failed = Impossible d'ouvrir { $file } : { $why }
-paste-failed = Impossible de lire le texte collé : { $why }
-reanchor-failed = Impossible de réancrer les affirmations sur { $file } : { $why }
-save-failed = Impossible d'enregistrer { $file } : { $why }
-reanchored = Réancré sur { $path } : { $summary }.
-reanchored-orphans = Réancré sur { $path } : { $summary }. Les affirmations introuvables sont listées sous Affirmations orphelines.
-reanchor-summary = inchangées : { $unchanged }, déplacées : { $moved }, modifiées : { $edited }, orphelines : { $orphaned }
-undo-failed = Cette modification n'a pas pu être annulée ou rétablie ({ $e }) ; elle a été retirée de l'historique et la vérification est restée telle quelle.
-source-changed = Le fichier de l'article { $path } a changé depuis l'enregistrement de cette vérification. Réancrer les affirmations sur la nouvelle version ? (Les affirmations introuvables sont gardées comme orphelines.)
-recovery-unreadable = La copie de secours { $path } n'a pas pu être lue ({ $e }) ; elle est laissée en place.
-recovery-write-failed = Impossible d'écrire la copie de secours dans { $dir } : { $e }
+export-cancelled = Export annulé : { $path } n'a pas été écrit (un fichier déjà présent reste inchangé).
+export-failed = Impossible d'écrire le rapport { $file } : { $why }
+job-lost = « { $what } » s'est arrêté sur une erreur interne ; la vérification est restée telle quelle. Réessayez ; si cela se reproduit, signalez-le avec le fichier.
+opened-with-repairs = Ouvert avec des réparations : { $list }.
+open-failed = Impossible d'ouvrir { $file } : { $why }
+paste-failed = Impossible de lire le texte collé : { $why }
+reanchor-failed = Impossible de réancrer les affirmations sur { $file } : { $why }
+save-failed = Impossible d'enregistrer { $file } : { $why }
+reanchored = Réancré sur { $path } : { $summary }.
+reanchored-orphans = Réancré sur { $path } : { $summary }. Les affirmations introuvables sont listées sous Affirmations orphelines.
+reanchor-summary = inchangées : { $unchanged }, déplacées : { $moved }, modifiées : { $edited }, orphelines : { $orphaned }
+undo-failed = Cette modification n'a pas pu être annulée ou rétablie ({ $e }) ; elle a été retirée de l'historique et la vérification est restée telle quelle.
+source-changed = Le fichier de l'article { $path } a changé depuis l'enregistrement de cette vérification. Réancrer les affirmations sur la nouvelle version ? (Les affirmations introuvables sont gardées comme orphelines.)
+recovery-unreadable = La copie de secours { $path } n'a pas pu être lue ({ $e }) ; elle est laissée en place.
+recovery-write-failed = Impossible d'écrire la copie de secours dans { $dir } : { $e }
 an-article = un article
 settings-saved = Réglages enregistrés dans { $path }
-settings-not-kept = Les réglages s'appliquent à cette session mais n'ont pas pu être gardés : { $e }
-settings-invalid = Le fichier de réglages { $path } n'est pas valide ({ $e }) ; les valeurs par défaut sont utilisées jusqu'au prochain enregistrement des réglages.
-settings-mkdir-failed = impossible de créer { $dir } : { $e }
-still-busy = Claimdesk est encore occupé ({ $what }) : attendez la fin ou annulez, puis réessayez.
-no-thread = « { $what } » n'a pas pu démarrer : le système a refusé un nouveau fil d'exécution ({ $e }). Fermez d'autres programmes et réessayez.
-library-no-thread = La bibliothèque des vérifications n'a pas pu être utilisée : le système a refusé un nouveau fil d'exécution ({ $e }).
-library-search-failed = La recherche a échoué : { $e }
+settings-not-kept = Les réglages s'appliquent à cette session mais n'ont pas pu être gardés : { $e }
+settings-invalid = Le fichier de réglages { $path } n'est pas valide ({ $e }) ; les valeurs par défaut sont utilisées jusqu'au prochain enregistrement des réglages.
+settings-mkdir-failed = impossible de créer { $dir } : { $e }
+still-busy = Claimdesk est encore occupé ({ $what }) : attendez la fin ou annulez, puis réessayez.
+no-thread = « { $what } » n'a pas pu démarrer : le système a refusé un nouveau fil d'exécution ({ $e }). Fermez d'autres programmes et réessayez.
+library-no-thread = La bibliothèque des vérifications n'a pas pu être utilisée : le système a refusé un nouveau fil d'exécution ({ $e }).
+library-search-failed = La recherche a échoué : { $e }
 no-file-dialog = Aucune fenêtre de choix de fichier n'a pu s'afficher sur ce bureau (il faut le portail de bureau XDG ou zenity). À la place, { $hint }.
-no-dialog-hint-open = déposez le fichier sur la fenêtre, ou lancez Claimdesk avec : claimdesk CHEMIN
+no-dialog-hint-open = déposez le fichier sur la fenêtre, ou lancez Claimdesk avec : claimdesk CHEMIN
 no-dialog-hint-save = ouvrez l'article depuis un dossier où vous pouvez écrire, puis appuyez sur Ctrl+S pour enregistrer à côté
-no-dialog-hint-export = enregistrez la session (Ctrl+S), puis lancez : claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o RAPPORT
-no-dialog-hint-new-version = enregistrez la session (Ctrl+S), puis lancez : claimdesk reanchor SESSION NOUVEL_ARTICLE
+no-dialog-hint-export = enregistrez la session (Ctrl+S), puis lancez : claimdesk report SESSION --format md|html|csv|json|claimreview|annotations -o RAPPORT
+no-dialog-hint-new-version = enregistrez la session (Ctrl+S), puis lancez : claimdesk reanchor SESSION NOUVEL_ARTICLE
 
 # Fenêtres de choix de fichier
 pick-open-title = Ouvrir un article ou une session Claimdesk
@@ -458,69 +458,69 @@ pick-session = Session Claimdesk
 pick-new-version-title = Choisir la nouvelle version de l'article
 
 # L'en-tête, l'article, la liste
-verdict-count = { $name } : { $n }
+verdict-count = { $name } : { $n }
 article-text = Texte de l'article
 use-span-claim = Utiliser comme passage de l'affirmation { $id } ({ $key })
-mark-verdict-key = Marquer « { $v } » ({ $key })
-apply-group = Appliquer « { $v } » aux { $n } affirmations de ce groupe
-merge-last = L'affirmation { $id } est la dernière de l'article : choisissez celle d'avant et fusionnez-la.
-archive-url-error = Adresse archivée : { $e }
+mark-verdict-key = Marquer « { $v } » ({ $key })
+apply-group = Appliquer « { $v } » aux { $n } affirmations de ce groupe
+merge-last = L'affirmation { $id } est la dernière de l'article : choisissez celle d'avant et fusionnez-la.
+archive-url-error = Adresse archivée : { $e }
 accessed-d = consultée le { $d }
 edit-evidence-n = Modifier la source { $n }
 remove-evidence-n = Retirer la source { $n }
 source-url-hint = https://… (E, ou collez un lien avec Ctrl+V)
 row-head = score { $s }   n° { $id }   { $kind }
 score-block = score { $s } · { $block }
-dismissed-text = Écartée : { $t }
-orphan-text = Orpheline : { $t }
-note-text = Note : { $t }
+dismissed-text = Écartée : { $t }
+orphan-text = Orpheline : { $t }
+note-text = Note : { $t }
 organisation-hint = Le Quotidien — cellule de vérification
-name-shown-for = Nom affiché pour « { $v } »
-colour-of = Couleur de « { $v } »
+name-shown-for = Nom affiché pour « { $v } »
+colour-of = Couleur de « { $v } »
 preflight-n-warnings = { $n ->
-    [one] Vérification avant export : { $n } avertissement (il ne bloque pas l'export)
-   *[other] Vérification avant export : { $n } avertissements (ils ne bloquent pas l'export)
+    [one] Vérification avant export : { $n } avertissement (il ne bloque pas l'export)
+   *[other] Vérification avant export : { $n } avertissements (ils ne bloquent pas l'export)
 }
 
 # Pourquoi une phrase est une affirmation
-why-all-n = Toutes les raisons ({ $n })
+all-reasons-n = Toutes les raisons ({ $n })
 why-added-by-the-reviewer = ajoutée par le vérificateur
 why-number = un nombre
-why-number-what = un nombre en lettres : « { $what } »
+why-number-what = un nombre en lettres : « { $what } »
 why-several-numbers = plusieurs nombres
 why-money-or-percentage = un montant ou un pourcentage
 why-date = une date
-why-date-what = une date : « { $what } »
+why-date-what = une date : « { $what } »
 why-quote = une citation
 why-question = une question
 why-first-person = à la première personne
 why-greeting = une salutation
 why-boilerplate = habillage de page
 why-too-short = trop courte
-why-event-what = un événement : « { $what } »
-why-attribution-what = attribuée : « { $what } »
-why-comparison-what = une comparaison : « { $what } »
-why-causal-what = une cause : « { $what } »
-why-prediction-what = une prévision : « { $what } »
-why-law-or-rule-what = une loi ou une règle : « { $what } »
-why-opinion-what = une opinion : « { $what } »
-why-hedge-what = avec réserve : « { $what } »
-why-named-entity-what = noms propres : { $what }
-why-words-what = mots qui y poussent : { $what }
-why-words-against-what = mots qui s'y opposent : { $what }
-why-past-what = au passé : « { $what } »
-why-economy-what = économie : « { $what } »
-why-government-what = pouvoirs publics : « { $what } »
-why-security-what = sécurité : « { $what } »
-why-society-what = société : « { $what } »
-why-quantity-what = une quantité : « { $what } »
-why-time-span-what = une durée : « { $what } »
-why-values-what = valeurs : « { $what } »
-why-debate-talk-what = langage de débat : « { $what } »
-why-modal-what = une modalité : « { $what } »
-why-negation-what = une négation : « { $what } »
-why-second-person-what = s'adresse au lecteur : « { $what } »
-why-superlative-what = un superlatif : « { $what } »
+why-event-what = un événement : « { $what } »
+why-attribution-what = attribuée : « { $what } »
+why-comparison-what = une comparaison : « { $what } »
+why-causal-what = une cause : « { $what } »
+why-prediction-what = une prévision : « { $what } »
+why-law-or-rule-what = une loi ou une règle : « { $what } »
+why-opinion-what = une opinion : « { $what } »
+why-hedge-what = avec réserve : « { $what } »
+why-named-entity-what = noms propres : { $what }
+why-words-what = mots qui y poussent : { $what }
+why-words-against-what = mots qui s'y opposent : { $what }
+why-past-what = au passé : « { $what } »
+why-economy-what = économie : « { $what } »
+why-government-what = pouvoirs publics : « { $what } »
+why-security-what = sécurité : « { $what } »
+why-society-what = société : « { $what } »
+why-quantity-what = une quantité : « { $what } »
+why-time-span-what = une durée : « { $what } »
+why-values-what = valeurs : « { $what } »
+why-debate-talk-what = langage de débat : « { $what } »
+why-modal-what = une modalité : « { $what } »
+why-negation-what = une négation : « { $what } »
+why-second-person-what = s'adresse au lecteur : « { $what } »
+why-superlative-what = un superlatif : « { $what } »
 
 # Types d'affirmation, blocs de l'article, sens des sources
 kind-quantity = quantité
@@ -539,11 +539,11 @@ block-paragraph = paragraphe
 block-caption = légende
 block-credit = crédit
 stance-supports = confirme
-stance-refutes = réfute
+stance-refutes = contredit
 
 # Formats de rapport dans la fenêtre d'export
 format-markdown = Markdown
-format-markdown-help = Pour les éditeurs et les wikis : tout le rapport en texte.
+format-markdown-help = Pour les éditeurs et les wikis : tout le rapport en texte.
 format-html = HTML
 format-html-help = Une page autonome à lire à l'écran ou à imprimer en PDF.
 format-csv = CSV
@@ -560,49 +560,52 @@ format-annotations-help = Annotations Web du W3C, pour d'autres outils d'annotat
 # Les avertissements de la vérification avant export
 
 # La fenêtre Historique
-hist-verdict = affirmation { $id } marquée « { $verdict } »
-hist-note-cleared = affirmation { $id } : note effacée
-hist-note-edited = affirmation { $id } : note modifiée
-hist-evidence-added = affirmation { $id } : source ajoutée ({ $host })
-hist-evidence-removed = affirmation { $id } : source { $n } retirée
-hist-evidence-edited = affirmation { $id } : source { $n } modifiée
+hist-verdict = affirmation { $id } marquée « { $verdict } »
+hist-note-cleared = affirmation { $id } : note effacée
+hist-note-edited = affirmation { $id } : note modifiée
+hist-evidence-added = affirmation { $id } : source ajoutée ({ $host })
+hist-evidence-removed = affirmation { $id } : source { $n } retirée
+hist-evidence-edited = affirmation { $id } : source { $n } modifiée
 hist-claim-added = affirmation { $id } ajoutée
 hist-claim-removed = affirmation { $id } retirée
 hist-threshold = seuil fixé à { $t }
 hist-dismissed = affirmation { $id } écartée (pas une affirmation)
 hist-restored = affirmation { $id } restaurée
-hist-span-edited = affirmation { $id } : passage modifié
+hist-span-edited = affirmation { $id } : passage modifié
 hist-split = affirmation { $id } coupée en affirmations { $id } et { $new }
 hist-merged = affirmations { $a } et { $b } fusionnées
-hist-threshold-moved = seuil { $from } → { $to } : affirmations ajoutées : { $added }, retirées : { $removed }
-hist-group-marked = groupe de l'affirmation { $id } marqué « { $verdict } »
-hist-earlier-applied = affirmation { $id } : vérification antérieure appliquée ({ $rating })
-hist-undo = annulation : { $what }
+hist-threshold-moved = seuil { $from } → { $to } : affirmations ajoutées : { $added }, retirées : { $removed }
+hist-group-marked = groupe de l'affirmation { $id } marqué « { $verdict } »
+hist-earlier-applied = affirmation { $id } : vérification antérieure appliquée ({ $rating })
+hist-undo = annulation : { $what }
 
 # Ce qu'une modification n'a pas pu faire
 err-no-such-claim = Il n'y a pas d'affirmation { $id } dans cette vérification.
 err-no-such-evidence = L'affirmation { $id } n'a pas de source { $n } (elle en a { $len }).
 err-duplicate-claim = Il y a déjà une affirmation { $id } dans cette vérification.
 err-outside-text = L'affirmation { $id } pointe hors du texte de l'article.
-err-empty-span = La sélection ne contient aucun mot ; sélectionnez d'abord les mots de l'affirmation.
+err-empty-span = La sélection ne contient aucun mot ; sélectionnez d'abord les mots de l'affirmation.
 err-span-taken = Ce passage est déjà l'affirmation { $id }.
-err-bad-split = L'affirmation { $id } ne peut pas être coupée là : choisissez un point entre deux mots à l'intérieur de l'affirmation.
-err-cannot-merge = Les affirmations { $a } et { $b } ne peuvent pas être fusionnées : il faut deux affirmations différentes.
+err-bad-split = L'affirmation { $id } ne peut pas être coupée là : choisissez un point entre deux mots à l'intérieur de l'affirmation.
+err-cannot-merge = Les affirmations { $a } et { $b } ne peuvent pas être fusionnées : il faut deux affirmations différentes.
 err-not-dismissed = Il n'y a pas d'affirmation écartée { $id } dans cette vérification.
-err-gone = L'affirmation { $id } ne peut pas être restaurée : son texte n'est plus dans cette version de l'article.
-err-url-invalid = « { $url } » n'est pas une adresse web. Collez l'adresse complète, commençant par https://
-err-url-scheme = « { $url } » n'est pas une adresse http ou https. Donnez le lien vers la page qu'un lecteur peut ouvrir.
+err-gone = L'affirmation { $id } ne peut pas être restaurée : son texte n'est plus dans cette version de l'article.
+err-url-invalid = « { $url } » n'est pas une adresse web. Collez l'adresse complète, commençant par https://
+err-url-scheme = « { $url } » n'est pas une adresse http ou https. Donnez le lien vers la page qu'un lecteur peut ouvrir.
 
 # Ce qui diffère entre une session sur le disque et la vérification dans la fenêtre
-diff-on-disk = Sur le disque :
+diff-on-disk = Sur le disque :
 diff-same = Ses affirmations, verdicts, notes et sources sont les mêmes qu'ici.
 diff-article = le texte de l'article diffère
-diff-claim = affirmation { $id } : { $what }
+diff-claim = affirmation { $id } : { $what }
 diff-only-there = seulement sur le disque
 diff-only-here = seulement ici
-diff-verdict = verdict « { $there } » sur le disque, « { $here } » ici
+diff-verdict = verdict « { $there } » sur le disque, « { $here } » ici
 diff-note = la note diffère
-diff-sources = { $there } source(s) sur le disque, { $here } ici
+diff-sources = { $there ->
+    [one] { $there } source sur le disque
+   *[other] { $there } sources sur le disque
+}, { $here } ici
 diff-more = { $n ->
     [one] et { $n } autre affirmation
    *[other] et { $n } autres affirmations
@@ -618,12 +621,12 @@ key-up = Haut
 
 # La boîte d'export : langue et public du rapport
 export-language = Langue du rapport
-export-language-automatic = Automatique : { $l }
+export-language-automatic = Automatique : { $l }
 export-audience = Pour qui
 export-audience-readers = Pour les lecteurs
-export-audience-readers-help = Les affirmations vérifiées, les verdicts dans les mots de la rédaction, les notes et les sources : prêt à publier.
+export-audience-readers-help = Les affirmations vérifiées, les verdicts dans les mots de la rédaction, les notes et les sources : prêt à publier.
 export-audience-desk = Pour la rédaction
-export-audience-desk-help = Tout : affirmations non vérifiées, scores et raisons, positions, nom du fichier, historique.
+export-audience-desk-help = Tout : affirmations non vérifiées, scores et raisons, positions, nom du fichier, historique.
 
 ## Errors
 # Ouvrir, lire et enregistrer des fichiers, et la bibliothèque des vérifications.
@@ -634,44 +637,44 @@ error-not-found = { $path } est introuvable. Vérifiez le chemin, ou choisissez 
 error-is-directory = { $path } est un dossier, pas un article. Choisissez un fichier .txt, .md ou .html.
 error-too-large = { $path } dépasse les { $limit } Mo que Claimdesk ouvre ({ $size } Mo lus). Ne gardez que le texte de l'article, ou coupez-le.
 error-no-writer = { $path } est un tube nommé dans lequel personne n'a écrit en { $s } s. Lancez d'abord le programme qui y écrit, ou enregistrez sa sortie dans un fichier et ouvrez celui-ci.
-error-too-much-text = { $path } contient plus que les { $limit } Mo de texte que Claimdesk ouvre (un document de cette taille n'est pas un seul article) ; la lecture s'est arrêtée là. Coupez-le en plusieurs documents.
-error-empty = { $path } est vide : il n'y a aucun texte à vérifier.
+error-too-much-text = { $path } contient plus que les { $limit } Mo de texte que Claimdesk ouvre (un document de cette taille n'est pas un seul article) ; la lecture s'est arrêtée là. Coupez-le en plusieurs documents.
+error-empty = { $path } est vide : il n'y a aucun texte à vérifier.
 error-binary = { $path } semble être { $what }, pas un article. Ouvrez un fichier .txt, .md ou .html.
-error-damaged = { $path } est endommagé : { $detail }. Essayez de l'enregistrer ou de l'exporter à nouveau, ou copiez son texte dans un fichier .txt.
+error-damaged = { $path } est endommagé : { $detail }. Essayez de l'enregistrer ou de l'exporter à nouveau, ou copiez son texte dans un fichier .txt.
 error-unsupported = { $path } est { $what }.
 error-encrypted = { $path } est protégé par un mot de passe. Retirez le mot de passe (ou imprimez-le dans un nouveau PDF) et ouvrez-le à nouveau.
-error-no-text-layer = { $path } n'a pas de couche de texte : c'est une image numérisée. Claimdesk ne fait pas d'OCR ; passez d'abord le document à l'OCR, ou copiez son texte dans un fichier .txt.
+error-no-text-layer = { $path } n'a pas de couche de texte : c'est une image numérisée. Claimdesk ne fait pas d'OCR ; passez d'abord le document à l'OCR, ou copiez son texte dans un fichier .txt.
 error-no-text = { $path } n'a plus de texte lisible une fois retirés les en-têtes, pieds de page et autres éléments de mise en page.
-error-io = impossible de lire { $path } : { $e }. Vérifiez que le fichier existe et que vous avez le droit de le lire.
+error-io = impossible de lire { $path } : { $e }. Vérifiez que le fichier existe et que vous avez le droit de le lire.
 # Ce qu'est un fichier qui n'est pas un article ($what ci-dessus)
 error-what-binary = un fichier binaire
-error-what-old-word = un ancien fichier Word .doc ou un fichier Office protégé par un mot de passe : enregistrez-le en .docx sans mot de passe
-error-what-odt = un fichier OpenDocument (.odt) : enregistrez-le en .docx
+error-what-old-word = un ancien fichier Word .doc ou un fichier Office protégé par un mot de passe : enregistrez-le en .docx sans mot de passe
+error-what-odt = un fichier OpenDocument (.odt) : enregistrez-le en .docx
 error-what-zip = une archive zip sans document Word
 
 # Lire et enregistrer une session
-error-session-read = impossible de lire la session { $path } : { $e }
+error-session-read = impossible de lire la session { $path } : { $e }
 error-session-folder = c'est un dossier
 error-session-pipe = c'est un tube nommé dans lequel personne n'a écrit en { $s } s
-error-session-syntax = { $path } n'est pas une session lisible : { $detail } (ligne { $line }, colonne { $column }). Le fichier est peut-être tronqué ou modifié à la main ; ouvrez l'article lui-même pour commencer une nouvelle vérification.
-error-session-not-a-session = { $path } n'a pas de « format_version » : ce n'est pas un fichier de session Claimdesk.
+error-session-syntax = { $path } n'est pas une session lisible : { $detail } (ligne { $line }, colonne { $column }). Le fichier est peut-être tronqué ou modifié à la main ; ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-not-a-session = { $path } n'a pas de « format_version » : ce n'est pas un fichier de session Claimdesk.
 error-session-too-new = { $path } est une session au format { $found }, plus récent que ce que ce Claimdesk comprend (jusqu'au format { $supported }). Mettez Claimdesk à jour pour l'ouvrir.
-error-session-bad-version = { $path } n'est pas une session que ce Claimdesk peut lire : son « format_version » vaut { $found }, et Claimdesk lit les formats de session 1 à { $supported }, écrits en nombre entier ("format_version": { $supported }). Si le fichier a été modifié à la main, remettez le nombre qu'il avait ; sinon ouvrez l'article lui-même pour commencer une nouvelle vérification.
-error-session-invalid = { $path } contient une valeur que Claimdesk ne peut pas lire : { $detail }. Corrigez-la dans le fichier (n'importe quel éditeur de texte convient), ou ouvrez l'article lui-même pour commencer une nouvelle vérification.
-error-session-too-large = { $path } dépasse les { $limit } Mo que peut faire une session ({ $size } Mo lus) : ce n'est pas une session écrite par Claimdesk.
-error-session-write = impossible d'enregistrer dans { $path } : { $e }. Le fichier précédent, s'il y en a un, est inchangé ; choisissez un autre dossier avec Fichier > Enregistrer sous.
-error-session-cancelled = l'écriture de { $path } a été annulée ; le fichier est tel qu'il était
-error-session-busy = { $path } est utilisé par un autre Claimdesk (une fenêtre ou une commande) et était encore verrouillé après { $s } s ; rien n'a été fait. Réessayez quand il aura fini.
-error-session-exists = { $path } existe déjà ; rien n'a été écrit. Choisissez un autre nom.
-error-session-changed = { $path } a été modifié sur le disque depuis son ouverture ici (par une autre fenêtre ou par `claimdesk mark`) ; rien n'a été écrit. { $changes }
-error-session-would-be-too-large = cette vérification ferait une session de plus de { $limit } Mo, que Claimdesk ne relit pas : { $path } n'a donc pas été écrit (le fichier précédent, s'il y en a un, est inchangé). Exportez plutôt un rapport, ou coupez l'article.
+error-session-bad-version = { $path } n'est pas une session que ce Claimdesk peut lire : son « format_version » vaut { $found }, et Claimdesk lit les formats de session 1 à { $supported }, écrits en nombre entier ("format_version": { $supported }). Si le fichier a été modifié à la main, remettez le nombre qu'il avait ; sinon ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-invalid = { $path } contient une valeur que Claimdesk ne peut pas lire : { $detail }. Corrigez-la dans le fichier (n'importe quel éditeur de texte convient), ou ouvrez l'article lui-même pour commencer une nouvelle vérification.
+error-session-too-large = { $path } dépasse les { $limit } Mo que peut faire une session ({ $size } Mo lus) : ce n'est pas une session écrite par Claimdesk.
+error-session-write = impossible d'enregistrer dans { $path } : { $e }. Le fichier précédent, s'il y en a un, est inchangé ; choisissez un autre dossier avec Fichier > Enregistrer sous.
+error-session-cancelled = l'écriture de { $path } a été annulée ; le fichier est tel qu'il était
+error-session-busy = { $path } est utilisé par un autre Claimdesk (une fenêtre ou une commande) et était encore verrouillé après { $s } s ; rien n'a été fait. Réessayez quand il aura fini.
+error-session-exists = { $path } existe déjà ; rien n'a été écrit. Choisissez un autre nom.
+error-session-changed = { $path } a été modifié sur le disque depuis son ouverture ici (par une autre fenêtre ou par `claimdesk mark`) ; rien n'a été écrit. { $changes }
+error-session-would-be-too-large = cette vérification ferait une session de plus de { $limit } Mo, que Claimdesk ne relit pas : { $path } n'a donc pas été écrit (le fichier précédent, s'il y en a un, est inchangé). Exportez plutôt un rapport, ou coupez l'article.
 
 # La bibliothèque des vérifications
-error-library-open = La bibliothèque des vérifications { $place } n'a pas pu être ouverte : { $detail }. Vérifiez la bibliothèque indiquée dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY) ; les vérifications continuent sans elle.
-error-library-newer = La bibliothèque des vérifications { $place } a été créée par un Claimdesk plus récent (schéma { $found }, celui-ci connaît le schéma { $known }). Mettez Claimdesk à jour, ou indiquez une autre bibliothèque dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY).
-error-library-busy = La bibliothèque des vérifications { $place } est occupée (un autre programme la tient) : { $detail }. Réessayez dans un instant.
-error-library-engine = La bibliothèque des vérifications { $place } a échoué : { $detail }
-error-library-read = Impossible de lire { $path } : { $detail }
+error-library-open = La bibliothèque des vérifications { $place } n'a pas pu être ouverte : { $detail }. Vérifiez la bibliothèque indiquée dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY) ; les vérifications continuent sans elle.
+error-library-newer = La bibliothèque des vérifications { $place } a été créée par un Claimdesk plus récent (schéma { $found }, celui-ci connaît le schéma { $known }). Mettez Claimdesk à jour, ou indiquez une autre bibliothèque dans Édition > Réglages… > Bibliothèque (en ligne de commande : --library ou CLAIMDESK_LIBRARY).
+error-library-busy = La bibliothèque des vérifications { $place } est occupée (un autre programme la tient) : { $detail }. Réessayez dans un instant.
+error-library-engine = La bibliothèque des vérifications { $place } a échoué : { $detail }
+error-library-read = Impossible de lire { $path } : { $detail }
 
 # Une tâche arrêtée par son bouton Annuler (son résultat est abandonné)
 error-job-cancelled = annulé

@@ -194,7 +194,9 @@ fn format_in(chain: [&Catalog; 2], id: &str, args: &[(&str, &dyn std::fmt::Displ
 fn looks_like_number(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    // At most 15 digits: an f64 keeps them all (a longer number, a phone or an id, stays text).
     !int.is_empty()
+        && int.len() + frac.len() <= 15
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
         && (int == "0" || !int.starts_with('0'))
@@ -274,6 +276,24 @@ mod tests {
     }
 
     #[test]
+    fn french_keeps_its_punctuation_with_its_word() {
+        // A no-break space before « : ; ? ! » » and after « « », so a line never starts with
+        // a colon or a closing guillemet, in the window and in the reports alike.
+        let source = CATALOGS.iter().find(|c| c.0 == "fr").unwrap().1;
+        let bad: Vec<&str> = source
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter(|l| {
+                let text = l.split_once(" = ").map_or(*l, |(_, v)| v);
+                [" :", " ;", " ?", " !", " »", "« "]
+                    .iter()
+                    .any(|p| text.contains(p))
+            })
+            .collect();
+        assert!(bad.is_empty(), "plain spaces in fr.ftl: {bad:#?}");
+    }
+
+    #[test]
     fn plural_forms_follow_each_language() {
         let n = |lang: Lang, n: usize| lang.format("n-claims", &[("n", &n)]);
         assert_eq!(n(Lang::EN, 1), "1 claim");
@@ -326,5 +346,10 @@ mod tests {
         assert!(!looks_like_number("12 March"));
         assert!(!looks_like_number(""));
         assert!(!looks_like_number("1e9"));
+        assert!(!looks_like_number("12345678901234567890"));
+        assert_eq!(
+            Lang::EN.format("title", &[("title", &"12345678901234567890")]),
+            "“12345678901234567890”"
+        );
     }
 }

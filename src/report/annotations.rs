@@ -185,7 +185,7 @@ mod tests {
             v["label"]
                 .as_str()
                 .unwrap()
-                .starts_with("Affirmations de « Vladimir")
+                .starts_with("Affirmations de «\u{a0}Vladimir")
         );
     }
 

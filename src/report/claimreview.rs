@@ -277,7 +277,7 @@ mod tests {
         assert!(at < published.find("<style").unwrap());
         // The page is in the report's language.
         assert!(published.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
-        assert!(published.contains("<h1>Vérification : Vladimir Poutine"));
+        assert!(published.contains("<h1>Vérification\u{a0}: Vladimir Poutine"));
         let en = render_with(
             &r,
             Format::ClaimReviewPage,

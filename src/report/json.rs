@@ -129,10 +129,10 @@ fn describe(r: &Report, action: &Action) -> String {
             .iter()
             .map(|a| describe(r, a))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(&r.t("report-separator")),
         Action::SetThreshold { threshold } => r.f(
             "report-change-threshold",
-            &[("threshold", &format!("{threshold:.2}"))],
+            &[("threshold", &r.lang().decimal(f64::from(*threshold), 2))],
         ),
         Action::Dismiss { .. } => r.f("report-change-dismissed", &[("id", &id)]),
         Action::Restore { .. } => r.f("report-change-restored", &[("id", &id)]),

@@ -85,6 +85,7 @@ fn id_list(ids: &[u32], lang: Lang) -> String {
 
 /// Lists what a careful editor would flag in this review before publishing it, written in `lang`.
 pub fn lint(review: &Review, settings: &ReportSettings, lang: Lang) -> Vec<Warning> {
+    let settings = &settings.in_language(lang);
     let verdict = |v: Verdict| settings.verdict_name(v, lang);
     let mut out = Vec::new();
     let unreviewed: Vec<u32> = review
@@ -334,7 +335,7 @@ mod tests {
         assert!(
             w.iter().any(|w| w.kind == WarningKind::NoEvidence
                 && w.message
-                    .contains("est « Vrai » mais ne cite aucune source")),
+                    .contains("est «\u{a0}Vrai\u{a0}» mais ne cite aucune source")),
             "{w:?}"
         );
     }

@@ -403,7 +403,10 @@ mod tests {
         let fr = ReportSettings::for_lang(fr());
         let en = ReportSettings::for_language(None);
         assert!(fr.methodology.contains("vérificateur"));
-        assert!(fr.methodology.contains("rendu un verdict : Vérifiée ("));
+        assert!(
+            fr.methodology
+                .contains("rendu un verdict\u{a0}: Vérifiée (")
+        );
         assert!(en.methodology.contains("reviewer"));
         assert!(en.corrections_policy.starts_with("If you think"));
         assert_eq!(fr.verdict_label(Verdict::Disputed), "Contestée");

@@ -71,6 +71,14 @@ pub fn headline<'a>(lang: Lang, reasons: impl IntoIterator<Item = &'a str>) -> V
 mod tests {
     use super::*;
 
+    #[test]
+    fn only_reasons_are_said_in_words() {
+        // A label that is no reason of the extractor is shown as written, never as another
+        // window text that happens to share the prefix.
+        assert_eq!(in_words(Lang::EN, "r: x"), "r: x");
+        assert_eq!(in_words(Lang::EN, "all reasons n"), "all reasons n");
+    }
+
     fn fr() -> Lang {
         Lang::parse("fr").unwrap()
     }
@@ -113,16 +121,22 @@ mod tests {
     fn each_reason_is_said_in_french() {
         let fr = |r| in_words(fr(), r);
         assert_eq!(fr("number"), "un nombre");
-        assert_eq!(fr("attribution: selon"), "attribuée : « selon »");
+        assert_eq!(
+            fr("attribution: selon"),
+            "attribuée\u{a0}: «\u{a0}selon\u{a0}»"
+        );
         assert_eq!(
             fr("named entity: Vladimir Poutine, Kim"),
-            "noms propres : Vladimir Poutine, Kim"
+            "noms propres\u{a0}: Vladimir Poutine, Kim"
         );
-        assert_eq!(fr("past: ont été"), "au passé : « ont été »");
-        assert_eq!(fr("hedge: semblent"), "avec réserve : « semblent »");
+        assert_eq!(fr("past: ont été"), "au passé\u{a0}: «\u{a0}ont été\u{a0}»");
+        assert_eq!(
+            fr("hedge: semblent"),
+            "avec réserve\u{a0}: «\u{a0}semblent\u{a0}»"
+        );
         assert_eq!(
             fr("words against: 'i think'"),
-            "mots qui s'y opposent : 'i think'"
+            "mots qui s'y opposent\u{a0}: 'i think'"
         );
     }
 
@@ -211,7 +225,7 @@ mod tests {
         let fr_line = headline(fr(), words_first).join(" · ");
         assert_eq!(
             fr_line,
-            "un nombre en lettres : « deux » · attribuée : « selon » · une citation"
+            "un nombre en lettres\u{a0}: «\u{a0}deux\u{a0}» · attribuée\u{a0}: «\u{a0}selon\u{a0}» · une citation"
         );
         assert!(!fr_line.contains("words"));
         assert!(headline(fr(), ["words: 'a'"]).is_empty());

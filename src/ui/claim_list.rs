@@ -1163,7 +1163,7 @@ fn checked_before(ui: &mut egui::Ui, m: &Match, palette: &Palette, out: &mut Vec
             if !m.reasons.is_empty() {
                 ui.label(
                     RichText::new(trf(
-                        "why-matches-r",
+                        "matches-because-r",
                         &[(
                             "r",
                             &m.reasons
@@ -1275,7 +1275,7 @@ fn why_reasons(ui: &mut egui::Ui, reasons: &[String]) {
     if !head.is_empty() {
         ui.add(
             egui::Label::new(
-                RichText::new(trf("why-r", &[("r", &head.join(" · "))]))
+                RichText::new(trf("because-r", &[("r", &head.join(" · "))]))
                     .size(12.5)
                     .weak(),
             )
@@ -1283,7 +1283,7 @@ fn why_reasons(ui: &mut egui::Ui, reasons: &[String]) {
         );
     }
     egui::CollapsingHeader::new(
-        RichText::new(trf("why-all-n", &[("n", &reasons.len())]))
+        RichText::new(trf("all-reasons-n", &[("n", &reasons.len())]))
             .size(12.5)
             .weak(),
     )

@@ -493,12 +493,12 @@ mod tests {
         assert_eq!(
             library_error(&library_errors()[2]),
             "La bibliothèque des vérifications postgres://desk:***@db.example/claims est occupée \
-             (un autre programme la tient) : database is locked. Réessayez dans un instant."
+             (un autre programme la tient)\u{a0}: database is locked. Réessayez dans un instant."
         );
         let tmp = tempfile::tempdir().unwrap();
         let folder = crate::store::open(tmp.path()).err().unwrap();
         assert!(
-            store_error(&folder).ends_with(" : c'est un dossier"),
+            store_error(&folder).ends_with("\u{a0}: c'est un dossier"),
             "{}",
             store_error(&folder)
         );

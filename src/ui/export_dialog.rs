@@ -63,6 +63,10 @@ impl ExportDialog {
             .map(ToString::to_string)
             .collect();
         self.automatic = report::default_language(review, i18n::language());
+        // Each export starts from the usual language and audience: a report for the desk
+        // chosen once must never become the next article's published one.
+        self.choice.lang = None;
+        self.choice.audience = None;
         self.open = true;
     }
 
@@ -122,8 +126,8 @@ impl ExportDialog {
         ] {
             ui.horizontal(|ui| {
                 if ui.radio_value(&mut audience, a, tr(label)).changed() {
-                    // A choice the user makes stays, whatever the format; until then the
-                    // audience follows the format.
+                    // A choice the user makes stays while the dialog is open, whatever the
+                    // format; until then the audience follows the format.
                     self.choice.audience = Some(audience);
                 }
                 ui.weak(tr(help));

@@ -143,9 +143,10 @@ pub fn action_text(action: &Action) -> String {
         Action::AddClaim { claim } => trf("hist-claim-added", &[("id", &claim.id)]),
         Action::RemoveClaim { claim } => trf("hist-claim-removed", &[("id", claim)]),
         Action::Batch { label, .. } => batch_label(label),
-        Action::SetThreshold { threshold } => {
-            trf("hist-threshold", &[("t", &format!("{threshold:.2}"))])
-        }
+        Action::SetThreshold { threshold } => trf(
+            "hist-threshold",
+            &[("t", &language().decimal(f64::from(*threshold), 2))],
+        ),
         Action::Dismiss { claim } => trf("hist-dismissed", &[("id", claim)]),
         Action::Restore { claim } => trf("hist-restored", &[("id", claim)]),
     }
@@ -234,6 +235,12 @@ fn batch_label(label: &str) -> String {
     if let Some([from, to, added, removed]) =
         holes(label, "threshold {} → {}: {} claims added, {} removed")
     {
+        // The thresholds with the window language's decimal mark (0,50).
+        let mark = |t: &str| {
+            t.parse::<f64>()
+                .map_or(t.to_string(), |v| language().decimal(v, 2))
+        };
+        let (from, to) = (mark(&from), mark(&to));
         return trf(
             "hist-threshold-moved",
             &[
@@ -393,7 +400,10 @@ mod tests {
             claim: 3,
             verdict: Verdict::Disputed,
         };
-        assert_eq!(action_text(&verdict), "affirmation 3 marquée « Contestée »");
+        assert_eq!(
+            action_text(&verdict),
+            "affirmation 3 marquée «\u{a0}Contestée\u{a0}»"
+        );
         let batch = |label: &str| {
             action_text(&Action::Batch {
                 label: label.into(),
@@ -410,15 +420,15 @@ mod tests {
         );
         assert_eq!(
             batch("undo: group of claim 5 marked Verified"),
-            "annulation : groupe de l'affirmation 5 marqué « Vérifiée »"
+            "annulation\u{a0}: groupe de l'affirmation 5 marqué «\u{a0}Vérifiée\u{a0}»"
         );
         assert_eq!(
             batch("threshold 0.50 → 0.40: 3 claims added, 0 removed"),
-            "seuil 0.50 → 0.40 : affirmations ajoutées : 3, retirées : 0"
+            "seuil 0,50 → 0,40\u{a0}: affirmations ajoutées\u{a0}: 3, retirées\u{a0}: 0"
         );
         assert_eq!(
             batch("claim 8: earlier review applied (Faux)"),
-            "affirmation 8 : vérification antérieure appliquée (Faux)"
+            "affirmation 8\u{a0}: vérification antérieure appliquée (Faux)"
         );
         // A label of another maker: as written.
         assert_eq!(batch("two changes"), "two changes");
@@ -452,9 +462,14 @@ mod tests {
         );
         set_language(fr());
         let said = differences(&there, &here);
-        assert!(said.starts_with("Sur le disque :\n• affirmation"), "{said}");
         assert!(
-            said.contains("verdict « vérifiée » sur le disque, « à vérifier » ici"),
+            said.starts_with("Sur le disque\u{a0}:\n• affirmation"),
+            "{said}"
+        );
+        assert!(
+            said.contains(
+                "verdict «\u{a0}vérifiée\u{a0}» sur le disque, «\u{a0}à vérifier\u{a0}» ici"
+            ),
             "{said}"
         );
         set_language(Lang::EN);
@@ -467,7 +482,7 @@ mod tests {
             review_error(&ReviewError::SpanTaken(4)),
             "Ce passage est déjà l'affirmation 4."
         );
-        assert!(url_error(&UrlError::Invalid("x".into())).starts_with("« x » n'est pas"));
+        assert!(url_error(&UrlError::Invalid("x".into())).starts_with("«\u{a0}x\u{a0}» n'est pas"));
         assert_eq!(kind_name("quantity"), "quantité");
         assert_eq!(kind_name("mystery"), "mystery");
         assert_eq!(format_name(Format::Annotations), "Annotations Web");
