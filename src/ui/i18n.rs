@@ -240,7 +240,7 @@ fn batch_label(label: &str) -> String {
             t.parse::<f64>()
                 .map_or(t.to_string(), |v| language().decimal(v, 2))
         };
-        let (from, to) = (mark(&from), mark(&to));
+        let (from, to) = (mark(from), mark(to));
         return trf(
             "hist-threshold-moved",
             &[
