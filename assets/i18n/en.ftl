@@ -347,14 +347,6 @@ report-article-text = Article
 report-claimreview-title = Fact-check: { $title }
 report-annotations-label = Claims in { $title }
 # Claim types (Full Fact's typology).
-report-kind-quantity = quantity
-report-kind-causation = causation
-report-kind-law = law
-report-kind-prediction = prediction
-report-kind-personal = personal experience
-report-kind-quote = quote
-report-kind-event = event
-report-kind-other = other
 # CSV column headers.
 report-column-id = id
 report-column-start = start
@@ -498,7 +490,7 @@ kind-quantity = quantity
 kind-causation = causation
 kind-law = law
 kind-prediction = prediction
-kind-personal = personal
+kind-personal = personal experience
 kind-quote = quote
 kind-event = event
 kind-other = other

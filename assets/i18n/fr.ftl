@@ -353,14 +353,6 @@ report-article-text = Article
 report-claimreview-title = Vérification : { $title }
 report-annotations-label = Affirmations de « { $title } »
 # Types d’affirmations (typologie de Full Fact).
-report-kind-quantity = chiffre
-report-kind-causation = cause
-report-kind-law = loi ou règle
-report-kind-prediction = prévision
-report-kind-personal = expérience personnelle
-report-kind-quote = citation
-report-kind-event = événement
-report-kind-other = autre
 # En-têtes des colonnes CSV.
 report-column-id = n°
 report-column-start = début
@@ -383,7 +375,7 @@ report-change-claim-added = affirmation { $id } ajoutée
 report-change-claim-removed = affirmation { $id } retirée
 report-change-threshold = seuil fixé à { $threshold }
 report-change-dismissed = affirmation { $id } écartée (ce n’est pas une affirmation)
-report-change-restored = affirmation { $id } rétablie
+report-change-restored = affirmation { $id } restaurée
 # La méthode et la politique de corrections par défaut ; les noms de verdicts sont ceux de la rédaction.
 report-methodology-text = Claimdesk a relevé les phrases vérifiables de l’article (chiffres, dates, citations, causes, prévisions). Un vérificateur a lu chacune dans son contexte, cherché la source d’origine de chaque chiffre, citation et événement, puis rendu un verdict : { $verified } (des sources primaires ou indépendantes le confirment), { $disputed } (des sources fiables le contredisent) ou { $unsourced } (aucune source ne permet de le confirmer ni de l’infirmer). Chaque verdict cite les sources consultées, avec leur date de consultation et une copie archivée quand elle existe, pour que chacun puisse refaire la vérification.
 report-corrections-text = Si vous pensez que cette vérification contient une erreur, écrivez-nous en indiquant le numéro de l’affirmation et votre source. Nous corrigeons rapidement nos erreurs, indiquons en tête du rapport ce qui a changé et quand, et ne retirons jamais un verdict publié sans explication.
@@ -523,11 +515,11 @@ why-second-person-what = s'adresse au lecteur : « { $what } »
 why-superlative-what = un superlatif : « { $what } »
 
 # Types d'affirmation, blocs de l'article, sens des sources
-kind-quantity = quantité
-kind-causation = causalité
-kind-law = loi
+kind-quantity = chiffre
+kind-causation = cause
+kind-law = loi ou règle
 kind-prediction = prévision
-kind-personal = vécu
+kind-personal = expérience personnelle
 kind-quote = citation
 kind-event = événement
 kind-other = autre

@@ -296,7 +296,7 @@ impl Report<'_> {
     /// A Full Fact claim type in the report's language ("quantity" → "chiffre"); a type
     /// Claimdesk has no name for is shown as stored.
     fn kind(&self, kind: &str) -> String {
-        let id = format!("report-kind-{kind}");
+        let id = format!("kind-{kind}");
         if crate::extract::kind::KINDS.contains(&kind) {
             self.t(&id)
         } else {

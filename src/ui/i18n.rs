@@ -483,7 +483,7 @@ mod tests {
             "Ce passage est déjà l'affirmation 4."
         );
         assert!(url_error(&UrlError::Invalid("x".into())).starts_with("«\u{a0}x\u{a0}» n'est pas"));
-        assert_eq!(kind_name("quantity"), "quantité");
+        assert_eq!(kind_name("quantity"), "chiffre");
         assert_eq!(kind_name("mystery"), "mystery");
         assert_eq!(format_name(Format::Annotations), "Annotations Web");
         set_language(Lang::EN);
