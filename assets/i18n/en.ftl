@@ -666,3 +666,7 @@ error-library-read = Could not read { $path }: { $detail }
 
 # A job stopped by its Cancel button (its outcome is dropped)
 error-job-cancelled = cancelled
+error-damage-structure = its structure could not be read
+error-damage-zip = it is not a complete zip archive ({ $e })
+error-damage-xml = its XML is broken at byte { $at } ({ $e })
+error-damage-part = { $name } cannot be read ({ $e })

@@ -670,3 +670,7 @@ error-library-read = Impossible de lire { $path } : { $detail }
 
 # Une tâche arrêtée par son bouton Annuler (son résultat est abandonné)
 error-job-cancelled = annulé
+error-damage-structure = sa structure est illisible
+error-damage-zip = ce n'est pas une archive zip complète ({ $e })
+error-damage-xml = son XML est cassé à l'octet { $at } ({ $e })
+error-damage-part = { $name } est illisible ({ $e })

@@ -47,7 +47,35 @@ pub fn failure(f: &Failure) -> String {
 /// Megabytes as `Display` writes them (`{:.1}`, `{:.0}`): the text is made a Fluent number
 /// that keeps its decimals.
 fn mb(size: f64, decimals: usize) -> String {
-    format!("{size:.decimals$}")
+    super::i18n::language().decimal(size, decimals)
+}
+
+/// What is damaged in a file, in the window's language when the core words it ("its structure
+/// could not be read", "word/document.xml cannot be read (…)"); a reader library's own text as
+/// written.
+fn damage(detail: &str) -> String {
+    if detail == "its structure could not be read" {
+        return tr("error-damage-structure").to_string();
+    }
+    let inner = |prefix: &str| {
+        detail
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(')'))
+    };
+    if let Some(e) = inner("it is not a complete zip archive (") {
+        return trf("error-damage-zip", &[("e", &e)]);
+    }
+    if let Some(rest) = inner("its XML is broken at byte ")
+        && let Some((at, e)) = rest.split_once(" (")
+    {
+        return trf("error-damage-xml", &[("at", &at), ("e", &e)]);
+    }
+    if let Some((name, rest)) = detail.split_once(" cannot be read (")
+        && let Some(e) = rest.strip_suffix(')')
+    {
+        return trf("error-damage-part", &[("name", &name), ("e", &e)]);
+    }
+    detail.to_string()
 }
 
 /// What a file that is not an article is ("a binary file"), in the window's language when it is
@@ -93,10 +121,11 @@ pub fn article_error(e: &ArticleError) -> String {
         ArticleError::Binary { path, what: w } => {
             trf("error-binary", &[("path", path), ("what", &what(w))])
         }
-        // The detail is the PDF or zip reader's.
-        ArticleError::Damaged { path, detail } => {
-            trf("error-damaged", &[("path", path), ("detail", detail)])
-        }
+        // The detail is Claimdesk's (said again here) or the PDF or zip reader's.
+        ArticleError::Damaged { path, detail } => trf(
+            "error-damaged",
+            &[("path", path), ("detail", &damage(detail))],
+        ),
         ArticleError::Unsupported { path, what: w } => {
             trf("error-unsupported", &[("path", path), ("what", &what(w))])
         }
@@ -433,6 +462,36 @@ mod tests {
     }
 
     #[test]
+    fn the_damage_claimdesk_words_is_said_in_the_window_language() {
+        let core = [
+            "its structure could not be read",
+            "it is not a complete zip archive (invalid Zip archive: EOF)",
+            "its XML is broken at byte 120 (unexpected end)",
+            "word/document.xml cannot be read (stream did not contain valid UTF-8)",
+        ];
+        set_language(Lang::EN);
+        for d in core {
+            assert_eq!(damage(d), d, "English says it as the core does");
+        }
+        set_language(Lang::parse("fr").unwrap());
+        assert_eq!(damage(core[0]), "sa structure est illisible");
+        assert_eq!(
+            damage(core[1]),
+            "ce n'est pas une archive zip complète (invalid Zip archive: EOF)"
+        );
+        assert_eq!(
+            damage(core[2]),
+            "son XML est cassé à l'octet 120 (unexpected end)"
+        );
+        assert_eq!(
+            damage(core[3]),
+            "word/document.xml est illisible (stream did not contain valid UTF-8)"
+        );
+        assert_eq!(damage("PDF reader's own words"), "PDF reader's own words");
+        set_language(Lang::EN);
+    }
+
+    #[test]
     fn each_error_is_said_in_french() {
         set_language(Lang::parse("fr").unwrap());
         let free: &[&str] = &[
@@ -471,7 +530,7 @@ mod tests {
         );
         assert_eq!(
             article_error(&article_errors()[2]),
-            "/tmp/a b/article.pdf dépasse les 64 Mo que Claimdesk ouvre (64.0 Mo lus). Ne gardez \
+            "/tmp/a b/article.pdf dépasse les 64 Mo que Claimdesk ouvre (64,0 Mo lus). Ne gardez \
              que le texte de l'article, ou coupez-le."
         );
         assert_eq!(
