@@ -72,6 +72,31 @@ fn extract_offsets_index_the_text_output() {
 }
 
 #[test]
+fn text_and_extract_read_an_article_on_standard_input() {
+    // A saved web page piped in: read as HTML from its content, as from the file.
+    let page = std::fs::read_to_string("assets/samples/poutine-kim-limousine.fr.html").unwrap();
+    let from_pipe = claimdesk_stdin(&["text", "-"], &page);
+    assert!(from_pipe.status.success(), "{}", common::stderr(&from_pipe));
+    let from_file = claimdesk(&["text", "assets/samples/poutine-kim-limousine.fr.html"]);
+    assert_eq!(stdout(&from_pipe), stdout(&from_file));
+    let piped = jsonl(&stdout(&claimdesk_stdin(&["extract", "-"], &page)));
+    let filed = jsonl(&stdout(&claimdesk(&[
+        "extract",
+        "assets/samples/poutine-kim-limousine.fr.html",
+    ])));
+    assert!(!piped.is_empty());
+    assert_eq!(piped, filed);
+    // Nothing to read, or no article: a clear error, exit 1.
+    let empty = claimdesk_stdin(&["extract", "-"], "  \n");
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        common::stderr(&empty).contains("standard input is empty"),
+        "{}",
+        common::stderr(&empty)
+    );
+}
+
+#[test]
 fn segment_reads_stdin_with_char_offsets() {
     let input = "« Bonjour. » Il a payé 1,5 million d’euros. M. Kim est arrivé.";
     let out = jsonl(&stdout(&claimdesk_stdin(

@@ -622,12 +622,12 @@ export-audience-desk-help = Everything: unchecked claims, scores and reasons, po
 
 # Opening an article
 error-not-found = { $path }: no such file. Check the path, or choose the file with File > Open.
-error-is-directory = { $path } is a folder, not an article. Choose a .txt, .md or .html file.
+error-is-directory = { $path } is a folder, not an article. Choose an article: .txt, .md, .html, .docx or .pdf.
 error-too-large = { $path } is more than the { $limit } MB Claimdesk opens ({ $size } MB read). Keep only the article's text, or split it.
 error-no-writer = { $path } is a named pipe that nobody wrote to within { $s } s. Start the program that writes to it first, or save its output to a file and open that.
 error-too-much-text = { $path } unpacks to more than the { $limit } MB of text Claimdesk opens (a document this size is not one article); reading stopped there. Split it into several documents.
 error-empty = { $path } is empty: there is no text to review.
-error-binary = { $path } looks like { $what }, not an article. Open a .txt, .md or .html file.
+error-binary = { $path } looks like { $what }, not an article. Open an article: .txt, .md, .html, .docx or .pdf.
 error-damaged = { $path } is damaged: { $detail }. Try re-saving or re-exporting it, or copy its text into a .txt file.
 error-unsupported = { $path } is { $what }.
 error-encrypted = { $path } is password-protected. Remove the password (or print it to a new PDF) and open it again.

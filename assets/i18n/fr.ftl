@@ -626,12 +626,12 @@ export-audience-desk-help = Tout : affirmations non vérifiées, scores et rais
 
 # Ouvrir un article
 error-not-found = { $path } est introuvable. Vérifiez le chemin, ou choisissez le fichier avec Fichier > Ouvrir.
-error-is-directory = { $path } est un dossier, pas un article. Choisissez un fichier .txt, .md ou .html.
+error-is-directory = { $path } est un dossier, pas un article. Choisissez un fichier .txt, .md, .html, .docx ou .pdf.
 error-too-large = { $path } dépasse les { $limit } Mo que Claimdesk ouvre ({ $size } Mo lus). Ne gardez que le texte de l'article, ou coupez-le.
 error-no-writer = { $path } est un tube nommé dans lequel personne n'a écrit en { $s } s. Lancez d'abord le programme qui y écrit, ou enregistrez sa sortie dans un fichier et ouvrez celui-ci.
 error-too-much-text = { $path } contient plus que les { $limit } Mo de texte que Claimdesk ouvre (un document de cette taille n'est pas un seul article) ; la lecture s'est arrêtée là. Coupez-le en plusieurs documents.
 error-empty = { $path } est vide : il n'y a aucun texte à vérifier.
-error-binary = { $path } semble être { $what }, pas un article. Ouvrez un fichier .txt, .md ou .html.
+error-binary = { $path } semble être { $what }, pas un article. Ouvrez un fichier .txt, .md, .html, .docx ou .pdf.
 error-damaged = { $path } est endommagé : { $detail }. Essayez de l'enregistrer ou de l'exporter à nouveau, ou copiez son texte dans un fichier .txt.
 error-unsupported = { $path } est { $what }.
 error-encrypted = { $path } est protégé par un mot de passe. Retirez le mot de passe (ou imprimez-le dans un nouveau PDF) et ouvrez-le à nouveau.

@@ -113,7 +113,9 @@ impl Article {
 pub enum ArticleError {
     #[error("{path}: no such file. Check the path, or choose the file with File > Open.")]
     NotFound { path: String },
-    #[error("{path} is a folder, not an article. Choose a .txt, .md or .html file.")]
+    #[error(
+        "{path} is a folder, not an article. Choose an article: .txt, .md, .html, .docx or .pdf."
+    )]
     IsDirectory { path: String },
     #[error(
         "{path} is more than the {limit_mb} MB Claimdesk opens ({size_mb:.1} MB read). Keep only the article's text, or split it."
@@ -133,7 +135,9 @@ pub enum ArticleError {
     TooMuchText { path: String, limit_mb: u64 },
     #[error("{path} is empty: there is no text to review.")]
     Empty { path: String },
-    #[error("{path} looks like {what}, not an article. Open a .txt, .md or .html file.")]
+    #[error(
+        "{path} looks like {what}, not an article. Open an article: .txt, .md, .html, .docx or .pdf."
+    )]
     Binary { path: String, what: &'static str },
     #[error(
         "{path} is damaged: {detail}. Try re-saving or re-exporting it, or copy its text into a .txt file."

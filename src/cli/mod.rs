@@ -124,6 +124,8 @@ impl From<VerdictArg> for Verdict {
 pub enum Command {
     /// Print the article's main text as Claimdesk sees it (all offsets index this text).
     Text {
+        /// The article (.txt, .md, .html, .docx, .pdf), or - for standard input (its format
+        /// told from its content).
         article: PathBuf,
         /// One JSON object per block: {"kind","start","end","text"}, char offsets into the text.
         #[arg(long, conflicts_with = "body")]
@@ -144,6 +146,8 @@ pub enum Command {
     },
     /// Extract the check-worthy claims of an article.
     Extract {
+        /// The article (.txt, .md, .html, .docx, .pdf), or - for standard input (its format
+        /// told from its content).
         article: PathBuf,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
@@ -293,21 +297,38 @@ pub enum CliError {
     OutputClosed,
 }
 
+/// The bytes of standard input, at most what Claimdesk reads of an article.
+fn read_stdin() -> Result<Vec<u8>, CliError> {
+    crate::files::read_all_capped(std::io::stdin().lock(), article::MAX_FILE_BYTES).map_err(|e| {
+        match e {
+            crate::files::ReadError::TooLarge { limit, .. } => CliError::Input(format!(
+                "standard input gave more than the {} MB Claimdesk reads at once. Save it to files of a few MB and give those instead.",
+                limit / (1024 * 1024)
+            )),
+            e => CliError::Input(format!("could not read standard input: {e:?}")),
+        }
+    })
+}
+
 fn read_input(input: &Path) -> Result<String, CliError> {
     let bytes = if input == Path::new("-") {
-        crate::files::read_all_capped(std::io::stdin().lock(), article::MAX_FILE_BYTES).map_err(
-            |e| match e {
-                crate::files::ReadError::TooLarge { limit, .. } => CliError::Input(format!(
-                    "standard input gave more than the {} MB Claimdesk reads at once. Save it to files of a few MB and give those instead.",
-                    limit / (1024 * 1024)
-                )),
-                e => CliError::Input(format!("could not read standard input: {e:?}")),
-            },
-        )?
+        read_stdin()?
     } else {
         article::read_article_bytes(input)?
     };
     Ok(article::decode_text(&bytes))
+}
+
+/// The article at `path`, or with `-` the one on standard input (its format told from its
+/// first bytes: PDF, Word, a web page, else text).
+fn load_article(path: &Path) -> Result<article::Article, CliError> {
+    if path != Path::new("-") {
+        return Ok(article::load(path)?);
+    }
+    let bytes = read_stdin()?;
+    let mut a = article::from_bytes(&bytes, "standard input")?;
+    a.metadata.source_sha256 = Some(article::sha256_hex(&bytes));
+    Ok(a)
 }
 
 /// The text of `input` (a file, or `-`) and the lexicon of `lang` (`auto`: the text's language).
@@ -606,7 +627,7 @@ fn say_repairs(session: &Path, repaired: &[String]) {
 
 /// `claimdesk text`: the article's text, its blocks as JSON lines, or its body only.
 fn text(path: &Path, blocks: bool, body: bool, out: &mut impl Write) -> Result<(), CliError> {
-    let a = article::load(path)?;
+    let a = load_article(path)?;
     if blocks {
         let idx = CharIndex::new(&a.text);
         for b in &a.blocks {
@@ -841,7 +862,7 @@ fn extract(
     {
         return Err(refuse_to_replace(session_path));
     }
-    let a = article::load(path)?;
+    let a = load_article(path)?;
     // Only the claims are printed (and saved) unless --all: only they need explaining.
     let sentences = if all {
         extract::sentences(&a)

@@ -536,7 +536,7 @@ mod tests {
         assert_eq!(
             article_error(&article_errors()[6]),
             "/tmp/a b/article.pdf semble être un fichier binaire, pas un article. Ouvrez un \
-             fichier .txt, .md ou .html."
+             fichier .txt, .md, .html, .docx ou .pdf."
         );
         assert!(
             store_error(&store_errors()[6])
