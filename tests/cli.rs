@@ -768,3 +768,34 @@ fn a_reader_that_goes_away_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn shell_completions_and_the_manual_page_name_every_subcommand() {
+    let bash = stdout(&claimdesk(&["completions", "bash"]));
+    let man = stdout(&claimdesk(&["man"]));
+    assert!(man.contains(".TH claimdesk 1"), "{man}");
+    for sub in [
+        "text",
+        "extract",
+        "report",
+        "mark",
+        "library",
+        "completions",
+    ] {
+        assert!(bash.contains(sub), "{sub} not in the bash completions");
+        assert!(man.contains(sub), "{sub} not in the manual page");
+    }
+    for shell in ["zsh", "fish", "powershell"] {
+        let o = claimdesk(&["completions", shell]);
+        assert!(o.status.success() && !o.stdout.is_empty(), "{shell}");
+    }
+    // The bash script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("claimdesk.bash");
+    std::fs::write(&script, &bash).unwrap();
+    if let Ok(o) = Command::new("bash").arg("-n").arg(&script).output() {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let bad = claimdesk(&["completions", "tcsh"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -273,6 +273,14 @@ pub enum Command {
         #[arg(default_value = "-")]
         input: PathBuf,
     },
+    /// Print the shell completions for claimdesk (bash: `claimdesk completions bash >
+    /// ~/.local/share/bash-completion/completions/claimdesk`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `claimdesk man > claimdesk.1; man ./claimdesk.1`.
+    Man,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -581,6 +589,15 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             top,
             input,
         } => library::match_lines(library.as_deref(), top, &input, &mut out),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "claimdesk", &mut out);
+            Ok(())
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            written(clap_mangen::Man::new(cmd).render(&mut out))
+        }
     };
     match result.and_then(|()| written(out.flush())) {
         Err(CliError::OutputClosed) => Ok(()),
