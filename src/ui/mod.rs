@@ -26,6 +26,13 @@ pub use theme::setup as setup_context;
 
 use std::path::PathBuf;
 
+/// The window's icon: `assets/icon/claimdesk-256.png`, drawn from `assets/icon/claimdesk.svg`.
+fn icon() -> std::sync::Arc<eframe::egui::IconData> {
+    let png = include_bytes!("../../assets/icon/claimdesk-256.png");
+    // The PNG ships with the program and is checked by a test; the default icon is the fallback.
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
+}
+
 /// Opens the window, on `path` if given (an article or a session), else on the bundled sample.
 pub fn run(path: Option<PathBuf>) -> eframe::Result {
     // Ready before the first article is opened (a few milliseconds saved on that open).
@@ -36,7 +43,8 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
             .with_app_id("claimdesk")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(icon()),
         ..Default::default()
     };
     eframe::run_native(
@@ -64,4 +72,20 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
             Ok(Box::new(app))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_claimdesk_one() {
+        let icon = super::icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        // Transparent corners, the blue of the icon inside.
+        assert_eq!(icon.rgba[3], 0);
+        let centre_left = (128 * 256 + 20) * 4;
+        assert_eq!(
+            &icon.rgba[centre_left..centre_left + 3],
+            &[0x1d, 0x3f, 0x66]
+        );
+    }
 }
