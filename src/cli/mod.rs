@@ -162,10 +162,11 @@ pub enum Command {
         #[arg(long, requires = "session")]
         force: bool,
     },
-    /// Every article of folders (recursively) and of the files given, each to one output in
-    /// --out: its claims (jsonl, as extract prints them) or its report (md, html, csv, as report
-    /// writes it for a new session). A bad article is listed at the end and does not stop the
-    /// others (exit 1 if any failed).
+    /// Extract or report every article of folders and files given, one output each in --out.
+    ///
+    /// Each article's claims (jsonl, as extract prints them) or its report (md, html, csv, as
+    /// report writes it for a new session). A bad article is listed at the end and does not stop
+    /// the others (exit 1 if any failed).
     Batch {
         /// Folders (searched recursively for .txt, .md, .html, .htm, .xhtml, .docx and .pdf;
         /// hidden files and sessions left out) and article files.
