@@ -39,7 +39,8 @@ pub mod report;
 /// import, matching a claim against it.
 pub mod library;
 
-/// The subcommands: text, segment, extract, score, features, reanchor, report, mark.
+/// The subcommands: text, segment, extract, score, features, reanchor, report, mark, batch,
+/// library, match, completions, man.
 pub mod cli;
 
 /// The egui/eframe desktop app (the only module that uses egui, eframe or rfd).

@@ -1,7 +1,9 @@
 //! The headless subcommands: everything the GUI does to an article, for batch work and tests.
 
+mod batch;
 mod library;
 
+pub use batch::BatchFormat;
 pub use library::{ExportFormat, LibraryCommand};
 
 use crate::article::{self, Article, ArticleError};
@@ -161,6 +163,30 @@ pub enum Command {
         #[arg(long, value_name = "OUT.claimdesk.json")]
         session: Option<PathBuf>,
         /// With --session: replace the file if it exists, even a session with verdicts.
+        #[arg(long, requires = "session")]
+        force: bool,
+    },
+    /// Extract or report every article of folders and files given, one output each in --out.
+    ///
+    /// Each article's claims (jsonl, as extract prints them) or its report (md, html, csv, as
+    /// report writes it for a new session). A bad article is listed at the end and does not stop
+    /// the others (exit 1 if any failed).
+    Batch {
+        /// Folders (searched recursively for .txt, .md, .html, .htm, .xhtml, .docx and .pdf;
+        /// hidden files and sessions left out) and article files.
+        #[arg(required = true, value_name = "DIR|FILE")]
+        inputs: Vec<PathBuf>,
+        /// The output folder (made if missing). Outputs mirror the paths under each folder
+        /// given: a/b/x.html -> OUT/a/b/x.claims.jsonl or OUT/a/b/x.report.md.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+        format: BatchFormat,
+        /// Also write a new, unreviewed session for each article (OUT/a/b/x.claimdesk.json);
+        /// an existing file is not replaced (that article fails) unless --force.
+        #[arg(long)]
+        session: bool,
+        /// With --session: replace existing session files, even sessions with verdicts.
         #[arg(long, requires = "session")]
         force: bool,
     },
@@ -531,6 +557,13 @@ pub fn run(cmd: Command, out: &mut impl Write) -> Result<(), CliError> {
             session.as_deref().map(|p| (p, force)),
             &mut out,
         ),
+        Command::Batch {
+            inputs,
+            out,
+            format,
+            session,
+            force,
+        } => batch::batch(&inputs, &out, format, session, force),
         Command::Reanchor {
             session,
             new_article,
