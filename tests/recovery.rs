@@ -103,13 +103,15 @@ fn a_killed_window_s_review_is_restored_on_the_next_start() {
     assert_eq!(review.claim(expected.2).unwrap().note, NOTE);
     assert!(h.state().is_dirty(), "restored work is unsaved until saved");
     h.get_by_label_contains("Restored the review");
-    // The copy left by the dead window is gone; a third start offers nothing.
-    let left: Vec<_> = std::fs::read_dir(dir.path())
+    // The copy left by the dead window is gone, its lock file too; what remains is the lock
+    // file this running window holds. A third start offers nothing.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
-        .map(|e| e.file_name())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].ends_with(".lock"), "{left:?}");
     let h3 = harness(dir.path(), Duration::from_secs(3));
     assert!(
         h3.query_by_label_contains("Claimdesk closed without saving")

@@ -1,11 +1,18 @@
 //! Never lose work: a few seconds after each change the review is written to a recovery file;
 //! saving the review (or discarding it) removes the file. When Claimdesk starts and finds the
-//! recovery file of a window that is no longer running (it crashed, or the machine went down),
-//! it offers to restore that review.
+//! recovery file of a window that is no longer running (it crashed, was killed, or the machine
+//! went down), it offers to restore that review.
+//!
+//! A running window is known by the OS lock it holds on its `.lock` file for its whole life
+//! (`File::lock`: `flock` on Unix, `LockFileEx` on Windows): the OS lets go of it when the
+//! process ends, however it ends, so a window killed with SIGKILL is seen as gone at once, and a
+//! live window is never taken for a dead one (no process ids are compared; a new process with a
+//! dead one's id has its own files). Each window names its files with its own id (process id
+//! and start time).
 //!
 //! Files, in `$XDG_STATE_HOME/claimdesk/recovery` (else `~/.local/state/claimdesk/recovery`):
-//! `recovery-PID.claimdesk.json` (an ordinary session file) and `recovery-PID.json` (which
-//! window wrote it, when, and the session file the review belongs to).
+//! `recovery-ID.claimdesk.json` (an ordinary session file), `recovery-ID.json` (which window
+//! wrote it, when, and the session file the review belongs to) and `recovery-ID.lock`.
 
 use super::i18n::{tr, trf};
 use crate::review::Review;
@@ -31,6 +38,7 @@ struct Meta {
 pub struct Found {
     pub session: PathBuf,
     meta: PathBuf,
+    lock: PathBuf,
     pub title: String,
     pub saved_at: chrono::DateTime<chrono::Local>,
     pub session_path: Option<PathBuf>,
@@ -46,6 +54,7 @@ impl Found {
     pub fn discard(&self) {
         let _ = std::fs::remove_file(&self.session);
         let _ = std::fs::remove_file(&self.meta);
+        let _ = std::fs::remove_file(&self.lock);
     }
 }
 
@@ -53,6 +62,10 @@ pub struct Autosave {
     dir: PathBuf,
     delay: Duration,
     pid: u32,
+    /// This window's id in its file names: process id and start time.
+    id: String,
+    /// This window's `.lock` file, locked for as long as the window runs.
+    live: Option<std::fs::File>,
     /// The revision last seen, and when it changed.
     seen: Option<(u64, Instant)>,
     /// The revision in the recovery file.
@@ -60,16 +73,66 @@ pub struct Autosave {
     pub last_error: Option<String>,
 }
 
+impl Drop for Autosave {
+    /// A window that closes normally leaves no lock file behind (its recovery copy, if any,
+    /// stays: unsaved work is still offered at the next start).
+    fn drop(&mut self) {
+        if self.live.take().is_some() {
+            let _ = std::fs::remove_file(self.lock_file(&self.id));
+        }
+    }
+}
+
 impl Autosave {
     pub fn new(dir: PathBuf, delay: Duration) -> Self {
-        Self {
+        let pid = std::process::id();
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_micros());
+        let mut autosave = Self {
             dir,
             delay,
-            pid: std::process::id(),
+            pid,
+            id: format!("{pid}-{started}"),
+            live: None,
             seen: None,
             written: None,
             last_error: None,
-        }
+        };
+        autosave.live = autosave.hold_lock();
+        autosave
+    }
+
+    /// Creates and locks this window's `.lock` file. Without it (a folder that cannot be
+    /// written) there is no recovery copy either, so nothing is taken for abandoned.
+    fn hold_lock(&self) -> Option<std::fs::File> {
+        std::fs::create_dir_all(&self.dir).ok()?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.lock_file(&self.id))
+            .ok()?;
+        file.try_lock().ok()?;
+        Some(file)
+    }
+
+    fn lock_file(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("recovery-{id}.lock"))
+    }
+
+    /// Whether the window with this id is gone: its lock file is missing or nobody holds it.
+    /// A lock that cannot be tried for another reason counts as held (never restore what a
+    /// running window may still be writing).
+    fn is_gone(&self, id: &str) -> bool {
+        let Ok(file) = std::fs::OpenOptions::new()
+            .write(true)
+            .open(self.lock_file(id))
+        else {
+            return true;
+        };
+        // Taken and let go at once (dropping the file unlocks it).
+        file.try_lock().is_ok()
     }
 
     /// `$XDG_STATE_HOME/claimdesk/recovery`, else `~/.local/state/claimdesk/recovery`.
@@ -83,17 +146,17 @@ impl Autosave {
         Some(base.join("claimdesk").join("recovery"))
     }
 
-    fn files(&self, pid: u32) -> (PathBuf, PathBuf) {
+    fn files(&self, id: &str) -> (PathBuf, PathBuf) {
         (
             self.dir
-                .join(format!("recovery-{pid}{}", store::SESSION_SUFFIX)),
-            self.dir.join(format!("recovery-{pid}.json")),
+                .join(format!("recovery-{id}{}", store::SESSION_SUFFIX)),
+            self.dir.join(format!("recovery-{id}.json")),
         )
     }
 
     /// This window's recovery file.
     pub fn file(&self) -> PathBuf {
-        self.files(self.pid).0
+        self.files(&self.id).0
     }
 
     /// Call every frame: writes the recovery file once `delay` has passed since the last
@@ -123,7 +186,7 @@ impl Autosave {
     }
 
     fn write(&mut self, review: &Review, session: Option<&Path>) {
-        let (file, meta_file) = self.files(self.pid);
+        let (file, meta_file) = self.files(&self.id);
         let meta = Meta {
             pid: self.pid,
             saved_at: chrono::Utc::now(),
@@ -160,7 +223,7 @@ impl Autosave {
 
     /// The review is saved or discarded: its recovery copy goes.
     pub fn clear(&mut self) {
-        let (a, b) = self.files(self.pid);
+        let (a, b) = self.files(&self.id);
         let _ = std::fs::remove_file(a);
         let _ = std::fs::remove_file(b);
         self.written = None;
@@ -174,17 +237,17 @@ impl Autosave {
         let mut found = Vec::new();
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            let Some(pid) = name
+            let Some(id) = name
                 .strip_prefix("recovery-")
                 .and_then(|r| r.strip_suffix(store::SESSION_SUFFIX))
-                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|id| !id.is_empty() && !id.contains(['/', '\\']))
             else {
                 continue;
             };
-            if pid == self.pid || is_running(pid) {
+            if id == self.id || !self.is_gone(id) {
                 continue;
             }
-            let (session, meta_file) = self.files(pid);
+            let (session, meta_file) = self.files(id);
             let meta: Option<Meta> =
                 crate::files::read_capped(&meta_file, crate::report::MAX_SETTINGS_BYTES)
                     .ok()
@@ -197,6 +260,7 @@ impl Autosave {
             found.push(Found {
                 session,
                 meta: meta_file,
+                lock: self.lock_file(id),
                 title: meta
                     .as_ref()
                     .map_or_else(|| tr("an-article").to_string(), |m| m.title.clone()),
@@ -209,12 +273,6 @@ impl Autosave {
         found.sort_by_key(|f| std::cmp::Reverse(f.saved_at));
         found
     }
-}
-
-/// Is process `pid` alive? Where it cannot be told (no /proc), assume it is not.
-fn is_running(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    proc.is_dir() && proc.join(pid.to_string()).exists()
 }
 
 #[cfg(test)]
@@ -254,10 +312,17 @@ mod tests {
                 verdict: crate::review::Verdict::Disputed,
             })
             .unwrap();
-        // A window with a pid no process has.
+        // A window that was killed: its copy is there, its lock file too, but nobody holds it.
         let mut dead = Autosave::new(dir.path().to_path_buf(), Duration::ZERO);
-        dead.pid = u32::MAX - 7;
         dead.tick(&review, true, Some(Path::new("/tmp/x.claimdesk.json")));
+        let dead_lock = dead.lock_file(&dead.id);
+        drop(dead.live.take());
+        std::mem::forget(dead);
+        assert!(dead_lock.exists());
+        // A window still running, with unsaved work of its own: never offered.
+        let mut running = Autosave::new(dir.path().to_path_buf(), Duration::ZERO);
+        running.tick(&review, true, None);
+        assert!(running.file().exists());
         let me = Autosave::new(dir.path().to_path_buf(), Duration::ZERO);
         let found = me.left_behind();
         assert_eq!(found.len(), 1);
@@ -271,6 +336,13 @@ mod tests {
             crate::review::Verdict::Disputed
         );
         found[0].discard();
+        assert!(!dead_lock.exists(), "discarding takes the lock file too");
         assert!(me.left_behind().is_empty());
+        // The running window closes normally: its lock file goes, its unsaved copy is offered.
+        let running_file = running.file();
+        drop(running);
+        let found = me.left_behind();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].session, running_file);
     }
 }
