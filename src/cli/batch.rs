@@ -201,6 +201,7 @@ fn find_articles(inputs: &[PathBuf], out: &Path) -> (Vec<Job>, Vec<(PathBuf, Str
                 out_real.as_deref(),
                 &mut seen,
                 &mut found,
+                &mut not_found,
             );
         } else if std::fs::symlink_metadata(input).is_ok() {
             let name = input.file_name().map(PathBuf::from).unwrap_or_default();
@@ -236,26 +237,37 @@ fn find_articles(inputs: &[PathBuf], out: &Path) -> (Vec<Job>, Vec<(PathBuf, Str
     (jobs, not_found)
 }
 
-/// The articles under `dir` (which is `under` below the folder given), into `found`. Hidden
-/// files and folders, sessions and `out` are left out; a folder already seen (a link back up)
-/// is not searched again.
+/// The articles under `dir` (which is `under` below the folder given), into `found`; a folder
+/// that cannot be read, with why, into `unreadable` (it fails the batch: its articles are
+/// missing). Hidden files and folders, sessions and `out` are left out; a folder already seen
+/// (a link back up) is not searched again.
 fn walk(
     dir: &Path,
     under: &Path,
     out: Option<&Path>,
     seen: &mut HashSet<PathBuf>,
     found: &mut Vec<(PathBuf, PathBuf)>,
+    unreadable: &mut Vec<(PathBuf, String)>,
 ) {
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        return;
+    let cannot_read = |e: std::io::Error| {
+        (
+            dir.to_path_buf(),
+            format!(
+                "could not read the folder {}: {e}. Check that you may read it; its articles were not done.",
+                dir.display()
+            ),
+        )
+    };
+    let real = match std::fs::canonicalize(dir) {
+        Ok(real) => real,
+        Err(e) => return unreadable.push(cannot_read(e)),
     };
     if Some(real.as_path()) == out || !seen.insert(real) {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        // An unreadable folder is said by the article it would hold, if given directly; here
-        // there is nothing to name.
-        return;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return unreadable.push(cannot_read(e)),
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
@@ -269,7 +281,7 @@ fn walk(
         let rel = under.join(&name);
         // Follows links: `metadata`, not the entry's own type.
         if path.is_dir() {
-            walk(&path, &rel, out, seen, found);
+            walk(&path, &rel, out, seen, found, unreadable);
         } else if is_article_name(&name_str) {
             found.push((path, without_extension(&rel)));
         }
@@ -386,6 +398,31 @@ fn exists(path: &Path) -> CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_read_is_said_not_skipped() {
+        // A folder gone between the listing and the reading (the case root can make here; a
+        // folder without read permission takes the same path).
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        let (mut seen, mut found, mut unreadable) = (HashSet::new(), Vec::new(), Vec::new());
+        walk(
+            &gone,
+            Path::new(""),
+            None,
+            &mut seen,
+            &mut found,
+            &mut unreadable,
+        );
+        assert!(found.is_empty());
+        assert_eq!(unreadable.len(), 1);
+        assert_eq!(unreadable[0].0, gone);
+        assert!(
+            unreadable[0].1.contains("could not read the folder"),
+            "{}",
+            unreadable[0].1
+        );
+    }
 
     #[test]
     fn names_that_meet_get_a_number_in_path_order() {
