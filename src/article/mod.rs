@@ -229,6 +229,12 @@ pub fn source_changed(article: &Article) -> bool {
     }
 }
 
+/// The file extensions of the articles Claimdesk reads (File > Open offers them, `batch` looks
+/// for them in folders). Any other file is read too when given by name: its first bytes decide.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf",
+];
+
 /// Reads an article from bytes; `name` (a file name) picks the format by its extension.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, ArticleError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {

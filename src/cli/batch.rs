@@ -57,12 +57,6 @@ impl BatchFormat {
     }
 }
 
-/// The extensions of the articles found in folders (files given directly are read whatever
-/// they are called, as `claimdesk extract` reads them).
-const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf",
-];
-
 const SESSION_SUFFIX: &str = ".claimdesk.json";
 
 /// One article to read, and where its outputs go.
@@ -294,7 +288,7 @@ fn is_article_name(name: &str) -> bool {
     }
     Path::new(name)
         .extension()
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
+        .is_some_and(|e| article::EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
 }
 
 fn without_extension(path: &Path) -> PathBuf {

@@ -140,7 +140,8 @@ impl Lang {
     /// A number with `digits` decimals, with the language's decimal mark: "0.97", "0,97".
     pub fn decimal(self, value: f64, digits: usize) -> String {
         let plain = format!("{value:.digits$}");
-        match self.text("decimal-mark").as_str() {
+        // Asked for every score on screen each frame: the mark is looked up once.
+        match self.text_static("decimal-mark") {
             "." | "decimal-mark" => plain,
             mark => plain.replacen('.', mark, 1),
         }

@@ -2219,9 +2219,7 @@ fn spinner(ui: &mut egui::Ui) {
 }
 
 /// What File > Open offers: every format `article::load` reads.
-const ARTICLE_EXTS: &[&str] = &[
-    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf",
-];
+const ARTICLE_EXTS: &[&str] = crate::article::EXTENSIONS;
 
 fn exts(e: &[&str]) -> Vec<String> {
     e.iter().map(|s| s.to_string()).collect()
